@@ -1,0 +1,109 @@
+"""Koppelkans: the Flask application factory."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, request, session
+
+from marketplace.config import config_from_environment
+from marketplace.extensions import babel, csrf, db, login_manager, migrate
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATE_DIR = PACKAGE_DIR.parent / "templates"
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app; `config` overrides the environment (tests pass their own)."""
+    app = Flask(
+        __name__,
+        template_folder=str(TEMPLATE_DIR),
+        instance_path=os.environ.get("KOPPELKANS_INSTANCE") or None,
+    )
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.update(config_from_environment(app.instance_path))
+    if config:
+        app.config.update(config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_template_helpers(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    register_startup_checks(app)
+    return app
+
+
+def _select_locale() -> str | None:
+    chosen = session.get("lang")
+    if chosen in ("nl", "en"):
+        return str(chosen)
+    return request.accept_languages.best_match(["nl", "en"]) or "nl"
+
+
+def register_extensions(app: Flask) -> None:
+    from marketplace import models  # noqa: F401  (registers the tables)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(
+        app,
+        locale_selector=_select_locale,
+        default_translation_directories=str(PACKAGE_DIR / "translations"),
+    )
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Log in om deze pagina te zien."
+    login_manager.login_message_category = "info"
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> Any:
+        from marketplace.models import User
+
+        return db.session.get(User, int(user_id))
+
+
+def register_blueprints(app: Flask) -> None:
+    from marketplace.auth.routes import bp as auth_bp
+    from marketplace.organisations.routes import bp as organisations_bp
+    from marketplace.participants.routes import bp as participants_bp
+    from marketplace.reports.routes import bp as reports_bp
+    from marketplace.start.routes import bp as start_bp
+    from marketplace.vacancies.routes import bp as vacancies_bp
+
+    for blueprint in (
+        auth_bp,
+        start_bp,
+        vacancies_bp,
+        participants_bp,
+        organisations_bp,
+        reports_bp,
+    ):
+        app.register_blueprint(blueprint)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from marketplace import templating
+
+    templating.register(app)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from marketplace.errors import register_errorhandlers as register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from marketplace.commands import register as register_cli
+
+    register_cli(app)
+
+
+def register_startup_checks(app: Flask) -> None:
+    from marketplace.services.accounts import refuse_demo_accounts_in_production
+
+    refuse_demo_accounts_in_production(app)

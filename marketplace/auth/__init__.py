@@ -1,0 +1,1 @@
+"""Logging in and out, and the access helpers every blueprint uses."""

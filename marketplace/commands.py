@@ -1,0 +1,27 @@
+"""Command-line commands: `flask seed` (and the blueprints' own groups)."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+
+from marketplace.services.demo_region import load_demo_region
+
+
+@click.command("seed")
+def seed_command() -> None:
+    """Load the fictitious demo region into an empty database (safe to run twice)."""
+    if current_app.config["KOPPELKANS_ENV"] == "production":
+        raise click.ClickException("Geen demo-gegevens in productie (KOPPELKANS_ENV=production).")
+    summary = load_demo_region()
+    if not summary.loaded:
+        click.echo("De database bevat al gegevens; er is niets geladen.")
+        return
+    click.echo(
+        f"Demoregio geladen: {summary.organisations} organisaties, {summary.vacancies} "
+        f"vacatures, {summary.participants} deelnemers, {summary.accounts} accounts."
+    )
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(seed_command)

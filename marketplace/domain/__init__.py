@@ -1,0 +1,1 @@
+"""Pure rules of the marketplace: no database, no requests."""

@@ -1,0 +1,53 @@
+"""Domain exceptions and the error pages (HTML, or JSON for API clients)."""
+
+from __future__ import annotations
+
+from flask import Flask, Response, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+ERROR_TITLES = {
+    400: "Dit verzoek klopt niet",
+    403: "Geen toegang",
+    404: "Pagina niet gevonden",
+    405: "Dit kan zo niet",
+    413: "Bestand te groot",
+    429: "Te veel pogingen",
+    500: "Er ging iets mis",
+}
+
+
+class DomainError(Exception):
+    """A business rule refused the action; the message is for the user, in Dutch."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def _wants_json() -> bool:
+    if request.path.startswith("/api/"):
+        return True
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+    return best == "application/json"
+
+
+def _render(status: int) -> tuple[Response | str, int]:
+    title = ERROR_TITLES.get(status, ERROR_TITLES[500])
+    if _wants_json():
+        body = jsonify(type="about:blank", title=title, status=status)
+        body.mimetype = "application/problem+json"
+        return body, status
+    return render_template("errors/error.html", status=status, title=title), status
+
+
+def register_errorhandlers(app: Flask) -> None:
+    def handle_http(error: HTTPException) -> tuple[Response | str, int]:
+        return _render(error.code or 500)
+
+    def handle_unexpected(error: Exception) -> tuple[Response | str, int]:
+        app.logger.exception("Unhandled error", exc_info=error)
+        return _render(500)
+
+    app.register_error_handler(HTTPException, handle_http)
+    app.register_error_handler(Exception, handle_unexpected)

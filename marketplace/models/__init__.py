@@ -1,0 +1,21 @@
+"""All models, importable from one place (and registered with the metadata)."""
+
+from marketplace.models.measurement import Measurement, ZrmScore
+from marketplace.models.organisation import Organisation
+from marketplace.models.participant import Consent, Goal, Participant
+from marketplace.models.placement import Placement, PlacementEvent
+from marketplace.models.user import User
+from marketplace.models.vacancy import Vacancy
+
+__all__ = [
+    "Consent",
+    "Goal",
+    "Measurement",
+    "Organisation",
+    "Participant",
+    "Placement",
+    "PlacementEvent",
+    "User",
+    "Vacancy",
+    "ZrmScore",
+]

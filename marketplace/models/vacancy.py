@@ -1,0 +1,85 @@
+"""A vacancy: every field of the profile spec, plus what the organisation needs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from marketplace.domain.vocabulary import PhysicalLoad, PlacementType, VacancyStatus
+from marketplace.extensions import db
+from marketplace.models._types import enum_type, timestamp, utcnow
+
+if TYPE_CHECKING:
+    from marketplace.models.organisation import Organisation
+
+
+class Vacancy(db.Model):
+    __table_args__ = (
+        CheckConstraint("capacity >= 1", name="capacity_positive"),
+        CheckConstraint("filled >= 0 AND filled <= capacity", name="filled_within_capacity"),
+        CheckConstraint("hours_min <= hours_max", name="hours_ordered"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(40), unique=True)  # the spec's stable id
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    type: Mapped[PlacementType] = mapped_column(enum_type(PlacementType))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    postcode: Mapped[str | None] = mapped_column(String(7))
+    lat: Mapped[float | None]
+    lon: Mapped[float | None]
+    geo_precision: Mapped[str | None] = mapped_column(String(20))
+    remote: Mapped[bool] = mapped_column(default=False)
+    schedule: Mapped[list[str]] = mapped_column(JSON, default=list)
+    dayparts_needed: Mapped[int | None]
+    hours_min: Mapped[float] = mapped_column(default=0)
+    hours_max: Mapped[float] = mapped_column(default=0)
+    capacity: Mapped[int] = mapped_column(default=1)
+    filled: Mapped[int] = mapped_column(default=0)
+    lang_min_speaking: Mapped[str | None] = mapped_column(String(2))
+    lang_min_listening: Mapped[str | None] = mapped_column(String(2))
+    lang_min_reading: Mapped[str | None] = mapped_column(String(2))
+    lang_min_writing: Mapped[str | None] = mapped_column(String(2))
+    language_rich: Mapped[bool] = mapped_column(default=False)
+    language_support: Mapped[bool] = mapped_column(default=False)
+    other_languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    literacy_required: Mapped[bool] = mapped_column(default=False)
+    childcare_offered: Mapped[bool] = mapped_column(default=False)
+    children_welcome: Mapped[bool] = mapped_column(default=False)
+    women_only: Mapped[bool] = mapped_column(default=False)
+    physical_load: Mapped[PhysicalLoad] = mapped_column(
+        enum_type(PhysicalLoad), default=PhysicalLoad.LIGHT
+    )
+    duration_weeks: Mapped[int | None]
+    status: Mapped[VacancyStatus] = mapped_column(
+        enum_type(VacancyStatus), default=VacancyStatus.DRAFT, index=True
+    )
+    contact_person: Mapped[str] = mapped_column(String(200), default="")
+    # "We sturen geen tien man naar een werkgever": open proposals per vacancy.
+    proposal_cap: Mapped[int] = mapped_column(default=3)
+    review_note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow, onupdate=utcnow)
+
+    organisation: Mapped[Organisation] = relationship(back_populates="vacancies")
+
+    @property
+    def open_places(self) -> int:
+        return max(self.capacity - self.filled, 0)
+
+    def language_minimum(self) -> dict[str, Any]:
+        levels = {
+            "speaking": self.lang_min_speaking,
+            "listening": self.lang_min_listening,
+            "reading": self.lang_min_reading,
+            "writing": self.lang_min_writing,
+        }
+        return {skill: level for skill, level in levels.items() if level}
+
+    def __repr__(self) -> str:
+        return f"<Vacancy {self.ref} {self.title!r}>"

@@ -1,0 +1,1 @@
+"""Organisations: the volunteer centre's overview."""

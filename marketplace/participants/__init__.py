@@ -1,0 +1,1 @@
+"""Participants: the coach's caseload."""

@@ -1,0 +1,1 @@
+"""Monitoring for the municipality (aggregates only)."""

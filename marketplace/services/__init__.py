@@ -1,0 +1,1 @@
+"""Plain functions that own the transaction: no request, no flash."""

@@ -1,0 +1,85 @@
+"""Accounts: password hashing (Argon2id), authentication and the production guard."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import Flask
+from sqlalchemy import func, inspect, select
+
+from marketplace.config import ConfigError
+from marketplace.domain.vocabulary import Role
+from marketplace.extensions import db
+from marketplace.models import User
+
+_hasher = PasswordHasher()
+# Verifying against a dummy hash for unknown e-mail addresses keeps the response time
+# the same, so the login form does not reveal which addresses have an account.
+_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def password_matches(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def find_user_by_email(email: str) -> User | None:
+    return db.session.scalars(
+        select(User).where(func.lower(User.email) == email.strip().lower())
+    ).first()
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with this e-mail and password, or None."""
+    user = find_user_by_email(email)
+    if user is None:
+        password_matches(_DUMMY_HASH, password)
+        return None
+    if not user.active or not password_matches(user.password_hash, password):
+        return None
+    return user
+
+
+def create_user(
+    email: str,
+    name: str,
+    role: Role,
+    password: str,
+    organisation_id: int | None = None,
+    is_demo: bool = False,
+) -> User:
+    """Add a user to the session; the caller commits."""
+    user = User(
+        email=email.strip().lower(),
+        name=name,
+        role=role,
+        password_hash=hash_password(password),
+        organisation_id=organisation_id,
+        is_demo=is_demo,
+    )
+    db.session.add(user)
+    return user
+
+
+def demo_accounts_present() -> bool:
+    if not inspect(db.engine).has_table(User.__tablename__):
+        return False
+    return db.session.scalar(select(func.count()).where(User.is_demo.is_(True))) != 0
+
+
+def refuse_demo_accounts_in_production(app: Flask) -> None:
+    """Demo accounts share a published password: never serve them in production."""
+    if app.config["KOPPELKANS_ENV"] != "production":
+        return
+    with app.app_context():
+        if demo_accounts_present():
+            raise ConfigError(
+                "Deze database bevat demo-accounts; verwijder ze voordat u Koppelkans "
+                "in productie start (KOPPELKANS_ENV=production)."
+            )

@@ -1,0 +1,202 @@
+"""Loads the fictitious demo region of seed_data/ into an empty database."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import Any
+
+from sqlalchemy import func, select
+
+from marketplace.config import DEMO_PASSWORD
+from marketplace.domain.vocabulary import ConsentPurpose, Role
+from marketplace.extensions import db
+from marketplace.models import (
+    Consent,
+    Goal,
+    Measurement,
+    Organisation,
+    Participant,
+    User,
+    Vacancy,
+    ZrmScore,
+)
+from marketplace.services.accounts import create_user
+from marketplace.services.locations import locate
+from marketplace.services.profiles import (
+    participant_fields_from_profile,
+    vacancy_fields_from_profile,
+)
+
+COACHES = (
+    ("coach@demo.nl", "Fatima de Groot"),
+    ("coach2@demo.nl", "Joost Verhoeven"),
+    ("coach3@demo.nl", "Samira Bakker"),
+    ("coach4@demo.nl", "Peter Janssen"),
+)
+
+
+@dataclass(frozen=True)
+class SeedSummary:
+    loaded: bool
+    organisations: int = 0
+    vacancies: int = 0
+    participants: int = 0
+    accounts: int = 0
+
+
+def _read(name: str) -> list[dict[str, Any]]:
+    text = resources.files("seed_data").joinpath(name).read_text(encoding="utf-8")
+    data: list[dict[str, Any]] = json.loads(text)
+    return data
+
+
+def database_is_empty() -> bool:
+    return db.session.scalar(select(func.count()).select_from(User)) == 0
+
+
+def load_demo_region() -> SeedSummary:
+    """Load everything in one transaction; does nothing when there are users already."""
+    if not database_is_empty():
+        return SeedSummary(loaded=False)
+    organisations = _load_organisations(_read("organisations.json"))
+    vacancies = _load_vacancies(_read("vacancies.json"), organisations)
+    accounts = _load_accounts(organisations)
+    participants = _load_participants(_read("participants.json"), accounts)
+    db.session.commit()
+    return SeedSummary(
+        loaded=True,
+        organisations=len(organisations),
+        vacancies=vacancies,
+        participants=participants,
+        accounts=len(accounts),
+    )
+
+
+def _load_organisations(rows: list[dict[str, Any]]) -> dict[str, Organisation]:
+    by_key: dict[str, Organisation] = {}
+    for row in rows:
+        lat, lon, _ = locate(row.get("postcode"))
+        organisation = Organisation(
+            key=row["key"],
+            name=row["name"],
+            kind=row["kind"],
+            municipality=row["municipality"],
+            postcode=row.get("postcode"),
+            lat=lat,
+            lon=lon,
+            description=row.get("description", ""),
+            email=row.get("email"),
+            phone=row.get("phone"),
+            approval=row["approval"],
+            review_note=row.get("review_note"),
+        )
+        by_key[row["key"]] = organisation
+        db.session.add(organisation)
+    for row in rows:
+        if row.get("managed_by"):
+            by_key[row["key"]].managed_by = by_key[row["managed_by"]]
+    db.session.flush()
+    return by_key
+
+
+def _load_vacancies(rows: list[dict[str, Any]], organisations: dict[str, Organisation]) -> int:
+    for row in rows:
+        fields = vacancy_fields_from_profile(row)
+        if "lat" not in fields:
+            fields["lat"], fields["lon"], fields["geo_precision"] = locate(row.get("postcode"))
+        db.session.add(
+            Vacancy(
+                organisation=organisations[row["organisation_key"]],
+                contact_person=row.get("contact_person", ""),
+                **fields,
+            )
+        )
+    return len(rows)
+
+
+def _first_of_kind(organisations: dict[str, Organisation], wanted: str) -> Organisation:
+    return next(o for o in organisations.values() if o.kind == wanted)
+
+
+def _load_accounts(organisations: dict[str, Organisation]) -> dict[str, User]:
+    ordinary = [o for o in organisations.values() if not o.is_volunteer_centre]
+    centrale = _first_of_kind(organisations, "vrijwilligerscentrale")
+    specs: list[tuple[str, str, Role, Organisation | None]] = [
+        (email, name, Role.COACH, None) for email, name in COACHES
+    ]
+    specs += [
+        ("organisatie@demo.nl", "Anouk Peters", Role.ORGANISATION, ordinary[0]),
+        ("organisatie2@demo.nl", "Rob van Dijk", Role.ORGANISATION, ordinary[1]),
+        ("centrale@demo.nl", "Ingrid Willems", Role.CENTRALE, centrale),
+        ("beleid@demo.nl", "Mark Hendriks", Role.POLICY, None),
+        ("admin@demo.nl", "Beheer Koppelkans", Role.ADMIN, None),
+    ]
+    accounts = {
+        email: create_user(
+            email,
+            name,
+            role,
+            DEMO_PASSWORD,
+            organisation_id=organisation.id if organisation else None,
+            is_demo=True,
+        )
+        for email, name, role, organisation in specs
+    }
+    db.session.flush()
+    return accounts
+
+
+def _load_participants(rows: list[dict[str, Any]], accounts: dict[str, User]) -> int:
+    for row in rows:
+        fields = participant_fields_from_profile(row)
+        if "lat" not in fields:
+            fields["lat"], fields["lon"], fields["geo_precision"] = locate(row.get("postcode"))
+        participant = Participant(
+            coach=accounts[row["coach"]],
+            first_name=row["first_name"],
+            last_name=row.get("last_name", ""),
+            pseudonym=row.get("pseudonym"),
+            email=row.get("email"),
+            phone=row.get("phone"),
+            status=row["status"],
+            intake_date=date.fromisoformat(row["intake_date"]),
+            children_ages=row.get("household", {}).get("children_ages", []),
+            household_notes=row.get("household", {}).get("notes", ""),
+            health_notes=row.get("health_notes", ""),
+            **fields,
+        )
+        participant.consents = _consents(row.get("consent") or {})
+        participant.goals = [
+            Goal(text=g["text"], target_date=_date(g.get("target_date")))
+            for g in row.get("goals", [])
+        ]
+        participant.measurements = [_measurement(m) for m in row.get("measurements", [])]
+        db.session.add(participant)
+    return len(rows)
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _consents(consent: dict[str, str | None]) -> list[Consent]:
+    return [
+        Consent(purpose=ConsentPurpose(purpose), given_on=date.fromisoformat(given))
+        for purpose, given in consent.items()
+        if given
+    ]
+
+
+def _measurement(row: dict[str, Any]) -> Measurement:
+    measurement = Measurement(
+        kind=row["kind"],
+        measured_on=date.fromisoformat(row["date"]),
+        ladder_step=row["ladder_step"],
+    )
+    measurement.zrm_scores = [
+        ZrmScore(domain=domain, score=score) for domain, score in row.get("zrm", {}).items()
+    ]
+    return measurement

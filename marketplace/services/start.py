@@ -1,0 +1,75 @@
+"""What each role's start page shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import func, select
+
+from marketplace.domain.vocabulary import ParticipantStatus, Role
+from marketplace.extensions import db
+from marketplace.models import Organisation, Participant, User, Vacancy
+from marketplace.services.organisations import organisations_to_review, vacancies_to_review
+from marketplace.services.participants import caseload
+
+
+def _coach(user: User) -> dict[str, Any]:
+    counts = dict(
+        db.session.execute(
+            select(Participant.status, func.count())
+            .where(Participant.coach_id == user.id)
+            .group_by(Participant.status)
+        ).all()
+    )
+    return {
+        "caseload": caseload(user, per_page=50, status=None),
+        "status_counts": {status: counts.get(status, 0) for status in ParticipantStatus},
+    }
+
+
+def _organisation(user: User) -> dict[str, Any]:
+    vacancies = db.session.scalars(
+        select(Vacancy)
+        .where(Vacancy.organisation_id == user.organisation_id)
+        .order_by(Vacancy.status, Vacancy.title)
+    ).all()
+    return {"organisation": user.organisation, "vacancies": vacancies}
+
+
+def _centrale(user: User) -> dict[str, Any]:
+    return {
+        "organisations": organisations_to_review(user),
+        "vacancies": vacancies_to_review(user),
+    }
+
+
+def _policy(user: User) -> dict[str, Any]:
+    return {}
+
+
+def _admin(user: User) -> dict[str, Any]:
+    def count(model: Any) -> int:
+        return db.session.scalar(select(func.count()).select_from(model)) or 0
+
+    return {
+        "counts": {
+            "Accounts": count(User),
+            "Organisaties": count(Organisation),
+            "Vacatures": count(Vacancy),
+            "Deelnemers": count(Participant),
+        }
+    }
+
+
+CONTEXTS: dict[Role, Callable[[User], dict[str, Any]]] = {
+    Role.COACH: _coach,
+    Role.ORGANISATION: _organisation,
+    Role.CENTRALE: _centrale,
+    Role.POLICY: _policy,
+    Role.ADMIN: _admin,
+}
+
+
+def start_page_context(user: User) -> dict[str, Any]:
+    return CONTEXTS[user.role](user)

@@ -1,0 +1,85 @@
+"""Template globals and filters: Dutch labels for the domain's codes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from flask import Flask
+from flask_babel import get_locale
+from flask_login import current_user
+
+from marketplace.domain import vocabulary as v
+from marketplace.domain.placements import STATE_LABELS
+
+NAVIGATION = {
+    v.Role.COACH: [("start.index", "Start"), ("participants.index", "Mijn deelnemers"),
+                   ("vacancies.index", "Vacatures")],
+    v.Role.ORGANISATION: [("start.index", "Start"), ("vacancies.index", "Onze vacatures")],
+    v.Role.CENTRALE: [("start.index", "Start"), ("organisations.index", "Organisaties"),
+                      ("vacancies.index", "Vacatures")],
+    v.Role.POLICY: [("start.index", "Start"), ("reports.index", "Rapportages")],
+    v.Role.ADMIN: [("start.index", "Start"), ("vacancies.index", "Vacatures"),
+                   ("reports.index", "Rapportages")],
+}
+
+LABELS: dict[str, dict[Any, str]] = {
+    "role": dict(v.ROLE_LABELS),
+    "type": dict(v.PLACEMENT_TYPE_LABELS),
+    "vacancy_status": dict(v.VACANCY_STATUS_LABELS),
+    "approval": dict(v.APPROVAL_LABELS),
+    "participant_status": dict(v.PARTICIPANT_STATUS_LABELS),
+    "route": dict(v.ROUTE_LABELS),
+    "load": dict(v.LOAD_LABELS),
+    "consent": dict(v.CONSENT_LABELS),
+    "skill": dict(v.SKILL_LABELS),
+    "placement_state": dict(STATE_LABELS),
+    "zrm": dict(v.ZRM_DOMAINS),
+    "ladder": dict(v.LADDER_STEPS),
+    "gender": {"f": "Vrouw", "m": "Man", "x": "Anders"},
+}
+
+
+def label(value: Any, kind: str) -> str:
+    """The Dutch label of a code; the code itself when there is none."""
+    if value is None or value == "":
+        return "—"
+    return LABELS[kind].get(value, str(value))
+
+
+def dutch_date(value: date | datetime | None) -> str:
+    if value is None:
+        return "—"
+    months = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+              "september", "oktober", "november", "december")
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def dutch_number(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return "—"
+    text = f"{value:.{digits}f}".replace(".", ",")
+    return text[: -digits - 1] if text.endswith("," + "0" * digits) else text
+
+
+def navigation() -> list[tuple[str, str]]:
+    if not current_user.is_authenticated:
+        return []
+    return NAVIGATION.get(current_user.role, [])
+
+
+def register(app: Flask) -> None:
+    app.jinja_env.filters["label"] = label
+    app.jinja_env.filters["dutch_date"] = dutch_date
+    app.jinja_env.filters["dutch_number"] = dutch_number
+    app.jinja_env.filters["daypart"] = v.daypart_label
+    app.jinja_env.globals.update(
+        navigation=navigation,
+        get_locale=get_locale,
+        DAYS=v.DAYS,
+        PARTS=v.PARTS,
+        DAY_LABELS=v.DAY_LABELS,
+        PART_LABELS=v.PART_LABELS,
+        LANGUAGE_SKILLS=v.LANGUAGE_SKILLS,
+        ZRM_DOMAINS=v.ZRM_DOMAINS,
+    )

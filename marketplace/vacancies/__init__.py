@@ -1,0 +1,1 @@
+"""Vacancies: list, detail, create and edit."""

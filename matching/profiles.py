@@ -1,0 +1,480 @@
+"""Loading and validating profiles (``spec/PROFILES.md``) into typed dataclasses.
+
+Validation runs over every record before anything is converted, so a file with
+problems is never half processed: :class:`ProfileError` carries one
+:class:`Problem` per problem, each naming the record and the field. Postcodes
+are resolved to coordinates here, once, through an injectable ``geocode``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from matching.geo import GeoPoint, lookup_postcode, normalise_postcode
+from matching.types import (
+    CEFR_LEVELS,
+    DAYPARTS,
+    LOADS,
+    SKILLS,
+    Hours,
+    Location,
+    Participant,
+    Vacancy,
+)
+
+__all__ = [
+    "Geocoder",
+    "Problem",
+    "ProfileError",
+    "load_participants",
+    "load_vacancies",
+    "participant_from_dict",
+    "read_json",
+    "schema",
+    "vacancy_from_dict",
+    "validate",
+]
+
+#: Resolves a normalised postcode to a point, or None when it is unknown.
+Geocoder = Callable[[str], GeoPoint | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem in the input, naming the record and the field.
+
+    Examples
+    --------
+    >>> str(Problem("vacancies[3] (id v-7)", "schedule", "'x' is not a valid daypart"))
+    'vacancies[3] (id v-7): field "schedule": \\'x\\' is not a valid daypart'
+    """
+
+    record: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.field:
+            return f'{self.record}: field "{self.field}": {self.message}'
+        return f"{self.record}: {self.message}"
+
+
+class ProfileError(ValueError):
+    """Input that does not satisfy the contract; holds every problem found.
+
+    Examples
+    --------
+    >>> error = ProfileError([Problem("P.json", "", "not valid JSON")])
+    >>> error.lines()
+    ['P.json: not valid JSON']
+    """
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """Return one line per problem."""
+        return [str(problem) for problem in self.problems]
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """Return the contract's JSON Schema, shipped inside the package.
+
+    Examples
+    --------
+    >>> sorted(schema()["$defs"])[:3]
+    ['cefr', 'daypart', 'dayparts']
+    """
+    text = resources.files("matching").joinpath("profiles.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+@lru_cache(maxsize=2)
+def _validator(kind: str) -> Draft202012Validator:
+    return Draft202012Validator({**schema(), "$ref": f"#/$defs/{kind}"})
+
+
+def read_json(path: str | Path) -> Any:
+    """Read a JSON file, turning an unreadable file or bad JSON into :class:`ProfileError`.
+
+    Examples
+    --------
+    >>> read_json("/nonexistent.json")
+    Traceback (most recent call last):
+    ...
+    matching.profiles.ProfileError: /nonexistent.json: cannot read file: No such file or directory
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise ProfileError([Problem(str(path), "", f"cannot read file: {reason}")]) from None
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except ValueError as error:
+        raise ProfileError([Problem(str(path), "", f"not valid JSON: {error}")]) from None
+
+
+def _reject_constant(name: str) -> Any:
+    # NaN and Infinity are not JSON; Python's parser accepts them unless told not to.
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+# --------------------------------------------------------------------------- messages
+
+_ENUM_NOUNS: tuple[tuple[frozenset[Any], str], ...] = (
+    (frozenset(DAYPARTS), "a valid daypart (e.g. wed_afternoon)"),
+    (frozenset(CEFR_LEVELS), "a valid CEFR level (A0 to C2)"),
+    (frozenset(LOADS), "a valid physical load (light, medium, heavy)"),
+)
+_TYPE_NOUNS = {
+    "string": "a string", "number": "a number", "integer": "an integer",
+    "boolean": "true or false", "object": "an object", "array": "a list", "null": "null",
+}
+_PATTERN_NOUNS = {
+    "^[1-9][0-9]{3} ?([A-Za-z]{2})?$": "a valid Dutch postcode (1234 or 1234 AB)",
+    "^[a-z]{2}$": "a two-letter ISO 639-1 language code",
+}
+
+
+def _show(value: Any) -> str:
+    return repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _json_type(value: Any) -> str:
+    for name, kinds in (("true or false", bool), ("null", type(None)), ("a string", str),
+                        ("a number", (int, float)), ("a list", list), ("an object", dict)):
+        if isinstance(value, kinds):
+            return name
+    return type(value).__name__
+
+
+def _expected_type(expected: Any) -> str:
+    names = [expected] if isinstance(expected, str) else list(expected)
+    return " or ".join(_TYPE_NOUNS.get(name, name) for name in names)
+
+
+def _enum_message(error: ValidationError) -> str:
+    allowed = error.validator_value
+    for values, noun in _ENUM_NOUNS:
+        if values == frozenset(allowed):
+            return f"{_show(error.instance)} is not {noun}"
+    choices = ", ".join("null" if value is None else str(value) for value in allowed)
+    return f"{_show(error.instance)} is not one of: {choices}"
+
+
+def _bound_message(error: ValidationError) -> str:
+    words = {"minimum": "below the minimum", "maximum": "above the maximum",
+             "exclusiveMinimum": "not above", "exclusiveMaximum": "not below"}
+    return f"{_show(error.instance)} is {words[str(error.validator)]} {error.validator_value}"
+
+
+def _other_message(error: ValidationError) -> str:
+    kind = error.validator
+    if kind == "type":
+        expected = _expected_type(error.validator_value)
+        return f"expected {expected}, got {_json_type(error.instance)}"
+    if kind == "pattern":
+        noun = _PATTERN_NOUNS.get(str(error.validator_value), "in the expected format")
+        return f"{_show(error.instance)} is not {noun}"
+    if kind == "minLength":
+        return "must not be empty"
+    if kind == "uniqueItems":
+        return "contains the same value twice"
+    if kind == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        allowed = ", ".join(error.schema.get("properties", {}))
+        return f"unknown key {', '.join(map(repr, extra))} (allowed: {allowed})"
+    return str(error.message)
+
+
+def _describe(error: ValidationError) -> tuple[str, str]:
+    """Return (field, message) for one schema error."""
+    names = [str(part) for part in error.absolute_path if isinstance(part, str)]
+    if error.validator == "required":
+        match = re.match(r"^'(.+)' is a required property$", str(error.message))
+        missing = match.group(1) if match else "?"
+        return ".".join([*names, missing]), "is required"
+    if error.validator == "enum":
+        return ".".join(names), _enum_message(error)
+    if error.validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        return ".".join(names), _bound_message(error)
+    return ".".join(names), _other_message(error)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _record_label(label: str, index: int | None, record: Any) -> str:
+    name = label if index is None else f"{label}[{index}]"
+    if isinstance(record, Mapping) and isinstance(record.get("id"), str):
+        return f"{name} (id {record['id']})"
+    return name
+
+
+def _schema_problems(kind: str, record: Any, where: str) -> Iterator[Problem]:
+    errors = sorted(
+        _validator(kind).iter_errors(record),
+        key=lambda e: ([str(p) for p in e.absolute_path], str(e.message)),
+    )
+    for error in errors:
+        field, message = _describe(error)
+        yield Problem(where, field, message)
+
+
+def _hours_problems(record: Mapping[str, Any], where: str) -> Iterator[Problem]:
+    hours = record.get("hours_per_week")
+    if isinstance(hours, Mapping) and hours["min"] > hours["max"]:
+        yield Problem(
+            where, "hours_per_week", f"min {_show(hours['min'])} is above max {_show(hours['max'])}"
+        )
+
+
+def _vacancy_rule_problems(record: Mapping[str, Any], where: str) -> Iterator[Problem]:
+    yield from _hours_problems(record, where)
+    needed = record.get("dayparts_needed")
+    schedule = record["schedule"]
+    if needed is not None and needed > len(schedule):
+        yield Problem(
+            where, "dayparts_needed",
+            f"{needed} is more than the {len(schedule)} dayparts in schedule",
+        )
+
+
+def _records_problems(kind: str, records: Sequence[Any], label: str, single: bool) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for index, record in enumerate(records):
+        where = _record_label(label, None if single else index, record)
+        found = list(_schema_problems(kind, record, where))
+        if not found:
+            rules = _vacancy_rule_problems if kind == "vacancy" else _hours_problems
+            found = list(rules(record, where))
+        if isinstance(record, Mapping) and isinstance(record.get("id"), str):
+            earlier = seen.setdefault(record["id"], where)
+            if earlier != where:
+                found.append(Problem(where, "id", f"duplicate id, also used by {earlier}"))
+        problems.extend(found)
+    return problems
+
+
+def validate(kind: str, data: Any, *, label: str) -> list[Problem]:
+    """Return every problem of a list of records (or of one participant object).
+
+    ``kind`` is ``"participant"`` or ``"vacancy"``. A participant file may hold one
+    object or a list; a vacancy file must hold a list.
+
+    Examples
+    --------
+    >>> [str(p) for p in validate("vacancy", [{"id": "v-1"}], label="vacancies")][0]
+    'vacancies[0] (id v-1): field "capacity": is required'
+    """
+    if isinstance(data, list):
+        return _records_problems(kind, data, label, single=False)
+    if kind == "participant" and isinstance(data, Mapping):
+        return _records_problems(kind, [data], label, single=True)
+    wanted = "a participant object or a list of them" if kind == "participant" else "a list"
+    return [Problem(label, "", f"expected {wanted}, got {_json_type(data)}")]
+
+
+# --------------------------------------------------------------------------- conversion
+
+
+def _levels(skills: Mapping[str, str] | None) -> tuple[int, int, int, int]:
+    skills = skills or {}
+    ranks = [CEFR_LEVELS.index(skills[s]) if s in skills else 0 for s in SKILLS]
+    return (ranks[0], ranks[1], ranks[2], ranks[3])
+
+
+def _hours(record: Mapping[str, Any]) -> Hours | None:
+    hours = record.get("hours_per_week")
+    return None if hours is None else Hours(hours["min"], hours["max"])
+
+
+class _Resolver:
+    """Resolves locations once per distinct postcode within one load."""
+
+    def __init__(self, geocode: Geocoder) -> None:
+        self._geocode = geocode
+        self._cache: dict[str, Location | None] = {}
+
+    def __call__(self, record: Mapping[str, Any]) -> tuple[Location | None, bool]:
+        given = record.get("location")
+        if given is not None:
+            return Location(float(given["lat"]), float(given["lon"]), "given"), True
+        postcode = record.get("postcode")
+        if postcode is None:
+            return None, False
+        normal = normalise_postcode(postcode)
+        if normal is None:
+            return None, False
+        if normal not in self._cache:
+            point = self._geocode(normal)
+            self._cache[normal] = (
+                None if point is None else Location(point.lat, point.lon, point.precision)
+            )
+        return self._cache[normal], False
+
+
+def participant_from_dict(
+    record: Mapping[str, Any], *, geocode: Geocoder = lookup_postcode
+) -> Participant:
+    """Convert one valid participant record into a :class:`Participant`.
+
+    The record must already be valid (see :func:`load_participants`).
+
+    Examples
+    --------
+    >>> p = participant_from_dict({"id": "p-1", "availability": ["mon_morning"],
+    ...                            "languages": {"nl": {"speaking": "A2"}}})
+    >>> p.nl_levels
+    (2, 0, 0, 0)
+    """
+    return _participant(record, _Resolver(geocode))
+
+
+def _participant(record: Mapping[str, Any], resolve: _Resolver) -> Participant:
+    location, given = resolve(record)
+    languages = record.get("languages", {})
+    travel = record.get("max_travel_km")
+    return Participant(
+        id=record["id"],
+        availability=frozenset(record["availability"]),
+        location=location,
+        location_given=given,
+        max_travel_km=None if travel is None else float(travel),
+        nl_levels=_levels(languages.get("nl")),
+        other_languages=frozenset(languages.get("other", ())),
+        literate_latin=bool(record.get("literate_latin", False)),
+        route=record.get("route"),
+        interests=tuple(record.get("interests", ())),
+        experience=record.get("experience", ""),
+        lessons=frozenset(record.get("lessons", ())),
+        childcare_needed=frozenset(record.get("childcare_needed", ())),
+        hours=_hours(record),
+        gender=record.get("gender"),
+        women_only=bool(record.get("women_only", False)),
+        max_physical_load=LOADS.index(record.get("max_physical_load", LOADS[-1])),
+        ladder_step=record.get("ladder_step"),
+    )
+
+
+def vacancy_from_dict(
+    record: Mapping[str, Any], *, geocode: Geocoder = lookup_postcode
+) -> Vacancy:
+    """Convert one valid vacancy record into a :class:`Vacancy`.
+
+    Examples
+    --------
+    >>> v = vacancy_from_dict({"id": "v-1", "type": "taalstage", "title": "Keuken",
+    ...                        "schedule": ["mon_morning"], "capacity": 2})
+    >>> v.capacity, v.status
+    (2, None)
+    """
+    return _vacancy(record, _Resolver(geocode))
+
+
+def _vacancy(record: Mapping[str, Any], resolve: _Resolver) -> Vacancy:
+    location, given = resolve(record)
+    childcare = record.get("childcare", {})
+    return Vacancy(
+        id=record["id"],
+        type=record["type"],
+        title=record["title"],
+        schedule=tuple(record["schedule"]),
+        capacity=record["capacity"],
+        organisation=record.get("organisation", ""),
+        description=record.get("description", ""),
+        tags=tuple(record.get("tags", ())),
+        location=location,
+        location_given=given,
+        remote=bool(record.get("remote", False)),
+        dayparts_needed=record.get("dayparts_needed"),
+        hours=_hours(record),
+        filled=record.get("filled", 0),
+        language_min=_levels(record.get("language_min")),
+        language_rich=bool(record.get("language_rich", False)),
+        language_support=bool(record.get("language_support", False)),
+        other_languages=frozenset(record.get("other_languages", ())),
+        literacy_required=bool(record.get("literacy_required", False)),
+        childcare_offered=bool(childcare.get("offered", False)),
+        children_welcome=bool(childcare.get("children_welcome", False)),
+        women_only=bool(record.get("women_only", False)),
+        physical_load=LOADS.index(record.get("physical_load", LOADS[0])),
+        duration_weeks=record.get("duration_weeks"),
+        status=record.get("status"),
+    )
+
+
+def load_participants(
+    data: Any, *, geocode: Geocoder = lookup_postcode, label: str | None = None
+) -> tuple[Participant, ...]:
+    """Validate participant data (one object or a list) and convert all of it.
+
+    Parameters
+    ----------
+    data : object
+        Parsed JSON: one participant object or a list of them.
+    geocode : callable, optional
+        Resolves a normalised postcode to a point; defaults to the embedded table
+        (:func:`matching.geo.lookup_postcode`). ``location`` wins over ``postcode``.
+    label : str, optional
+        How records are named in problems; ``participant`` or ``participants``.
+
+    Raises
+    ------
+    ProfileError
+        With every problem, before anything is converted.
+
+    Examples
+    --------
+    >>> load_participants({"id": "p-1", "availability": ["wed_middag"]})
+    Traceback (most recent call last):
+    ...
+    matching.profiles.ProfileError: participant (id p-1): field "availability": \
+'wed_middag' is not a valid daypart (e.g. wed_afternoon)
+    """
+    name = label or ("participants" if isinstance(data, list) else "participant")
+    problems = validate("participant", data, label=name)
+    if problems:
+        raise ProfileError(problems)
+    resolve = _Resolver(geocode)
+    records = data if isinstance(data, list) else [data]
+    return tuple(_participant(record, resolve) for record in records)
+
+
+def load_vacancies(
+    data: Any, *, geocode: Geocoder = lookup_postcode, label: str = "vacancies"
+) -> tuple[Vacancy, ...]:
+    """Validate a list of vacancy records and convert all of them.
+
+    Raises
+    ------
+    ProfileError
+        With every problem, before anything is converted.
+
+    Examples
+    --------
+    >>> vacancies = load_vacancies([{"id": "v-1", "type": "taalstage", "title": "Keuken",
+    ...                              "schedule": [], "capacity": 1, "postcode": "6601"}])
+    >>> vacancies[0].location is not None
+    True
+    """
+    problems = validate("vacancy", data, label=label)
+    if problems:
+        raise ProfileError(problems)
+    resolve = _Resolver(geocode)
+    return tuple(_vacancy(record, resolve) for record in data)

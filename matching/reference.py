@@ -1,0 +1,68 @@
+"""The reference engine: the contract applied one pair at a time, in plain Python.
+
+It is deliberately simple and slow; it exists to be read next to
+``spec/PROFILES.md`` and to check the fast engine against.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matching.constraints import check, exclusion, pair_distance_km
+from matching.scoring import PairFacts, Weights, build_match, component_values, weighted_score
+from matching.text import TextIndex, best_tag_match
+from matching.types import Exclusion, Match, Participant, Ranking, Vacancy
+
+__all__ = ["rank_reference"]
+
+
+def rank_reference(
+    participant: Participant,
+    vacancies: Sequence[Vacancy],
+    index: TextIndex,
+    weights: Weights,
+    *,
+    limit: int | None = None,
+) -> Ranking:
+    """Rank one participant against vacancies, pair by pair.
+
+    Parameters
+    ----------
+    participant : Participant
+    vacancies : sequence of Vacancy
+        The vacancies ``index`` was fitted on, in the same order.
+    index : TextIndex
+        Fitted text index (its IDF depends on all vacancies, so it is shared).
+    weights : tuple of float
+        Normalised weights from :func:`matching.scoring.resolve_weights`.
+    limit : int, optional
+        Keep only the best ``limit`` ranked vacancies.
+
+    Examples
+    --------
+    >>> from matching.scoring import resolve_weights
+    >>> vs = [Vacancy("v-1", "taalstage", "Kok", (), 1, status="published", remote=True)]
+    >>> p = Participant("p-1", frozenset())
+    >>> rank_reference(p, vs, TextIndex().fit(vs), resolve_weights()).ranked[0].vacancy
+    'v-1'
+    """
+    query = index.query(participant)
+    ranked: list[Match] = []
+    excluded: list[Exclusion] = []
+    for position, vacancy in enumerate(vacancies):
+        km = pair_distance_km(participant, vacancy)
+        codes = check(participant, vacancy, km)
+        if codes:
+            excluded.append(exclusion(participant, vacancy, codes, km))
+            continue
+        facts = PairFacts(
+            participant=participant,
+            vacancy=vacancy,
+            tag=best_tag_match(participant.interests, vacancy.tags),
+            text=index.similarity_one(query, position),
+            km=km,
+        )
+        values = component_values(facts)
+        ranked.append(build_match(facts, values, weighted_score(values, weights)))
+    ranked.sort(key=lambda match: (-match.score, match.vacancy))
+    return Ranking(participant.id, tuple(ranked[:limit]), tuple(excluded))
