@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from matching.geo import embedded_table, haversine_km, lookup_postcode
+from matching.geo import PostcodeTable, embedded_table, haversine_km, lookup_postcode
 
 DEFAULT_REFERENCE = (
     Path(__file__).resolve().parents[1].parent / "shared" / "data" / ("geonames-NL-pc4.tsv")
@@ -104,6 +104,16 @@ def main(argv: list[str]) -> int:
     print("worst ten (postcode, GeoNames place, error km, precision):")
     for error in sorted(errors, key=lambda error: -error.km)[:10]:
         print(f"  {error.postcode}  {error.place:28} {error.km:7.1f}  {error.precision}")
+    imported = PostcodeTable.from_geonames_text(path.read_text(encoding="utf-8"))
+    after = sorted(
+        haversine_km(lat, lon, *imported[postcode][:2]) for postcode, _, lat, lon in reference
+    )
+    exact = sum(1 for km in after if km < 1e-6)
+    print(
+        f"after importing this file: {exact}/{len(after)} rows exact, median "
+        f"{statistics.median(after):.2f} km, max {after[-1]:.2f} km"
+        " (a postcode listed for several places is their mean)"
+    )
     load_start = time.perf_counter()
     embedded_table.cache_clear()
     embedded_table()

@@ -8,12 +8,20 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, request, session
+from werkzeug.routing import IntegerConverter
 
 from marketplace.config import config_from_environment
 from marketplace.extensions import babel, csrf, db, login_manager, migrate
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = PACKAGE_DIR.parent / "templates"
+
+
+class RowIdConverter(IntegerConverter):
+    """A database id in a URL: a positive integer that fits every database's INTEGER."""
+
+    def __init__(self, url_map: Any) -> None:
+        super().__init__(url_map, min=1, max=2**31 - 1)
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -24,6 +32,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         instance_path=os.environ.get("KOPPELKANS_INSTANCE") or None,
     )
     os.makedirs(app.instance_path, exist_ok=True)
+    app.url_map.converters["id"] = RowIdConverter
     app.config.update(config_from_environment(app.instance_path))
     if config:
         app.config.update(config)

@@ -47,7 +47,7 @@ def config_from_environment(instance_path: str) -> dict[str, Any]:
     }
 
 
-def test_config(database_url: str) -> dict[str, Any]:
+def config_for_tests(database_url: str) -> dict[str, Any]:
     """Overrides for tests: a given database, no CSRF in the plain test client."""
     return {
         "TESTING": True,

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import Field, SelectMultipleField, StringField
+from wtforms import Field, SelectChoice, SelectMultipleField, StringField
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from marketplace.domain.vocabulary import DAYPARTS, daypart_label
 from marketplace.errors import DomainError
 from matching.geo import normalise_postcode
+
+
+def choices(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms select choices."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
 
 class DaypartField(SelectMultipleField):
     """The 21 dayparts; rendered as a week grid by the `daypart_grid` macro."""
@@ -21,7 +28,7 @@ class DaypartField(SelectMultipleField):
     option_widget = CheckboxInput()
 
     def __init__(self, label: str | None = None, **kwargs: Any) -> None:
-        super().__init__(label, choices=[(d, daypart_label(d)) for d in DAYPARTS], **kwargs)
+        super().__init__(label, choices=choices((d, daypart_label(d)) for d in DAYPARTS), **kwargs)
 
     def pre_validate(self, form: Any) -> None:
         unknown = set(self.data or []) - set(DAYPARTS)

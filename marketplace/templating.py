@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from flask import Flask
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 from flask_login import current_user
 
 from marketplace.domain import vocabulary as v
@@ -44,7 +44,8 @@ def label(value: Any, kind: str) -> str:
     """The Dutch label of a code; the code itself when there is none."""
     if value is None or value == "":
         return "—"
-    return LABELS[kind].get(value, str(value))
+    text = LABELS[kind].get(value)
+    return gettext(text) if text else str(value)
 
 
 def dutch_date(value: date | datetime | None) -> str:

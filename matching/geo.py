@@ -46,7 +46,8 @@ __all__ = [
 #: Mean Earth radius (IUGG), in kilometres.
 EARTH_RADIUS_KM = 6371.0088
 
-#: Precision labels, from most to least precise.
+#: Precision labels of the postcode tables, from most to least precise. (The
+#: marketplace's online geocoder adds ``"address"``, more precise than all three.)
 PRECISIONS = ("postcode", "place", "estimated")
 
 EMBEDDED_TABLE_PATH = Path(__file__).with_name("geodata") / "nl_pc4.csv.gz"

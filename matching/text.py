@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -35,8 +36,10 @@ __all__ = [
     "TAG_MATCH_CUTOFF",
     "Query",
     "TagMatch",
+    "STOP_WORDS",
     "TextIndex",
     "best_tag_match",
+    "clean_text",
     "stem_phrase",
     "term_similarity",
 ]
@@ -148,16 +151,42 @@ def best_tag_match(interests: Sequence[str], tags: Sequence[str]) -> TagMatch:
     return best
 
 
+#: Dutch function words: they say nothing about interests and, being in almost
+#: every text, would dominate the cost of every lookup.
+STOP_WORDS: frozenset[str] = frozenset("""
+aan al alle als bij dan dat de deze die dit door een en er ervoor haar had heb hebben heeft
+hem het hier hij hoe hun ik in is je jij jou jouw kan kun kunnen maar me meer men met mij mijn
+na naar niet nog nu of om onder ons onze ook op over te tegen toe tot u uit uw van veel voor
+want was wat we wel werd wie wij wil worden wordt zal ze zelf zich zij zijn zo zoals zonder
+""".split())
+#: Terms in more than this share of the vacancies are dropped from the index...
+MAX_DOCUMENT_SHARE = 0.5
+#: ...but only in an index of more vacancies than this (small sets keep everything).
+MIN_DOCUMENTS_TO_PRUNE = 100
+
+
+def clean_text(text: str) -> str:
+    """Lower-case and drop Dutch stop words; the same for vacancies and participants.
+
+    Examples
+    --------
+    >>> clean_text("Ik heb in de keuken gewerkt")
+    'keuken gewerkt'
+    """
+    return " ".join(word for word in text.lower().split() if word not in STOP_WORDS)
+
+
 def vacancy_document(vacancy: Vacancy) -> str:
     """The text indexed for a vacancy: tags three times, title twice, description once.
 
     Examples
     --------
     >>> vacancy_document(Vacancy("v", "taalstage", "Kok", (), 1, tags=("koken",)))
-    'koken\\nkoken\\nkoken\\nKok\\nKok\\n'
+    'koken\\nkoken\\nkoken\\nkok\\nkok\\n'
     """
-    tags = " ".join(vacancy.tags)
-    return "\n".join([tags, tags, tags, vacancy.title, vacancy.title, vacancy.description])
+    tags = clean_text(" ".join(vacancy.tags))
+    title = clean_text(vacancy.title)
+    return "\n".join([tags, tags, tags, title, title, clean_text(vacancy.description)])
 
 
 def participant_document(participant: Participant) -> str:
@@ -168,7 +197,7 @@ def participant_document(participant: Participant) -> str:
     >>> participant_document(Participant("p", frozenset(), interests=("koken",)))
     'koken\\n'
     """
-    return " ".join(participant.interests) + "\n" + participant.experience
+    return clean_text(" ".join(participant.interests)) + "\n" + clean_text(participant.experience)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,19 +246,37 @@ class TextIndex:
 
     def fit(self, vacancies: Sequence[Vacancy]) -> TextIndex:
         """Learn the vocabulary, IDF and tag table from the vacancies; return self."""
-        self.vectorizer_ = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=self.ngram_range, lowercase=True, dtype=np.float64
-        )
         documents = [vacancy_document(v) for v in vacancies]
         if documents:
-            self.matrix_ = self.vectorizer_.fit_transform(documents).tocsr()
+            self.vectorizer_, matrix = self._fit_vectorizer(documents)
+            self.matrix_ = matrix.tocsr()
             self.matrix_.sort_indices()
             self.postings_ = self.matrix_.T.tocsr()
             self.postings_.sort_indices()
+        else:
+            self.vectorizer_ = self._vectorizer(1.0)
         self.n_vacancies_ = len(documents)
         self._fit_tags(vacancies)
         self._tag_cache: dict[str, FloatArray] = {}
         return self
+
+    def _vectorizer(self, max_df: float | int) -> TfidfVectorizer:
+        return TfidfVectorizer(
+            analyzer="char_wb", ngram_range=self.ngram_range, lowercase=True,
+            dtype=np.float64, max_df=max_df,
+        )
+
+    def _fit_vectorizer(self, documents: list[str]) -> tuple[TfidfVectorizer, Any]:
+        # Very common n-grams barely discriminate but make every lookup touch most
+        # of the index; drop them in large indexes only.
+        if len(documents) > MIN_DOCUMENTS_TO_PRUNE:
+            pruned = self._vectorizer(MAX_DOCUMENT_SHARE)
+            try:
+                return pruned, pruned.fit_transform(documents)
+            except ValueError:  # every term was too common (near-identical texts)
+                pass
+        plain = self._vectorizer(1.0)
+        return plain, plain.fit_transform(documents)
 
     def _fit_tags(self, vacancies: Sequence[Vacancy]) -> None:
         position: dict[str, int] = {}
@@ -266,17 +313,21 @@ class TextIndex:
 
     def similarity_all(self, query: Query) -> FloatArray:
         """Cosine between the query and every vacancy, in the same order as one by one."""
-        totals = np.zeros(self.n_vacancies_, dtype=np.float64)
-        pointers, members, values = (
-            (self.postings_.indptr, self.postings_.indices, self.postings_.data)
-            if self.n_vacancies_ else (np.zeros(1, np.int64), np.zeros(0), np.zeros(0))
+        if len(query.terms) == 0:
+            return np.zeros(self.n_vacancies_, dtype=np.float64)
+        pointers = self.postings_.indptr
+        starts = pointers[query.terms].astype(np.int64)
+        lengths = pointers[query.terms + 1] - starts
+        # Positions of every posting of every query term, term after term.
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        positions = offsets + np.arange(int(lengths.sum()), dtype=np.int64)
+        products = np.repeat(query.weights, lengths) * self.postings_.data[positions]
+        # bincount adds sequentially in array order, i.e. per vacancy in query term
+        # order -- exactly the additions of similarity_one, so both engines agree
+        # bit for bit (a sparse product would sum in another order).
+        totals = np.bincount(
+            self.postings_.indices[positions], weights=products, minlength=self.n_vacancies_
         )
-        # Term by term rather than a sparse product: the additions then happen in
-        # exactly the order of similarity_one, so both engines agree bit for bit.
-        for term, weight in zip(query.terms.tolist(), query.weights.tolist(), strict=True):
-            start, end = pointers[term], pointers[term + 1]
-            rows = members[start:end]
-            totals[rows] = totals[rows] + weight * values[start:end]
         result: FloatArray = np.minimum(totals, 1.0)
         return result
 

@@ -93,7 +93,7 @@ ORGANISATIONS = [
     org("tuincentrum-groenehoek", "Tuincentrum De Groene Hoek", "werkgever", W, "6603", 3,
         "Tuincentrum met een eigen kwekerij en een dierenafdeling. We bieden "
         "werkervaringsplaatsen en taalstages in samenwerking met de gemeente.",
-        group="tuincentrum", self=True),
+        group="tuincentrum"),
     org("natuur-vennen", "Natuurwerkgroep De Vennen", "natuur", W, "6605", 3,
         "Vrijwilligers beheren de natuur rond de vennen: maaien, snoeien en tellen van "
         "vogels. Nieuwe mensen leren van ervaren vrijwilligers.", group="natuur"),
@@ -118,7 +118,7 @@ ORGANISATIONS = [
         "spreekuur. Een fijne plek om Nederlands te lezen en te horen."),
     org("supermarkt-versmarkt", "Versmarkt Hatert", "werkgever", N, "6534", 3,
         "Buurtsupermarkt met een grote afdeling groente en fruit. We bieden werkervaringsplaatsen "
-        "en taalstages met een vaste begeleider.", group="supermarkt", self=True),
+        "en taalstages met een vaste begeleider.", group="supermarkt"),
     org("hotel-wijnberg", "Hotel De Wijnberg", "werkgever", N, "6511", 3,
         "Stadshotel met 60 kamers en een restaurant. We werken met de gemeente samen aan "
         "werkervaringsplaatsen in housekeeping en keuken.", group="hotel"),
@@ -170,7 +170,7 @@ ORGANISATIONS = [
     org("catering-smaakvanweert", "Lunchroom & Catering De Smaak van Weert", "werkgever", WT,
         "6002", 3,
         "Lunchroom met cateringkeuken voor bedrijven en feesten. We leiden graag mensen op "
-        "in de horeca.", group="horeca", self=True, domain="smaakvanweert"),
+        "in de horeca.", group="horeca", domain="smaakvanweert"),
     org("bakkerij-onsbrood", "Bakkerij Ons Brood", "werkgever", WT, "6005", 2,
         "Ambachtelijke bakkerij met een winkel en bezorgservice voor bedrijven.",
         group="bakkerij"),
@@ -184,6 +184,11 @@ ORGANISATIONS = [
         3,
         "Uitdeelpunt voor voedselpakketten en kinderkleding in Weert. Vrijwilligers sorteren, "
         "pakken in en geven uit.", domain="gedeeldetafel"),
+    org("vrouwen-ontmoetingstafel", "Vrouwengroep De Ontmoetingstafel", "vrouwengroep", WT,
+        "6002", 3,
+        "Groep voor vrouwen uit Weert die samen Nederlands oefenen, koken en naaien. Kleine "
+        "kinderen mogen mee; voor de grotere kinderen is er oppas.",
+        domain="ontmoetingstafel-weert"),
     org("school-vlindertuin", "Basisschool De Vlindertuin", "school", WT, "6003", 3,
         "Basisschool in Weert met een grote schooltuin. Ouders en vrijwilligers zijn welkom "
         "om mee te helpen."),

@@ -313,23 +313,27 @@ TEMPLATES: dict[str, list[dict[str, Any]]] = {
           "Elke week komen vrouwen uit de buurt samen. We praten Nederlands, koken samen en "
           "maken uitstapjes. Jij helpt met de koffie en de activiteiten. In de ruimte ernaast "
           "is kinderopvang.", "taal koken creatief", "light", women=True, kids="offered",
-          rich=True),
+          rich=True, when="mon_morning tue_morning thu_morning", needed=1, lang={}),
         t("vw", "Naaiclub voor vrouwen",
           "In de naaiclub maken vrouwen samen kleding en tassen. Jij helpt anderen met de "
           "naaimachine en neemt je eigen ideeën mee. Kleine kinderen mogen mee.",
-          "naaien creatief", "light", women=True, kids="welcome"),
+          "naaien creatief", "light", women=True, kids="welcome",
+          when="wed_morning fri_morning", needed=1, lang={}),
         t("vw", "Wandelgroep voor vrouwen",
           "We wandelen elke week samen in het park en praten onderweg Nederlands. Jij helpt "
           "nieuwe vrouwen zich welkom te voelen en houdt de groep bij elkaar.",
-          "sport natuur taal", "medium", women=True),
+          "sport natuur taal", "medium", women=True, when="tue_morning fri_morning", needed=1,
+          lang={}),
         t("ts", "Taalstage in de weggeefwinkel voor vrouwen",
           "In onze kleine weggeefwinkel sorteer je kleding en help je bezoekers. Je werkt "
           "alleen met vrouwen. Een vrijwilliger oefent elke week Nederlands met je.",
-          "winkel klantcontact taal", "light", women=True),
+          "winkel klantcontact taal", "light", women=True,
+          when="mon_morning wed_morning fri_morning", needed=2),
         t("vw", "Kookgroep voor vrouwen",
           "Eens in de twee weken koken we samen recepten uit verschillende landen. Jij helpt "
           "met boodschappen en koken en schrijft samen met de begeleider het recept op.",
-          "koken creatief", "medium", women=True, kids="both"),
+          "koken creatief", "medium", women=True, kids="both", when="wed_morning thu_morning",
+          needed=1, lang={}),
     ],
     "bibliotheek": [
         t("vw", "Voorlezen aan peuters",

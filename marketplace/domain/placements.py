@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from marketplace.domain.vocabulary import N_
+
 
 class PlacementState(StrEnum):
     PROPOSED = "proposed"
@@ -18,15 +20,15 @@ class PlacementState(StrEnum):
 
 
 STATE_LABELS = {
-    PlacementState.PROPOSED: "Voorgesteld",
-    PlacementState.ACCEPTED: "Geaccepteerd",
-    PlacementState.DECLINED: "Afgewezen",
-    PlacementState.KENNISMAKING: "Kennismaking",
-    PlacementState.PROEFPERIODE: "Proefperiode",
-    PlacementState.PLACED: "Geplaatst",
-    PlacementState.NOT_CONTINUED: "Niet doorgegaan",
-    PlacementState.ENDED: "Beëindigd",
-    PlacementState.WITHDRAWN: "Ingetrokken",
+    PlacementState.PROPOSED: N_("Voorgesteld"),
+    PlacementState.ACCEPTED: N_("Geaccepteerd"),
+    PlacementState.DECLINED: N_("Afgewezen"),
+    PlacementState.KENNISMAKING: N_("Kennismaking"),
+    PlacementState.PROEFPERIODE: N_("Proefperiode"),
+    PlacementState.PLACED: N_("Geplaatst"),
+    PlacementState.NOT_CONTINUED: N_("Niet doorgegaan"),
+    PlacementState.ENDED: N_("Beëindigd"),
+    PlacementState.WITHDRAWN: N_("Ingetrokken"),
 }
 
 # A place is taken from the start of the proefperiode until the placement ends.

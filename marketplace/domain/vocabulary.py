@@ -5,6 +5,11 @@ from __future__ import annotations
 from enum import StrEnum
 
 
+def N_(text: str) -> str:
+    """Marks a label for translation; the template filter `label` translates it."""
+    return text
+
+
 class Role(StrEnum):
     COACH = "coach"
     ORGANISATION = "organisation"
@@ -14,11 +19,11 @@ class Role(StrEnum):
 
 
 ROLE_LABELS = {
-    Role.COACH: "Coach",
-    Role.ORGANISATION: "Organisatie",
-    Role.CENTRALE: "Vrijwilligerscentrale",
-    Role.POLICY: "Beleidsmedewerker",
-    Role.ADMIN: "Beheerder",
+    Role.COACH: N_("Coach"),
+    Role.ORGANISATION: N_("Organisatie"),
+    Role.CENTRALE: N_("Vrijwilligerscentrale"),
+    Role.POLICY: N_("Beleidsmedewerker"),
+    Role.ADMIN: N_("Beheerder"),
 }
 
 
@@ -29,9 +34,9 @@ class PlacementType(StrEnum):
 
 
 PLACEMENT_TYPE_LABELS = {
-    PlacementType.VRIJWILLIGERSWERK: "Vrijwilligerswerk",
-    PlacementType.TAALSTAGE: "Taalstage",
-    PlacementType.WERKERVARINGSPLAATS: "Werkervaringsplaats",
+    PlacementType.VRIJWILLIGERSWERK: N_("Vrijwilligerswerk"),
+    PlacementType.TAALSTAGE: N_("Taalstage"),
+    PlacementType.WERKERVARINGSPLAATS: N_("Werkervaringsplaats"),
 }
 
 
@@ -43,10 +48,10 @@ class VacancyStatus(StrEnum):
 
 
 VACANCY_STATUS_LABELS = {
-    VacancyStatus.DRAFT: "Concept",
-    VacancyStatus.REVIEW: "Wacht op controle",
-    VacancyStatus.PUBLISHED: "Gepubliceerd",
-    VacancyStatus.CLOSED: "Gesloten",
+    VacancyStatus.DRAFT: N_("Concept"),
+    VacancyStatus.REVIEW: N_("Wacht op controle"),
+    VacancyStatus.PUBLISHED: N_("Gepubliceerd"),
+    VacancyStatus.CLOSED: N_("Gesloten"),
 }
 
 
@@ -57,9 +62,9 @@ class ApprovalState(StrEnum):
 
 
 APPROVAL_LABELS = {
-    ApprovalState.REVIEW: "Wacht op controle",
-    ApprovalState.APPROVED: "Goedgekeurd",
-    ApprovalState.SENT_BACK: "Teruggestuurd",
+    ApprovalState.REVIEW: N_("Wacht op controle"),
+    ApprovalState.APPROVED: N_("Goedgekeurd"),
+    ApprovalState.SENT_BACK: N_("Teruggestuurd"),
 }
 
 
@@ -71,10 +76,10 @@ class ParticipantStatus(StrEnum):
 
 
 PARTICIPANT_STATUS_LABELS = {
-    ParticipantStatus.INTAKE: "Intake",
-    ParticipantStatus.ACTIVE: "Actief",
-    ParticipantStatus.PAUSED: "Gepauzeerd",
-    ParticipantStatus.CLOSED: "Afgesloten",
+    ParticipantStatus.INTAKE: N_("Intake"),
+    ParticipantStatus.ACTIVE: N_("Actief"),
+    ParticipantStatus.PAUSED: N_("Gepauzeerd"),
+    ParticipantStatus.CLOSED: N_("Afgesloten"),
 }
 
 
@@ -85,9 +90,9 @@ class LearningRoute(StrEnum):
 
 
 ROUTE_LABELS = {
-    LearningRoute.B1: "B1-route",
-    LearningRoute.ONDERWIJS: "Onderwijsroute",
-    LearningRoute.Z: "Z-route (zelfredzaamheid)",
+    LearningRoute.B1: N_("B1-route"),
+    LearningRoute.ONDERWIJS: N_("Onderwijsroute"),
+    LearningRoute.Z: N_("Z-route (zelfredzaamheid)"),
 }
 
 
@@ -98,9 +103,9 @@ class PhysicalLoad(StrEnum):
 
 
 LOAD_LABELS = {
-    PhysicalLoad.LIGHT: "Licht",
-    PhysicalLoad.MEDIUM: "Gemiddeld",
-    PhysicalLoad.HEAVY: "Zwaar",
+    PhysicalLoad.LIGHT: N_("Licht"),
+    PhysicalLoad.MEDIUM: N_("Gemiddeld"),
+    PhysicalLoad.HEAVY: N_("Zwaar"),
 }
 
 
@@ -116,28 +121,28 @@ class ConsentPurpose(StrEnum):
 
 
 CONSENT_LABELS = {
-    ConsentPurpose.MATCHING: "Zoeken naar passende plekken",
-    ConsentPurpose.SHARING: "Gegevens delen met een organisatie bij een voorstel",
+    ConsentPurpose.MATCHING: N_("Zoeken naar passende plekken"),
+    ConsentPurpose.SHARING: N_("Gegevens delen met een organisatie bij een voorstel"),
 }
 
 CEFR_LEVELS = ("A0", "A1", "A2", "B1", "B2", "C1", "C2")
 LANGUAGE_SKILLS = ("speaking", "listening", "reading", "writing")
 SKILL_LABELS = {
-    "speaking": "Spreken",
-    "listening": "Luisteren",
-    "reading": "Lezen",
-    "writing": "Schrijven",
+    "speaking": N_("Spreken"),
+    "listening": N_("Luisteren"),
+    "reading": N_("Lezen"),
+    "writing": N_("Schrijven"),
 }
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_LABELS = {
-    "mon": "maandag",
-    "tue": "dinsdag",
-    "wed": "woensdag",
-    "thu": "donderdag",
-    "fri": "vrijdag",
-    "sat": "zaterdag",
-    "sun": "zondag",
+    "mon": N_("maandag"),
+    "tue": N_("dinsdag"),
+    "wed": N_("woensdag"),
+    "thu": N_("donderdag"),
+    "fri": N_("vrijdag"),
+    "sat": N_("zaterdag"),
+    "sun": N_("zondag"),
 }
 PARTS = ("morning", "afternoon", "evening")
 PART_LABELS = {"morning": "ochtend", "afternoon": "middag", "evening": "avond"}
@@ -152,26 +157,26 @@ def daypart_label(daypart: str) -> str:
 
 # Zelfredzaamheidsmatrix: the thirteen domains, each scored 1 (acute problems) to 5.
 ZRM_DOMAINS = {
-    "financien": "Financiën",
-    "werk_opleiding": "Werk en opleiding",
-    "tijdsbesteding": "Tijdsbesteding",
-    "huisvesting": "Huisvesting",
-    "huiselijke_relaties": "Huiselijke relaties",
-    "geestelijke_gezondheid": "Geestelijke gezondheid",
-    "lichamelijke_gezondheid": "Lichamelijke gezondheid",
-    "middelengebruik": "Middelengebruik",
-    "basale_adl": "Basale ADL",
-    "instrumentele_adl": "Instrumentele ADL",
-    "sociaal_netwerk": "Sociaal netwerk",
-    "maatschappelijke_participatie": "Maatschappelijke participatie",
-    "justitie": "Justitie",
+    "financien": N_("Financiën"),
+    "werk_opleiding": N_("Werk en opleiding"),
+    "tijdsbesteding": N_("Tijdsbesteding"),
+    "huisvesting": N_("Huisvesting"),
+    "huiselijke_relaties": N_("Huiselijke relaties"),
+    "geestelijke_gezondheid": N_("Geestelijke gezondheid"),
+    "lichamelijke_gezondheid": N_("Lichamelijke gezondheid"),
+    "middelengebruik": N_("Middelengebruik"),
+    "basale_adl": N_("Basale ADL"),
+    "instrumentele_adl": N_("Instrumentele ADL"),
+    "sociaal_netwerk": N_("Sociaal netwerk"),
+    "maatschappelijke_participatie": N_("Maatschappelijke participatie"),
+    "justitie": N_("Justitie"),
 }
 
 LADDER_STEPS = {
-    1: "Geïsoleerd",
-    2: "Sociale contacten buiten de deur",
-    3: "Deelname aan georganiseerde activiteiten",
-    4: "Onbetaald werk",
-    5: "Betaald werk met ondersteuning",
-    6: "Betaald werk",
+    1: N_("Geïsoleerd"),
+    2: N_("Sociale contacten buiten de deur"),
+    3: N_("Deelname aan georganiseerde activiteiten"),
+    4: N_("Onbetaald werk"),
+    5: N_("Betaald werk met ondersteuning"),
+    6: N_("Betaald werk"),
 }

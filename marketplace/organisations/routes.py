@@ -20,7 +20,7 @@ def index() -> str:
     )
 
 
-@bp.get("/<int:organisation_id>")
+@bp.get("/<id:organisation_id>")
 @roles_required(Role.CENTRALE, Role.ADMIN)
 def detail(organisation_id: int) -> str:
     organisation = get_managed_organisation_or_404(organisation_id)

@@ -28,7 +28,7 @@ def index() -> str:
     return render_template("participants/index.html", page=page, status=status, search=search)
 
 
-@bp.get("/<int:participant_id>")
+@bp.get("/<id:participant_id>")
 @roles_required(Role.COACH, Role.ADMIN)
 def detail(participant_id: int) -> str:
     participant = get_owned_participant_or_404(participant_id)

@@ -73,7 +73,7 @@ def new_vacancy_ref() -> str:
 def create_vacancy(organisation: Organisation, data: dict[str, Any]) -> Vacancy:
     """A new vacancy starts as a draft of this organisation."""
     vacancy = Vacancy(
-        ref=new_vacancy_ref(), organisation=organisation, status=VacancyStatus.DRAFT
+        ref=new_vacancy_ref(), organisation=organisation, status=VacancyStatus.DRAFT, filled=0
     )
     return save_vacancy(vacancy, data, is_new=True)
 

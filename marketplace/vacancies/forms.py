@@ -22,9 +22,28 @@ from marketplace.domain.vocabulary import (
     LOAD_LABELS,
     PLACEMENT_TYPE_LABELS,
 )
-from marketplace.formfields import DaypartField, PostcodeField, TagListField, languages_validator
+from marketplace.formfields import (
+    DaypartField,
+    PostcodeField,
+    TagListField,
+    choices,
+    languages_validator,
+)
 
-LEVEL_CHOICES = [("", "Geen minimum")] + [(level, level) for level in CEFR_LEVELS[1:]]
+LEVEL_CHOICES = choices([("", "Geen minimum")] + [(level, level) for level in CEFR_LEVELS[1:]])
+
+
+class LevelField(SelectField):
+    """A CEFR minimum; no minimum is None in the database and '' in the form."""
+
+    def __init__(self, label: str | None = None, **kwargs: Any) -> None:
+        super().__init__(label, choices=LEVEL_CHOICES, **kwargs)
+
+    def process_data(self, value: Any) -> None:
+        self.data = value or ""
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        self.data = valuelist[0] if valuelist else ""
 
 
 def _hours(label: str) -> DecimalField:
@@ -39,7 +58,11 @@ def _hours(label: str) -> DecimalField:
 
 
 class VacancyForm(FlaskForm):
-    type = SelectField("Soort plek", choices=[(k.value, v) for k, v in PLACEMENT_TYPE_LABELS.items()])
+    type = SelectField(
+        "Soort plek",
+        choices=choices((k.value, v) for k, v in PLACEMENT_TYPE_LABELS.items()),
+        default="vrijwilligerswerk",
+    )
     title = StringField(
         "Titel", validators=[DataRequired("Geef de plek een titel."), Length(max=200)]
     )
@@ -67,10 +90,10 @@ class VacancyForm(FlaskForm):
         "Duur in weken",
         validators=[Optional(), NumberRange(1, 260, "Kies een getal van 1 tot en met 260.")],
     )
-    lang_min_speaking = SelectField("Spreken", choices=LEVEL_CHOICES)
-    lang_min_listening = SelectField("Luisteren", choices=LEVEL_CHOICES)
-    lang_min_reading = SelectField("Lezen", choices=LEVEL_CHOICES)
-    lang_min_writing = SelectField("Schrijven", choices=LEVEL_CHOICES)
+    lang_min_speaking = LevelField("Spreken")
+    lang_min_listening = LevelField("Luisteren")
+    lang_min_reading = LevelField("Lezen")
+    lang_min_writing = LevelField("Schrijven")
     language_rich = BooleanField("Taalrijk: de deelnemer spreekt veel Nederlands")
     language_support = BooleanField("Taalbuddy of taalcoach op de werkvloer")
     other_languages = TagListField(
@@ -81,7 +104,9 @@ class VacancyForm(FlaskForm):
     children_welcome = BooleanField("Kinderen mogen mee")
     women_only = BooleanField("Alleen voor vrouwen")
     physical_load = SelectField(
-        "Lichamelijke belasting", choices=[(k.value, v) for k, v in LOAD_LABELS.items()]
+        "Lichamelijke belasting",
+        choices=choices((k.value, v) for k, v in LOAD_LABELS.items()),
+        default="light",
     )
     proposal_cap = IntegerField(
         "Maximaal aantal open voorstellen",
@@ -95,13 +120,15 @@ class VacancyForm(FlaskForm):
     language_fields = tuple(f"lang_min_{skill}" for skill in LANGUAGE_SKILLS)
 
     def validate(self, extra_validators: Any = None) -> bool:
-        valid = super().validate(extra_validators)
-        return self._check_hours() and self._check_schedule() and valid
+        checks = [super().validate(extra_validators), self._check_hours(), self._check_schedule()]
+        return all(checks)
 
     def _check_hours(self) -> bool:
         low, high = self.hours_min.data, self.hours_max.data
         if low is not None and high is not None and low > high:
-            self.hours_max.errors.append("Het maximum moet minstens even groot zijn als het minimum.")
+            self.hours_max.errors.append(
+                "Het maximum moet minstens even groot zijn als het minimum."
+            )
             return False
         return True
 

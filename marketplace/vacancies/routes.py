@@ -41,7 +41,7 @@ def index() -> str:
     )
 
 
-@bp.get("/<int:vacancy_id>")
+@bp.get("/<id:vacancy_id>")
 @roles_required(*VIEWERS)
 def detail(vacancy_id: int) -> str:
     vacancy = get_visible_vacancy_or_404(vacancy_id)
@@ -67,7 +67,7 @@ def create() -> Response | str:
     return render_template("vacancies/form.html", form=form, vacancy=None)
 
 
-@bp.route("/<int:vacancy_id>/bewerken", methods=["GET", "POST"])
+@bp.route("/<id:vacancy_id>/bewerken", methods=["GET", "POST"])
 @roles_required(Role.ORGANISATION, Role.CENTRALE, Role.ADMIN)
 def edit(vacancy_id: int) -> Response | str:
     vacancy = get_editable_vacancy_or_404(vacancy_id)

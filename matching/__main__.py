@@ -1,0 +1,119 @@
+"""Command line of ``spec/PROFILES.md``: ``python -m matching rank|allocate ...``.
+
+Output is one JSON document on standard output. Any problem with the input --
+an unreadable file, invalid JSON, or a record that breaks the contract -- exits
+with status 2 after printing one line per problem on standard error, and
+nothing on standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from matching.allocation import allocate
+from matching.profiles import Problem, ProfileError, load_participants, load_vacancies, read_json
+from matching.ranker import ENGINES, Ranker
+from matching.types import Participant, Vacancy
+
+__all__ = ["main"]
+
+EXIT_BAD_INPUT = 2
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m matching", description="Match participants to placements."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    rank = commands.add_parser("rank", help="rank vacancies for one or more participants")
+    rank.add_argument("--participant", required=True, metavar="P.json",
+                      help="one participant object, or a list of them")
+    rank.add_argument("--vacancies", required=True, metavar="V.json", help="a list of vacancies")
+    rank.add_argument("--limit", type=_non_negative, metavar="N", help="keep the best N ranked")
+    rank.add_argument("--engine", choices=ENGINES, default="fast")
+    allocate_cmd = commands.add_parser("allocate", help="assign participants to vacancies")
+    allocate_cmd.add_argument("--participants", required=True, metavar="PS.json")
+    allocate_cmd.add_argument("--vacancies", required=True, metavar="V.json")
+    allocate_cmd.add_argument("--per-vacancy", type=_non_negative, metavar="K",
+                              help="at most K participants per vacancy")
+    allocate_cmd.add_argument("--engine", choices=ENGINES, default="fast")
+    return parser
+
+
+def _load(
+    participants_path: str, vacancies_path: str, label: str | None
+) -> tuple[Any, tuple[Participant, ...], tuple[Vacancy, ...]]:
+    """Read and validate both files, reporting the problems of both at once."""
+    problems: list[Problem] = []
+    raw: list[Any] = []
+    for path in (participants_path, vacancies_path):
+        try:
+            raw.append(read_json(path))
+        except ProfileError as error:
+            problems.extend(error.problems)
+            raw.append(None)
+    if problems:
+        raise ProfileError(problems)
+    loaded_participants: tuple[Participant, ...] = ()
+    loaded_vacancies: tuple[Vacancy, ...] = ()
+    try:
+        loaded_participants = load_participants(raw[0], label=label)
+    except ProfileError as error:
+        problems.extend(error.problems)
+    try:
+        loaded_vacancies = load_vacancies(raw[1])
+    except ProfileError as error:
+        problems.extend(error.problems)
+    if problems:
+        raise ProfileError(problems)
+    return raw[0], loaded_participants, loaded_vacancies
+
+
+def _rank(args: argparse.Namespace) -> Any:
+    raw, participants, vacancies = _load(args.participant, args.vacancies, None)
+    ranker = Ranker(engine=args.engine).fit(vacancies)
+    results = [ranker.rank(p, limit=args.limit).to_dict() for p in participants]
+    return results if isinstance(raw, list) else results[0]
+
+
+def _allocate(args: argparse.Namespace) -> Any:
+    _, participants, vacancies = _load(args.participants, args.vacancies, "participants")
+    result = allocate(participants, vacancies, per_vacancy=args.per_vacancy, engine=args.engine)
+    return result.to_dict()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    Examples
+    --------
+    >>> main(["rank", "--participant", "/nonexistent.json", "--vacancies", "/nonexistent.json"])
+    2
+    """
+    args = _parser().parse_args(argv)
+    try:
+        output = _rank(args) if args.command == "rank" else _allocate(args)
+    except ProfileError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    sys.stdout.write(json.dumps(output, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

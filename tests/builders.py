@@ -1,0 +1,103 @@
+"""Small builders for test data: make_user(...), make_vacancy(...), and so on."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import count
+from typing import Any
+
+from marketplace.domain.vocabulary import (
+    ApprovalState,
+    ConsentPurpose,
+    ParticipantStatus,
+    PlacementType,
+    Role,
+    VacancyStatus,
+)
+from marketplace.extensions import db
+from marketplace.models import Consent, Organisation, Participant, User, Vacancy
+from marketplace.services.accounts import create_user
+
+PASSWORD = "test-wachtwoord-123"
+_numbers = count(1)
+
+
+def make_organisation(**fields: Any) -> Organisation:
+    n = next(_numbers)
+    values: dict[str, Any] = {
+        "key": f"org-{n}",
+        "name": f"Organisatie {n}",
+        "kind": "wijkcentrum",
+        "municipality": "Nijmegen",
+        "postcode": "6511",
+        "approval": ApprovalState.APPROVED,
+    }
+    organisation = Organisation(**(values | fields))
+    db.session.add(organisation)
+    db.session.commit()
+    return organisation
+
+
+def make_user(role: Role = Role.COACH, **fields: Any) -> User:
+    n = next(_numbers)
+    organisation = fields.pop("organisation", None)
+    user = create_user(
+        fields.pop("email", f"user{n}@test.nl"),
+        fields.pop("name", f"Gebruiker {n}"),
+        role,
+        fields.pop("password", PASSWORD),
+        organisation_id=organisation.id if organisation else None,
+    )
+    for name, value in fields.items():
+        setattr(user, name, value)
+    db.session.commit()
+    return user
+
+
+def make_vacancy(organisation: Organisation | None = None, **fields: Any) -> Vacancy:
+    n = next(_numbers)
+    values: dict[str, Any] = {
+        "ref": f"v-test-{n}",
+        "organisation": organisation or make_organisation(),
+        "type": PlacementType.VRIJWILLIGERSWERK,
+        "title": f"Vacature {n}",
+        "description": "Helpen in de keuken van het wijkcentrum.",
+        "tags": ["koken"],
+        "postcode": "6511",
+        "lat": 51.84,
+        "lon": 5.86,
+        "schedule": ["mon_morning", "wed_afternoon"],
+        "hours_min": 4,
+        "hours_max": 8,
+        "capacity": 2,
+        "status": VacancyStatus.PUBLISHED,
+    }
+    vacancy = Vacancy(**(values | fields))
+    db.session.add(vacancy)
+    db.session.commit()
+    return vacancy
+
+
+def make_participant(coach: User | None = None, **fields: Any) -> Participant:
+    n = next(_numbers)
+    consents = fields.pop("consents", (ConsentPurpose.MATCHING,))
+    values: dict[str, Any] = {
+        "ref": f"p-test-{n}",
+        "coach": coach or make_user(Role.COACH),
+        "first_name": f"Deelnemer{n}",
+        "last_name": "Test",
+        "status": ParticipantStatus.ACTIVE,
+        "postcode": "6512",
+        "lat": 51.845,
+        "lon": 5.87,
+        "availability": ["mon_morning", "wed_afternoon", "fri_morning"],
+        "interests": ["koken"],
+        "nl_speaking": "A2",
+        "gender": "f",
+        "health_notes": "Rugklachten",
+    }
+    participant = Participant(**(values | fields))
+    participant.consents = [Consent(purpose=p, given_on=date(2026, 1, 5)) for p in consents]
+    db.session.add(participant)
+    db.session.commit()
+    return participant

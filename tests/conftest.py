@@ -1,0 +1,89 @@
+"""Fixtures shared by the application tests: app, db, client, runner, login.
+
+The database is SQLite in a temporary file unless KOPPELKANS_TEST_DATABASE_URL names
+another one (the test command runs the suite a second time on a real PostgreSQL).
+The schema is created by the Alembic migrations, so they are tested on every run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+from flask_migrate import upgrade
+from sqlalchemy import text
+from sqlalchemy.orm import scoped_session
+
+from marketplace import create_app
+from marketplace.config import config_for_tests
+from marketplace.extensions import db as _db
+from marketplace.models import User
+from tests.builders import PASSWORD
+
+SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    configured = os.environ.get("KOPPELKANS_TEST_DATABASE_URL")
+    if configured:
+        return configured
+    return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.db")
+
+
+def _reset_postgres_schema() -> None:
+    with _db.engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    url = _database_url(tmp_path_factory)
+    application = create_app(config_for_tests(url))
+    with application.app_context():
+        if _db.engine.dialect.name == "postgresql":
+            _reset_postgres_schema()
+        upgrade()
+    yield application
+
+
+def _empty_all_tables() -> None:
+    _db.session.rollback()
+    for table in reversed(_db.metadata.sorted_tables):
+        _db.session.execute(table.delete())
+    _db.session.commit()
+
+
+@pytest.fixture()
+def db(app: Flask) -> Iterator[scoped_session]:
+    """The session, with every table emptied after the test."""
+    with app.app_context():
+        yield _db.session
+        _empty_all_tables()
+        _db.session.remove()
+
+
+@pytest.fixture()
+def client(app: Flask, db: scoped_session) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture()
+def runner(app: Flask, db: scoped_session) -> FlaskCliRunner:
+    return app.test_cli_runner()
+
+
+@pytest.fixture()
+def login(client: FlaskClient):
+    """login(user) logs the test client in through the real form."""
+
+    def _login(user: User, password: str = PASSWORD) -> FlaskClient:
+        response = client.post("/login", data={"email": user.email, "password": password})
+        assert response.status_code == 302, "login failed"
+        return client
+
+    return _login
