@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, request, session
+from flask_babel import lazy_gettext
 from werkzeug.routing import IntegerConverter
 
 from marketplace.config import config_from_environment
@@ -65,7 +66,7 @@ def register_extensions(app: Flask) -> None:
     )
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Log in om deze pagina te zien."
+    login_manager.login_message = lazy_gettext("Log in om deze pagina te zien.")
     login_manager.login_message_category = "info"
 
     @login_manager.user_loader

@@ -24,4 +24,7 @@ def seed_command() -> None:
 
 
 def register(app: Flask) -> None:
+    from marketplace.geo import geo_cli
+
     app.cli.add_command(seed_command)
+    app.cli.add_command(geo_cli)

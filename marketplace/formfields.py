@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from flask_babel import gettext
+from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
 from wtforms import Field, SelectChoice, SelectMultipleField, StringField
 from wtforms.validators import ValidationError
@@ -16,7 +18,7 @@ from marketplace.errors import DomainError
 from matching.geo import normalise_postcode
 
 
-def choices(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:
+def choices(pairs: Iterable[tuple[str, str | LazyString]]) -> list[SelectChoice]:
     """(value, label) pairs as WTForms select choices."""
     return [SelectChoice(value, label) for value, label in pairs]
 
@@ -27,13 +29,13 @@ class DaypartField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
 
-    def __init__(self, label: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, label: str | LazyString | None = None, **kwargs: Any) -> None:
         super().__init__(label, choices=choices((d, daypart_label(d)) for d in DAYPARTS), **kwargs)
 
     def pre_validate(self, form: Any) -> None:
         unknown = set(self.data or []) - set(DAYPARTS)
         if unknown:
-            raise ValidationError("Kies alleen dagdelen uit het rooster.")
+            raise ValidationError(gettext("Kies alleen dagdelen uit het rooster."))
 
 
 class TagListField(StringField):
@@ -57,7 +59,7 @@ class PostcodeField(StringField):
 
     def pre_validate(self, form: Any) -> None:
         if getattr(self, "raw", "") and self.data is None:
-            raise ValidationError("Vul een Nederlandse postcode in, bijvoorbeeld 6601 AB.")
+            raise ValidationError(gettext("Vul een Nederlandse postcode in, bijvoorbeeld 6601 AB."))
 
     def _value(self) -> str:
         return self.data or getattr(self, "raw", "") or ""
@@ -68,7 +70,10 @@ def languages_validator(form: Any, field: Field) -> None:
     bad = [code for code in field.data or [] if not re.fullmatch(r"[a-z]{2}", code)]
     if bad:
         raise ValidationError(
-            "Gebruik taalcodes van twee letters, zoals ar, en, ti. Niet goed: " + ", ".join(bad)
+            gettext(
+                "Gebruik taalcodes van twee letters, zoals ar, en, ti. Niet goed: %(codes)s",
+                codes=", ".join(bad),
+            )
         )
 
 

@@ -11,16 +11,17 @@ from flask_login import current_user
 
 from marketplace.domain import vocabulary as v
 from marketplace.domain.placements import STATE_LABELS
+from marketplace.domain.vocabulary import N_
 
 NAVIGATION = {
-    v.Role.COACH: [("start.index", "Start"), ("participants.index", "Mijn deelnemers"),
-                   ("vacancies.index", "Vacatures")],
-    v.Role.ORGANISATION: [("start.index", "Start"), ("vacancies.index", "Onze vacatures")],
-    v.Role.CENTRALE: [("start.index", "Start"), ("organisations.index", "Organisaties"),
-                      ("vacancies.index", "Vacatures")],
-    v.Role.POLICY: [("start.index", "Start"), ("reports.index", "Rapportages")],
-    v.Role.ADMIN: [("start.index", "Start"), ("vacancies.index", "Vacatures"),
-                   ("reports.index", "Rapportages")],
+    v.Role.COACH: [("start.index", N_("Start")), ("participants.index", N_("Mijn deelnemers")),
+                   ("vacancies.index", N_("Vacatures"))],
+    v.Role.ORGANISATION: [("start.index", N_("Start")), ("vacancies.index", N_("Onze vacatures"))],
+    v.Role.CENTRALE: [("start.index", N_("Start")), ("organisations.index", N_("Organisaties")),
+                      ("vacancies.index", N_("Vacatures"))],
+    v.Role.POLICY: [("start.index", N_("Start")), ("reports.index", N_("Rapportages"))],
+    v.Role.ADMIN: [("start.index", N_("Start")), ("vacancies.index", N_("Vacatures")),
+                   ("reports.index", N_("Rapportages"))],
 }
 
 LABELS: dict[str, dict[Any, str]] = {
@@ -36,7 +37,7 @@ LABELS: dict[str, dict[Any, str]] = {
     "placement_state": dict(STATE_LABELS),
     "zrm": dict(v.ZRM_DOMAINS),
     "ladder": dict(v.LADDER_STEPS),
-    "gender": {"f": "Vrouw", "m": "Man", "x": "Anders"},
+    "gender": {"f": N_("Vrouw"), "m": N_("Man"), "x": N_("Anders")},
 }
 
 

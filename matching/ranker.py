@@ -429,7 +429,7 @@ class Ranker:
         km = _distances(c, p)
         codes = c.static_codes | _schedule_codes(c, p) | _other_codes(c, p, km)
         feasible = np.flatnonzero(codes == 0)
-        text = self.text_index_.similarity_all(self.text_index_.query(p))[feasible]
+        text = self.text_index_.similarity_all(self.text_index_.query(p), feasible)
         components = self._components(p, feasible, km[feasible], text)
         score = np.zeros(len(feasible))
         for weight, values in zip(weights, components, strict=True):

@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matching.types import Participant, Vacancy
@@ -311,24 +312,30 @@ class TextIndex:
                 total += weight * value
         return min(1.0, total)
 
-    def similarity_all(self, query: Query) -> FloatArray:
-        """Cosine between the query and every vacancy, in the same order as one by one."""
-        if len(query.terms) == 0:
-            return np.zeros(self.n_vacancies_, dtype=np.float64)
-        pointers = self.postings_.indptr
-        starts = pointers[query.terms].astype(np.int64)
-        lengths = pointers[query.terms + 1] - starts
-        # Positions of every posting of every query term, term after term.
-        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-        positions = offsets + np.arange(int(lengths.sum()), dtype=np.int64)
-        products = np.repeat(query.weights, lengths) * self.postings_.data[positions]
-        # bincount adds sequentially in array order, i.e. per vacancy in query term
-        # order -- exactly the additions of similarity_one, so both engines agree
-        # bit for bit (a sparse product would sum in another order).
-        totals = np.bincount(
-            self.postings_.indices[positions], weights=products, minlength=self.n_vacancies_
-        )
-        result: FloatArray = np.minimum(totals, 1.0)
+    def similarity_all(self, query: Query, rows: IntArray | None = None) -> FloatArray:
+        """Cosine between the query and the vacancies at ``rows`` (default: all).
+
+        Sums run over terms in ascending index order, as in :meth:`similarity_one`,
+        so both engines get the same numbers. Two routes give the same sums: through
+        the postings of the query's terms, or through the rows asked for; the one
+        touching fewer stored values is taken.
+        """
+        wanted = self.n_vacancies_ if rows is None else len(rows)
+        if len(query.terms) == 0 or wanted == 0:
+            return np.zeros(wanted, dtype=np.float64)
+        through_terms = int(np.sum(np.diff(self.postings_.indptr)[query.terms]))
+        if rows is not None:
+            through_rows = int(np.sum(np.diff(self.matrix_.indptr)[rows]))
+            if through_rows < through_terms:
+                dense = np.zeros(self.matrix_.shape[1], dtype=np.float64)
+                dense[query.terms] = query.weights
+                found: FloatArray = np.asarray(self.matrix_[rows] @ dense, dtype=np.float64)
+                return np.minimum(found, 1.0)
+        pointers = np.array([0, len(query.terms)])
+        vector = csr_matrix((query.weights, query.terms, pointers),
+                            shape=(1, self.matrix_.shape[1]))
+        totals = np.asarray((vector @ self.postings_).toarray(), dtype=np.float64).ravel()
+        result: FloatArray = np.minimum(totals if rows is None else totals[rows], 1.0)
         return result
 
     def _interest_scores(self, interest: str) -> FloatArray:

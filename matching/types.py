@@ -147,16 +147,16 @@ class Participant:
     women_only: bool = False
     max_physical_load: int = len(LOADS) - 1
     ladder_step: int | None = None
+    #: Dayparts the person can work at all: availability minus lessons (derived).
+    free_mask: int = field(init=False, repr=False, compare=False)
+    #: Dayparts with children at home and no care arranged (derived).
+    care_mask: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def free_mask(self) -> int:
-        """Dayparts the person can work at all: availability minus lessons."""
-        return daypart_mask(self.availability) & ~daypart_mask(self.lessons)
-
-    @property
-    def care_mask(self) -> int:
-        """Dayparts with children at home and no care arranged."""
-        return daypart_mask(self.childcare_needed)
+    def __post_init__(self) -> None:
+        # Derived once: the engines read these masks for every pair.
+        free = daypart_mask(self.availability) & ~daypart_mask(self.lessons)
+        object.__setattr__(self, "free_mask", free)
+        object.__setattr__(self, "care_mask", daypart_mask(self.childcare_needed))
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,11 +200,11 @@ class Vacancy:
     physical_load: int = 0
     duration_weeks: int | None = None
     status: str | None = None
+    #: The schedule's dayparts as a mask (derived).
+    schedule_mask: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def schedule_mask(self) -> int:
-        """The schedule's dayparts as a mask."""
-        return daypart_mask(self.schedule)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "schedule_mask", daypart_mask(self.schedule))
 
     @property
     def needed(self) -> int:

@@ -8,8 +8,9 @@ The schema is created by the Alembic migrations, so they are tested on every run
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -49,6 +50,24 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
             _reset_postgres_schema()
         upgrade()
     yield application
+    with application.app_context():
+        _db.engine.dispose()
+
+
+@pytest.fixture()
+def make_app(app: Flask) -> Iterator[Callable[..., Flask]]:
+    """make_app(**overrides): another app on the test database, closed after the test."""
+    made: list[Flask] = []
+
+    def _make(**overrides: Any) -> Flask:
+        other = create_app(config_for_tests(app.config["SQLALCHEMY_DATABASE_URI"]) | overrides)
+        made.append(other)
+        return other
+
+    yield _make
+    for other in made:
+        with other.app_context():
+            _db.engine.dispose()
 
 
 def _empty_all_tables() -> None:

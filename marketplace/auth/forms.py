@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SubmitField
 from wtforms.validators import DataRequired, Email, Length
@@ -9,14 +10,14 @@ from wtforms.validators import DataRequired, Email, Length
 
 class LoginForm(FlaskForm):
     email = EmailField(
-        "E-mailadres",
+        _l("E-mailadres"),
         validators=[
-            DataRequired("Vul uw e-mailadres in."),
-            Email("Dit is geen geldig e-mailadres."),
+            DataRequired(_l("Vul uw e-mailadres in.")),
+            Email(_l("Dit is geen geldig e-mailadres.")),
             Length(max=254),
         ],
     )
     password = PasswordField(
-        "Wachtwoord", validators=[DataRequired("Vul uw wachtwoord in."), Length(max=200)]
+        _l("Wachtwoord"), validators=[DataRequired(_l("Vul uw wachtwoord in.")), Length(max=200)]
     )
-    submit = SubmitField("Inloggen")
+    submit = SubmitField(_l("Inloggen"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
@@ -33,7 +34,7 @@ def login() -> Response | str:
 @login_required
 def logout() -> Response:
     logout_user()
-    flash("U bent uitgelogd.", "info")
+    flash(gettext("U bent uitgelogd."), "info")
     return redirect(url_for("auth.login"))
 
 

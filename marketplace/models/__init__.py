@@ -1,5 +1,6 @@
 """All models, importable from one place (and registered with the metadata)."""
 
+from marketplace.models.geo import GeocodeCache, ImportedPostcode
 from marketplace.models.measurement import Measurement, ZrmScore
 from marketplace.models.organisation import Organisation
 from marketplace.models.participant import Consent, Goal, Participant
@@ -9,7 +10,9 @@ from marketplace.models.vacancy import Vacancy
 
 __all__ = [
     "Consent",
+    "GeocodeCache",
     "Goal",
+    "ImportedPostcode",
     "Measurement",
     "Organisation",
     "Participant",

@@ -13,8 +13,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def enum_type(enum_cls: type[StrEnum]) -> Enum:
-    """Store a StrEnum by value as a checked string, the same on SQLite and PostgreSQL."""
+def enum_type(enum_cls: type[StrEnum], name: str | None = None) -> Enum:
+    """Store a StrEnum by value as a checked string, the same on SQLite and PostgreSQL.
+
+    `name` names the check constraint; two columns of one enum in one table need two.
+    """
     return Enum(
         enum_cls,
         native_enum=False,
@@ -22,7 +25,7 @@ def enum_type(enum_cls: type[StrEnum]) -> Enum:
         length=20,
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
-        name=enum_cls.__name__.lower(),
+        name=name or enum_cls.__name__.lower(),
     )
 
 

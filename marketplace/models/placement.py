@@ -43,8 +43,10 @@ class PlacementEvent(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     placement_id: Mapped[int] = mapped_column(ForeignKey("placement.id"), index=True)
-    from_state: Mapped[PlacementState | None] = mapped_column(enum_type(PlacementState))
-    to_state: Mapped[PlacementState] = mapped_column(enum_type(PlacementState))
+    from_state: Mapped[PlacementState | None] = mapped_column(
+        enum_type(PlacementState, name="from_state")
+    )
+    to_state: Mapped[PlacementState] = mapped_column(enum_type(PlacementState, name="to_state"))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
     note: Mapped[str] = mapped_column(Text, default="")

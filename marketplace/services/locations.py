@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from matching.geo import lookup_postcode
+from marketplace.geo import resolve_postcode
 
 
 def locate(postcode: str | None) -> tuple[float | None, float | None, str | None]:
-    """(lat, lon, precision) for a postcode, or Nones when it is empty or unknown."""
+    """(lat, lon, precision) for a postcode: imported centroids first, then the embedded table."""
     if not postcode:
         return None, None, None
-    point = lookup_postcode(postcode)
+    point = resolve_postcode(postcode)
     if point is None:
         return None, None, None
     return point.lat, point.lon, point.precision

@@ -73,23 +73,27 @@ def new_vacancy_ref() -> str:
 def create_vacancy(organisation: Organisation, data: dict[str, Any]) -> Vacancy:
     """A new vacancy starts as a draft of this organisation."""
     vacancy = Vacancy(
-        ref=new_vacancy_ref(), organisation=organisation, status=VacancyStatus.DRAFT, filled=0
+        ref=new_vacancy_ref(),
+        organisation_id=organisation.id,
+        status=VacancyStatus.DRAFT,
+        filled=0,
     )
-    return save_vacancy(vacancy, data, is_new=True)
+    return save_vacancy(vacancy, data)
 
 
-def save_vacancy(vacancy: Vacancy, data: dict[str, Any], is_new: bool = False) -> Vacancy:
+def save_vacancy(vacancy: Vacancy, data: dict[str, Any]) -> Vacancy:
     """Apply form data and commit; a broken rule raises DomainError and saves nothing."""
     if data["capacity"] < vacancy.filled:
         raise DomainError(
             f"Er zijn al {vacancy.filled} plekken bezet; kies minstens {vacancy.filled}.",
             field="capacity",
         )
+    # Look the postcode up before touching the row, so no half-changed row is flushed.
+    location = locate(data.get("postcode"))
     for name, value in data.items():
         setattr(vacancy, name, value)
-    vacancy.lat, vacancy.lon, vacancy.geo_precision = locate(vacancy.postcode)
-    if is_new:
-        db.session.add(vacancy)
+    vacancy.lat, vacancy.lon, vacancy.geo_precision = location
+    db.session.add(vacancy)
     try:
         db.session.commit()
     except IntegrityError as error:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -30,13 +33,13 @@ from marketplace.formfields import (
     languages_validator,
 )
 
-LEVEL_CHOICES = choices([("", "Geen minimum")] + [(level, level) for level in CEFR_LEVELS[1:]])
+LEVEL_CHOICES = choices([("", _l("Geen minimum"))] + [(level, level) for level in CEFR_LEVELS[1:]])
 
 
 class LevelField(SelectField):
     """A CEFR minimum; no minimum is None in the database and '' in the form."""
 
-    def __init__(self, label: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, label: str | LazyString | None = None, **kwargs: Any) -> None:
         super().__init__(label, choices=LEVEL_CHOICES, **kwargs)
 
     def process_data(self, value: Any) -> None:
@@ -46,76 +49,80 @@ class LevelField(SelectField):
         self.data = valuelist[0] if valuelist else ""
 
 
-def _hours(label: str) -> DecimalField:
+def _hours(label: str | LazyString) -> DecimalField:
     return DecimalField(
         label,
         places=1,
         validators=[
-            InputRequired("Vul het aantal uren in."),
-            NumberRange(0, 60, "Kies een getal van 0 tot en met 60."),
+            InputRequired(_l("Vul het aantal uren in.")),
+            NumberRange(0, 60, _l("Kies een getal van 0 tot en met 60.")),
         ],
     )
 
 
 class VacancyForm(FlaskForm):
     type = SelectField(
-        "Soort plek",
-        choices=choices((k.value, v) for k, v in PLACEMENT_TYPE_LABELS.items()),
+        _l("Soort plek"),
+        choices=choices((k.value, _l(v)) for k, v in PLACEMENT_TYPE_LABELS.items()),
         default="vrijwilligerswerk",
     )
     title = StringField(
-        "Titel", validators=[DataRequired("Geef de plek een titel."), Length(max=200)]
+        _l("Titel"), validators=[DataRequired(_l("Geef de plek een titel.")), Length(max=200)]
     )
-    description = TextAreaField("Omschrijving", validators=[Length(max=5000)])
-    tags = TagListField("Onderwerpen (met komma's)", description="Bijvoorbeeld: koken, tuin")
-    postcode = PostcodeField("Postcode van de werkplek", validators=[Optional()])
-    remote = BooleanField("Werk op afstand (geen reistijd)")
-    contact_person = StringField("Contactpersoon of werkbegeleider", validators=[Length(max=200)])
-    schedule = DaypartField("Wanneer kan het werk?")
+    description = TextAreaField(_l("Omschrijving"), validators=[Length(max=5000)])
+    tags = TagListField(
+        _l("Onderwerpen (met komma's)"), description=_l("Bijvoorbeeld: koken, tuin")
+    )
+    postcode = PostcodeField(_l("Postcode van de werkplek"), validators=[Optional()])
+    remote = BooleanField(_l("Werk op afstand (geen reistijd)"))
+    contact_person = StringField(
+        _l("Contactpersoon of werkbegeleider"), validators=[Length(max=200)]
+    )
+    schedule = DaypartField(_l("Wanneer kan het werk?"))
     dayparts_needed = IntegerField(
-        "Hoeveel van deze dagdelen zijn nodig?",
-        description="Leeg laten: alle gekozen dagdelen zijn nodig.",
-        validators=[Optional(), NumberRange(1, 21, "Kies een getal van 1 tot en met 21.")],
+        _l("Hoeveel van deze dagdelen zijn nodig?"),
+        description=_l("Leeg laten: alle gekozen dagdelen zijn nodig."),
+        validators=[Optional(), NumberRange(1, 21, _l("Kies een getal van 1 tot en met 21."))],
     )
-    hours_min = _hours("Uren per week, minimaal")
-    hours_max = _hours("Uren per week, maximaal")
+    hours_min = _hours(_l("Uren per week, minimaal"))
+    hours_max = _hours(_l("Uren per week, maximaal"))
     capacity = IntegerField(
-        "Aantal plekken",
+        _l("Aantal plekken"),
         validators=[
-            InputRequired("Vul het aantal plekken in."),
-            NumberRange(1, 500, "Kies een getal van 1 tot en met 500."),
+            InputRequired(_l("Vul het aantal plekken in.")),
+            NumberRange(1, 500, _l("Kies een getal van 1 tot en met 500.")),
         ],
     )
     duration_weeks = IntegerField(
-        "Duur in weken",
-        validators=[Optional(), NumberRange(1, 260, "Kies een getal van 1 tot en met 260.")],
+        _l("Duur in weken"),
+        validators=[Optional(), NumberRange(1, 260, _l("Kies een getal van 1 tot en met 260."))],
     )
-    lang_min_speaking = LevelField("Spreken")
-    lang_min_listening = LevelField("Luisteren")
-    lang_min_reading = LevelField("Lezen")
-    lang_min_writing = LevelField("Schrijven")
-    language_rich = BooleanField("Taalrijk: de deelnemer spreekt veel Nederlands")
-    language_support = BooleanField("Taalbuddy of taalcoach op de werkvloer")
+    lang_min_speaking = LevelField(_l("Spreken"))
+    lang_min_listening = LevelField(_l("Luisteren"))
+    lang_min_reading = LevelField(_l("Lezen"))
+    lang_min_writing = LevelField(_l("Schrijven"))
+    language_rich = BooleanField(_l("Taalrijk: de deelnemer spreekt veel Nederlands"))
+    language_support = BooleanField(_l("Taalbuddy of taalcoach op de werkvloer"))
     other_languages = TagListField(
-        "Andere talen op de werkvloer", validators=[languages_validator]
+        _l("Andere talen op de werkvloer"), validators=[languages_validator]
     )
-    literacy_required = BooleanField("Lezen en schrijven (Latijns schrift) is nodig")
-    childcare_offered = BooleanField("Wij regelen kinderopvang")
-    children_welcome = BooleanField("Kinderen mogen mee")
-    women_only = BooleanField("Alleen voor vrouwen")
+    literacy_required = BooleanField(_l("Lezen en schrijven (Latijns schrift) is nodig"))
+    childcare_offered = BooleanField(_l("Wij regelen kinderopvang"))
+    children_welcome = BooleanField(_l("Kinderen mogen mee"))
+    women_only = BooleanField(_l("Alleen voor vrouwen"))
     physical_load = SelectField(
-        "Lichamelijke belasting",
-        choices=choices((k.value, v) for k, v in LOAD_LABELS.items()),
+        _l("Lichamelijke belasting"),
+        choices=choices((k.value, _l(v)) for k, v in LOAD_LABELS.items()),
         default="light",
     )
     proposal_cap = IntegerField(
-        "Maximaal aantal open voorstellen",
+        _l("Maximaal aantal open voorstellen"),
         validators=[
-            InputRequired("Vul een aantal in."),
-            NumberRange(1, 20, "Kies een getal van 1 tot en met 20."),
+            InputRequired(_l("Vul een aantal in.")),
+            NumberRange(1, 20, _l("Kies een getal van 1 tot en met 20.")),
         ],
     )
-    submit = SubmitField("Opslaan")
+    submit = SubmitField(_l("Opslaan"))
 
     language_fields = tuple(f"lang_min_{skill}" for skill in LANGUAGE_SKILLS)
 
@@ -127,7 +134,7 @@ class VacancyForm(FlaskForm):
         low, high = self.hours_min.data, self.hours_max.data
         if low is not None and high is not None and low > high:
             self.hours_max.errors.append(
-                "Het maximum moet minstens even groot zijn als het minimum."
+                gettext("Het maximum moet minstens even groot zijn als het minimum.")
             )
             return False
         return True
@@ -135,12 +142,12 @@ class VacancyForm(FlaskForm):
     def _check_schedule(self) -> bool:
         chosen = self.schedule.data or []
         if not chosen:
-            self.schedule.errors.append("Kies minstens één dagdeel.")
+            self.schedule.errors.append(gettext("Kies minstens één dagdeel."))
             return False
         needed = self.dayparts_needed.data
         if needed is not None and needed > len(chosen):
             self.dayparts_needed.errors.append(
-                f"U koos {len(chosen)} dagdelen; meer dan dat kan niet nodig zijn."
+                gettext("U koos %(n)s dagdelen; meer dan dat kan niet nodig zijn.", n=len(chosen))
             )
             return False
         return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -62,7 +63,7 @@ def create() -> Response | str:
         except DomainError as error:
             attach_domain_error(form, error)
         else:
-            flash("De plek is opgeslagen als concept.", "success")
+            flash(gettext("De plek is opgeslagen als concept."), "success")
             return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
     return render_template("vacancies/form.html", form=form, vacancy=None)
 
@@ -78,7 +79,7 @@ def edit(vacancy_id: int) -> Response | str:
         except DomainError as error:
             attach_domain_error(form, error)
         else:
-            flash("De wijzigingen zijn opgeslagen.", "success")
+            flash(gettext("De wijzigingen zijn opgeslagen."), "success")
             return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
     return render_template("vacancies/form.html", form=form, vacancy=vacancy)
 

@@ -1,9 +1,5 @@
 """Fixtures for the Flask side of geo: its tables, its command group.
 
-marketplace.geo is imported inside fixtures, not at collection: importing it
-registers two tables with the metadata, and every test's teardown empties all
-registered tables, which must then exist. (Once the Alembic migration for them is in,
-this is merely tidy.)
 """
 
 from __future__ import annotations
@@ -21,12 +17,9 @@ REFERENCE = Path(__file__).parents[2].parent / "shared" / "data" / "geonames-NL-
 
 @pytest.fixture()
 def geo_db(app: Flask, db: scoped_session) -> Iterator[scoped_session]:
-    """The session, with the geo tables present and the in-memory table forgotten."""
+    """The session, with the in-memory imported table forgotten before and after."""
     from marketplace.geo.resolver import invalidate_imported_table
-    from marketplace.models.geo import GeocodeCache, ImportedPostcode
 
-    for model in (ImportedPostcode, GeocodeCache):
-        model.__table__.create(bind=db.get_bind(), checkfirst=True)  # type: ignore[attr-defined]
     invalidate_imported_table(app)
     yield db
     invalidate_imported_table(app)

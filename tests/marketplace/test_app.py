@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marketplace import create_app
-from marketplace.config import ConfigError, config_for_tests
+from marketplace.config import ConfigError
 from marketplace.domain.vocabulary import Role
 from tests.builders import make_user
 
@@ -17,25 +17,15 @@ def test_production_requires_a_secret_key(monkeypatch: pytest.MonkeyPatch) -> No
         create_app()
 
 
-def test_production_refuses_to_start_with_demo_accounts(
-    app, db, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_production_refuses_to_start_with_demo_accounts(make_app, db) -> None:
     make_user(Role.COACH, is_demo=True)
-    monkeypatch.setenv("KOPPELKANS_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "s3cret-for-this-test")
-    config = config_for_tests(app.config["SQLALCHEMY_DATABASE_URI"]) | {
-        "KOPPELKANS_ENV": "production"
-    }
     with pytest.raises(ConfigError, match="demo-accounts"):
-        create_app(config)
+        make_app(KOPPELKANS_ENV="production")
 
 
-def test_production_starts_without_demo_accounts(app, db, monkeypatch) -> None:
+def test_production_starts_without_demo_accounts(make_app, db) -> None:
     make_user(Role.COACH)
-    config = config_for_tests(app.config["SQLALCHEMY_DATABASE_URI"]) | {
-        "KOPPELKANS_ENV": "production"
-    }
-    assert create_app(config).config["KOPPELKANS_ENV"] == "production"
+    assert make_app(KOPPELKANS_ENV="production").config["KOPPELKANS_ENV"] == "production"
 
 
 def test_unknown_page_gives_dutch_404(client) -> None:
@@ -51,8 +41,8 @@ def test_api_clients_get_problem_json(client) -> None:
     assert response.get_json()["status"] == 404
 
 
-def test_unexpected_error_gives_friendly_500(app, db) -> None:
-    fresh = create_app(config_for_tests(app.config["SQLALCHEMY_DATABASE_URI"]))
+def test_unexpected_error_gives_friendly_500(make_app, db) -> None:
+    fresh = make_app()
 
     @fresh.get("/_test/kapot")
     def broken() -> str:

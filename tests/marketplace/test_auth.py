@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from marketplace import create_app
-from marketplace.config import config_for_tests
 from marketplace.domain.vocabulary import Role
 from marketplace.models import User
 from tests.builders import PASSWORD, make_organisation, make_user
@@ -99,9 +97,8 @@ def test_logout_needs_post(client, login) -> None:
     assert client.get("/").status_code == 302
 
 
-def test_forms_are_protected_against_csrf(app, db) -> None:
-    config = config_for_tests(app.config["SQLALCHEMY_DATABASE_URI"]) | {"WTF_CSRF_ENABLED": True}
-    protected = create_app(config)
+def test_forms_are_protected_against_csrf(make_app, db) -> None:
+    protected = make_app(WTF_CSRF_ENABLED=True)
     user = make_user()
     response = protected.test_client().post(
         "/login", data={"email": user.email, "password": PASSWORD}

@@ -1,0 +1,60 @@
+# The README's two commands are `make run` and `make test`; the rest are their steps.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PG_PORT ?= 54329
+export FLASK_APP := marketplace
+
+.PHONY: run test venv install install-test system-deps translations db seed serve \
+        lint test-sqlite test-postgres bench clean
+
+run: install translations db seed serve
+
+test: system-deps install-test translations lint test-sqlite test-postgres
+
+# A virtualenv; Debian's python3 needs python3-venv for that.
+venv: $(BIN)/python
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) 2>/dev/null || { scripts/apt-install python3-venv && rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: venv
+	$(BIN)/pip install --quiet -e .
+
+install-test: venv
+	$(BIN)/pip install --quiet -e '.[test]'
+
+# Chromium for the browser tests and a PostgreSQL server, from Debian, when missing.
+system-deps:
+	@command -v chromium >/dev/null || scripts/apt-install chromium
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || scripts/apt-install postgresql
+
+translations: venv
+	$(BIN)/pybabel compile -q -d marketplace/translations
+
+db: install
+	$(BIN)/flask db upgrade
+
+seed: install
+	$(BIN)/flask seed
+
+serve:
+	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test-sqlite:
+	$(BIN)/pytest
+
+# The database tests again, on a real PostgreSQL server started for the run.
+test-postgres:
+	scripts/with-postgres $(PG_PORT) $(BIN)/pytest tests/marketplace tests/geo
+
+bench: install-test
+	$(BIN)/python bench/bench_matching.py
+	$(BIN)/python bench/bench_geo.py
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache
