@@ -49,6 +49,14 @@ def label(value: Any, kind: str) -> str:
     return gettext(text) if text else str(value)
 
 
+def daypart(value: str) -> str:
+    """'wed_afternoon' -> 'woensdagmiddag', or 'Wednesday afternoon' in English."""
+    day, part = value.split("_")
+    return gettext(
+        "%(day)s%(part)s", day=gettext(v.DAY_LABELS[day]), part=gettext(v.PART_LABELS[part])
+    )
+
+
 def dutch_date(value: date | datetime | None) -> str:
     if value is None:
         return "—"
@@ -74,7 +82,7 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["label"] = label
     app.jinja_env.filters["dutch_date"] = dutch_date
     app.jinja_env.filters["dutch_number"] = dutch_number
-    app.jinja_env.filters["daypart"] = v.daypart_label
+    app.jinja_env.filters["daypart"] = daypart
     app.jinja_env.globals.update(
         navigation=navigation,
         get_locale=get_locale,

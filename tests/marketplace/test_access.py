@@ -95,3 +95,16 @@ def test_policy_officer_sees_reports_not_vacancies(client, login) -> None:
 def test_odd_ids_give_404_not_500(client, login, path: str) -> None:
     login(make_user(Role.COACH))
     assert client.get(path).status_code == 404
+
+
+def test_vacancy_list_pages_through_all_results(client, login) -> None:
+    organisation = make_organisation()
+    for number in range(25):
+        make_vacancy(organisation, title=f"Plek {number:02d}")
+    login(make_user(Role.COACH))
+    first = client.get("/vacatures/").get_data(as_text=True)
+    second = client.get("/vacatures/?page=2").get_data(as_text=True)
+    assert "Plek 00" in first and "Plek 24" not in first
+    assert "Plek 24" in second and "Plek 00" not in second
+    assert "Pagina 2 van 2" in second
+    assert 'rel="prev"' in second

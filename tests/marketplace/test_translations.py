@@ -12,6 +12,9 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
+from marketplace.domain.vocabulary import Role
+from tests.builders import make_organisation, make_user
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "check_translations.py"
 
@@ -102,3 +105,14 @@ def test_login_message_is_flashed_in_english(client) -> None:
     assert response.status_code == 302
     page = client.get(response.headers["Location"], headers=headers).get_data(as_text=True)
     assert "Please log in to see this page." in page
+
+
+def test_vacancy_form_in_english(client, login) -> None:
+    login(make_user(Role.ORGANISATION, organisation=make_organisation()))
+    page = client.get("/vacatures/nieuw", headers={"Accept-Language": "en"})
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Type of place" in text  # a lazy field label
+    assert "Work-experience placement (werkervaringsplaats)" in text  # a lazy select choice
+    assert "No minimum" in text
+    assert "Soort plek" not in text
