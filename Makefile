@@ -6,7 +6,7 @@ PG_PORT ?= 54329
 export FLASK_APP := marketplace
 
 .PHONY: run test venv install install-test system-deps translations db seed serve \
-        lint test-sqlite test-postgres bench clean
+        lint test-sqlite test-postgres bench clean messages
 
 run: install translations db seed serve
 
@@ -30,7 +30,7 @@ system-deps:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || scripts/apt-install postgresql
 
 translations: venv
-	$(BIN)/pybabel compile -q -d marketplace/translations
+	$(BIN)/pybabel -q compile -d marketplace/translations
 
 db: install
 	$(BIN)/flask db upgrade
@@ -58,3 +58,13 @@ bench: install-test
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache
+
+# After changing texts: refresh the catalogue template and the English catalogue,
+# then translate the new entries in marketplace/translations/en/LC_MESSAGES/messages.po.
+messages: venv
+	$(BIN)/pybabel -q extract -F babel.cfg -k N_ -k _l -k lazy_gettext \
+	  --ignore-dirs ".* __pycache__ node_modules" --sort-output --project Koppelkans \
+	  -o marketplace/translations/messages.pot .
+	$(BIN)/pybabel -q update -i marketplace/translations/messages.pot \
+	  -d marketplace/translations --no-fuzzy-matching
+	$(BIN)/python scripts/check_translations.py

@@ -5,14 +5,16 @@ from __future__ import annotations
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-ERROR_TITLES = {
-    400: "Dit verzoek klopt niet",
-    403: "Geen toegang",
-    404: "Pagina niet gevonden",
-    405: "Dit kan zo niet",
-    413: "Bestand te groot",
-    429: "Te veel pogingen",
-    500: "Er ging iets mis",
+from marketplace.domain.vocabulary import N_
+
+ERROR_TITLES = {  # translated when rendered
+    400: N_("Dit verzoek klopt niet"),
+    403: N_("Geen toegang"),
+    404: N_("Pagina niet gevonden"),
+    405: N_("Dit kan zo niet"),
+    413: N_("Bestand te groot"),
+    429: N_("Te veel pogingen"),
+    500: N_("Er ging iets mis"),
 }
 
 

@@ -22,7 +22,7 @@ def login() -> Response | str:
     if form.validate_on_submit():
         user = authenticate(form.email.data or "", form.password.data or "")
         if user is None:
-            form.password.errors.append("Het e-mailadres of het wachtwoord klopt niet.")
+            form.password.errors.append(gettext("Het e-mailadres of het wachtwoord klopt niet."))
         else:
             session.clear()  # a fresh session on login: no session fixation
             login_user(user)

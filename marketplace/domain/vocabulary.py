@@ -145,7 +145,7 @@ DAY_LABELS = {
     "sun": N_("zondag"),
 }
 PARTS = ("morning", "afternoon", "evening")
-PART_LABELS = {"morning": "ochtend", "afternoon": "middag", "evening": "avond"}
+PART_LABELS = {"morning": N_("ochtend"), "afternoon": N_("middag"), "evening": N_("avond")}
 DAYPARTS = tuple(f"{day}_{part}" for day in DAYS for part in PARTS)
 
 
