@@ -248,14 +248,15 @@ class TextIndex:
     def fit(self, vacancies: Sequence[Vacancy]) -> TextIndex:
         """Learn the vocabulary, IDF and tag table from the vacancies; return self."""
         documents = [vacancy_document(v) for v in vacancies]
-        if documents:
-            self.vectorizer_, matrix = self._fit_vectorizer(documents)
-            self.matrix_ = matrix.tocsr()
-            self.matrix_.sort_indices()
-            self.postings_ = self.matrix_.T.tocsr()
-            self.postings_.sort_indices()
-        else:
-            self.vectorizer_ = self._vectorizer(1.0)
+        self.vectorizer_, matrix = self._fit_vectorizer(documents)
+        self.has_vocabulary_ = matrix is not None
+        if matrix is None:
+            # No vacancies, or texts of stop words only: nothing to compare with.
+            matrix = csr_matrix((len(documents), 0), dtype=np.float64)
+        self.matrix_ = matrix.tocsr()
+        self.matrix_.sort_indices()
+        self.postings_ = self.matrix_.T.tocsr()
+        self.postings_.sort_indices()
         self.n_vacancies_ = len(documents)
         self._fit_tags(vacancies)
         self._tag_cache: dict[str, FloatArray] = {}
@@ -268,16 +269,19 @@ class TextIndex:
         )
 
     def _fit_vectorizer(self, documents: list[str]) -> tuple[TfidfVectorizer, Any]:
+        """Return the vectoriser and the documents' matrix, or None for no vocabulary."""
         # Very common n-grams barely discriminate but make every lookup touch most
         # of the index; drop them in large indexes only.
-        if len(documents) > MIN_DOCUMENTS_TO_PRUNE:
-            pruned = self._vectorizer(MAX_DOCUMENT_SHARE)
+        shares = [MAX_DOCUMENT_SHARE, 1.0] if len(documents) > MIN_DOCUMENTS_TO_PRUNE else [1.0]
+        for share in shares:
+            vectorizer = self._vectorizer(share)
+            if not any(document.strip() for document in documents):
+                return vectorizer, None
             try:
-                return pruned, pruned.fit_transform(documents)
-            except ValueError:  # every term was too common (near-identical texts)
-                pass
-        plain = self._vectorizer(1.0)
-        return plain, plain.fit_transform(documents)
+                return vectorizer, vectorizer.fit_transform(documents)
+            except ValueError:  # pruning left no terms (near-identical texts)
+                continue
+        return vectorizer, None
 
     def _fit_tags(self, vacancies: Sequence[Vacancy]) -> None:
         position: dict[str, int] = {}
@@ -294,7 +298,7 @@ class TextIndex:
     def query(self, participant: Participant) -> Query:
         """Vectorise a participant's interests and experience with the fitted IDF."""
         document = participant_document(participant)
-        if not document.strip() or self.n_vacancies_ == 0:
+        if not document.strip() or not self.has_vocabulary_:
             return Query(np.zeros(0, np.int64), np.zeros(0, np.float64), not document.strip())
         row = self.vectorizer_.transform([document]).tocsr()
         row.sort_indices()
