@@ -33,7 +33,7 @@ translations: venv
 	$(BIN)/pybabel -q compile -d marketplace/translations
 
 db: install
-	$(BIN)/flask db upgrade
+	$(BIN)/flask db upgrade heads
 
 seed: install
 	$(BIN)/flask seed

@@ -1,6 +1,6 @@
 """initial schema
 
-Revision ID: a63f24577c1d
+Revision ID: 0001_initial
 Revises: 
 Create Date: 2026-11-22 18:44:28.753003
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'a63f24577c1d'
+revision = '0001_initial'
 down_revision = None
 branch_labels = None
 depends_on = None
