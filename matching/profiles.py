@@ -226,12 +226,8 @@ def _record_label(label: str, index: int | None, record: Any) -> str:
 
 
 def _schema_problems(kind: str, record: Any, where: str) -> Iterator[Problem]:
-    errors = sorted(
-        _validator(kind).iter_errors(record),
-        key=lambda e: ([str(p) for p in e.absolute_path], str(e.message)),
-    )
-    for error in errors:
-        field, message = _describe(error)
+    described = sorted(_describe(error) for error in _validator(kind).iter_errors(record))
+    for field, message in described:
         yield Problem(where, field, message)
 
 

@@ -273,7 +273,7 @@ def component_values(facts: PairFacts) -> tuple[float, ...]:
     >>> p = Participant("p", frozenset())
     >>> v = Vacancy("v", "taalstage", "t", (), 1, remote=True)
     >>> component_values(PairFacts(p, v, TagMatch(0.0), 0.0, None))
-    (0.5, 1.0, 1.0, 0.5, 0.75, 0.5)
+    (0.5, 1.0, 1.0, 0.5, 0.5, 0.5)
     """
     p, v = facts.participant, facts.vacancy
     return (

@@ -50,6 +50,8 @@ IntArray = npt.NDArray[np.int64]
 
 #: A tag similarity below this is not a match (``koken`` ~ ``bakken`` is 0.57).
 TAG_MATCH_CUTOFF = 0.8
+#: Interests whose tag scores a fitted index keeps (each is one float per distinct tag).
+MAX_CACHED_INTERESTS = 4096
 #: Credit for one stem containing the other at its start or end (a compound).
 COMPOUND_SIMILARITY = 0.9
 #: Shorter stems than this are not trusted inside compounds (``it``, ``kok``).
@@ -345,6 +347,8 @@ class TextIndex:
     def _interest_scores(self, interest: str) -> FloatArray:
         cached = self._tag_cache.get(interest)
         if cached is None:
+            if len(self._tag_cache) >= MAX_CACHED_INTERESTS:
+                self._tag_cache.clear()  # free-text interests must not grow it forever
             cached = np.fromiter(
                 (term_similarity(interest, tag) for tag in self.tags_),
                 dtype=np.float64, count=len(self.tags_),

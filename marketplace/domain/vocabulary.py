@@ -180,3 +180,62 @@ LADDER_STEPS = {
     5: N_("Betaald werk met ondersteuning"),
     6: N_("Betaald werk"),
 }
+
+# What someone can do at a CEFR level, per skill, in plain Dutch (shown next to the
+# minimum a vacancy asks, so organisations pick a level they understand).
+CAN_DO = {
+    "speaking": {
+        "A1": N_("Kan zich voorstellen en eenvoudige vragen stellen."),
+        "A2": N_("Kan kort praten over bekende dingen, zoals werk en familie."),
+        "B1": N_("Kan over het werk praten en vertellen wat er gebeurd is."),
+        "B2": N_("Kan vlot meepraten en een mening uitleggen."),
+        "C1": N_("Kan zich vloeiend uitdrukken, ook over moeilijke onderwerpen."),
+        "C2": N_("Spreekt bijna zoals iemand met Nederlands als moedertaal."),
+    },
+    "listening": {
+        "A1": N_("Begrijpt langzaam gesproken woorden en korte zinnen."),
+        "A2": N_("Begrijpt korte, duidelijke instructies."),
+        "B1": N_("Begrijpt de hoofdzaak van gesprekken op het werk."),
+        "B2": N_("Begrijpt de meeste gesprekken, ook in gewoon tempo."),
+        "C1": N_("Begrijpt lange gesprekken, ook als niet alles duidelijk wordt gezegd."),
+        "C2": N_("Begrijpt alles, ook snel gesproken en met dialect."),
+    },
+    "reading": {
+        "A1": N_("Kan namen, bordjes en heel korte teksten lezen."),
+        "A2": N_("Kan korte, eenvoudige teksten lezen, zoals een rooster."),
+        "B1": N_("Kan eenvoudige instructies en e-mails over het werk lezen."),
+        "B2": N_("Kan werkinstructies en artikelen zelfstandig lezen."),
+        "C1": N_("Kan lange en moeilijke teksten goed begrijpen."),
+        "C2": N_("Kan alle soorten teksten zonder moeite lezen."),
+    },
+    "writing": {
+        "A1": N_("Kan een formulier met naam en adres invullen."),
+        "A2": N_("Kan een kort, eenvoudig bericht schrijven."),
+        "B1": N_("Kan een eenvoudige e-mail of een kort verslag over het werk schrijven."),
+        "B2": N_("Kan duidelijke, uitgebreide teksten schrijven."),
+        "C1": N_("Kan goed opgebouwde teksten over moeilijke onderwerpen schrijven."),
+        "C2": N_("Schrijft vlot en zonder fouten, in elke stijl."),
+    },
+}
+
+# Kinds of organisation (Organisation.kind); the volunteer centre is not chosen at sign-up.
+ORGANISATION_KIND_LABELS = {
+    "vrijwilligersorganisatie": N_("Vrijwilligersorganisatie"),
+    "wijkcentrum": N_("Wijkcentrum"),
+    "repair_cafe": N_("Repair Café"),
+    "taalcafe": N_("Taalcafé"),
+    "vrouwengroep": N_("Vrouwengroep"),
+    "zorggroep": N_("Zorgorganisatie"),
+    "ouderenzorg": N_("Ouderenzorg"),
+    "sportvereniging": N_("Sportvereniging"),
+    "kringloopwinkel": N_("Kringloopwinkel"),
+    "voedselbank": N_("Voedselbank"),
+    "bibliotheek": N_("Bibliotheek"),
+    "school": N_("School"),
+    "natuur": N_("Natuur en groen"),
+    "moestuin": N_("Moestuin"),
+    "dierenasiel": N_("Dierenasiel"),
+    "werkgever": N_("Werkgever"),
+    "participatiebedrijf": N_("Participatiebedrijf"),
+    "vrijwilligerscentrale": N_("Vrijwilligerscentrale"),
+}

@@ -1,23 +1,29 @@
 """All models, importable from one place (and registered with the metadata)."""
 
+from marketplace.models.allocation import CohortAllocation
 from marketplace.models.geo import GeocodeCache, ImportedPostcode
+from marketplace.models.import_batch import ImportBatch
 from marketplace.models.measurement import Measurement, ZrmScore
 from marketplace.models.organisation import Organisation
 from marketplace.models.participant import Consent, Goal, Participant
 from marketplace.models.placement import Placement, PlacementEvent
+from marketplace.models.shortlist import ShortlistEntry
 from marketplace.models.user import User
 from marketplace.models.vacancy import Vacancy
 
 __all__ = [
+    "CohortAllocation",
     "Consent",
     "GeocodeCache",
     "Goal",
+    "ImportBatch",
     "ImportedPostcode",
     "Measurement",
     "Organisation",
     "Participant",
     "Placement",
     "PlacementEvent",
+    "ShortlistEntry",
     "User",
     "Vacancy",
     "ZrmScore",

@@ -27,6 +27,8 @@ class Placement(db.Model):
     )
     proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     message: Mapped[str] = mapped_column(Text, default="")
+    # Set when the coach proposed a vacancy the engine excluded: the written reason.
+    override_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow, onupdate=utcnow)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from marketplace.domain.vocabulary import PhysicalLoad, PlacementType, VacancyStatus
+from marketplace.domain.vocabulary import DAYPARTS, PhysicalLoad, PlacementType, VacancyStatus
 from marketplace.extensions import db
 from marketplace.models._types import enum_type, timestamp, utcnow
 
@@ -21,6 +21,11 @@ class Vacancy(db.Model):
         CheckConstraint("capacity >= 1", name="capacity_positive"),
         CheckConstraint("filled >= 0 AND filled <= capacity", name="filled_within_capacity"),
         CheckConstraint("hours_min <= hours_max", name="hours_ordered"),
+        CheckConstraint(
+            "proefperiode_weeks IS NULL OR proefperiode_weeks >= 1", name="proefperiode_positive"
+        ),
+        # The board's radius search prefilters on a bounding box.
+        Index("ix_vacancy_lat_lon", "lat", "lon"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -36,6 +41,9 @@ class Vacancy(db.Model):
     geo_precision: Mapped[str | None] = mapped_column(String(20))
     remote: Mapped[bool] = mapped_column(default=False)
     schedule: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The schedule as 21 bits (bit i = DAYPARTS[i]), kept in step by `_sync_mask`, so
+    # the board can test "fits these dayparts" on thousands of rows at once.
+    schedule_mask: Mapped[int] = mapped_column(default=0)
     dayparts_needed: Mapped[int | None]
     hours_min: Mapped[float] = mapped_column(default=0)
     hours_max: Mapped[float] = mapped_column(default=0)
@@ -60,13 +68,28 @@ class Vacancy(db.Model):
         enum_type(VacancyStatus), default=VacancyStatus.DRAFT, index=True
     )
     contact_person: Mapped[str] = mapped_column(String(200), default="")
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+    contact_phone: Mapped[str | None] = mapped_column(String(40))
+    # Weeks of proefperiode at the start (a werkervaringsplaats usually has one).
+    proefperiode_weeks: Mapped[int | None]
     # "We sturen geen tien man naar een werkgever": open proposals per vacancy.
     proposal_cap: Mapped[int] = mapped_column(default=3)
     review_note: Mapped[str | None] = mapped_column(Text)
+    # Set when the volunteer centre approves; a draft with approved_at is paused.
+    approved_at: Mapped[datetime | None] = mapped_column(timestamp())
     created_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow, onupdate=utcnow)
 
     organisation: Mapped[Organisation] = relationship(back_populates="vacancies")
+
+    @validates("schedule")
+    def _sync_mask(self, key: str, value: list[str] | None) -> list[str] | None:
+        self.schedule_mask = schedule_mask(value or [])
+        return value
+
+    @property
+    def is_paused(self) -> bool:
+        return self.status == VacancyStatus.DRAFT and self.approved_at is not None
 
     @property
     def open_places(self) -> int:
@@ -83,3 +106,11 @@ class Vacancy(db.Model):
 
     def __repr__(self) -> str:
         return f"<Vacancy {self.ref} {self.title!r}>"
+
+
+_BIT = {daypart: 1 << index for index, daypart in enumerate(DAYPARTS)}
+
+
+def schedule_mask(dayparts: list[str]) -> int:
+    """Dayparts as a 21-bit integer; unknown names are left out."""
+    return sum(_BIT.get(daypart, 0) for daypart in set(dayparts))

@@ -108,11 +108,8 @@ def _load_vacancies(rows: list[dict[str, Any]], organisations: dict[str, Organis
         if "lat" not in fields:
             fields["lat"], fields["lon"], fields["geo_precision"] = locate(row.get("postcode"))
         db.session.add(
-            Vacancy(
-                organisation=organisations[row["organisation_key"]],
-                contact_person=row.get("contact_person", ""),
-                **fields,
-            )
+            # contact_person comes along in `fields`, as an extra profile field.
+            Vacancy(organisation=organisations[row["organisation_key"]], **fields)
         )
     return len(rows)
 

@@ -1,14 +1,23 @@
-"""Vacancies: listing per role, creating and saving with the business rules."""
+"""Vacancies: listing per role, creating and saving with the business rules, and
+moving them through screening (rules in domain/vacancy_status.py)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from secrets import token_hex
 from typing import Any
 
 from sqlalchemy import Select, or_, select
 from sqlalchemy.exc import IntegrityError
 
-from marketplace.domain.vocabulary import PlacementType, Role, VacancyStatus
+from marketplace.domain.vacancy_status import (
+    TransitionRefused,
+    VacancyAction,
+    VacancyFacts,
+    allowed_vacancy_actions,
+    vacancy_transition,
+)
+from marketplace.domain.vocabulary import ApprovalState, PlacementType, Role, VacancyStatus
 from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import Organisation, User, Vacancy
@@ -26,13 +35,31 @@ TYPE_DEFAULTS: dict[PlacementType, dict[str, Any]] = {
         "language_rich": True,
         "language_support": True,
     },
-    PlacementType.WERKERVARINGSPLAATS: {"hours_min": 16, "hours_max": 24, "duration_weeks": 15},
+    PlacementType.WERKERVARINGSPLAATS: {
+        "hours_min": 16,
+        "hours_max": 24,
+        "duration_weeks": 15,
+        "proefperiode_weeks": 4,
+    },
 }
 
 
 def defaults_for(placement_type: PlacementType) -> dict[str, Any]:
-    base = {"capacity": 1, "proposal_cap": 3, "physical_load": "light"}
+    base = {
+        "capacity": 1,
+        "proposal_cap": 3,
+        "physical_load": "light",
+        "duration_weeks": None,
+        "proefperiode_weeks": None,
+        "language_rich": False,
+        "language_support": False,
+    }
     return base | TYPE_DEFAULTS[placement_type]
+
+
+def all_type_defaults() -> dict[str, dict[str, Any]]:
+    """Defaults of every type, for the form's script that fills them in on a change."""
+    return {placement_type.value: defaults_for(placement_type) for placement_type in PlacementType}
 
 
 def visible_vacancies(user: User) -> Select[Any]:
@@ -70,6 +97,18 @@ def new_vacancy_ref() -> str:
     return "v-" + token_hex(5)
 
 
+def postable_organisations(user: User) -> list[Organisation]:
+    """Organisations this user may create vacancies for."""
+    if user.role == Role.ORGANISATION:
+        return [user.organisation] if user.organisation else []
+    statement = select(Organisation).order_by(Organisation.name)
+    if user.role == Role.CENTRALE:
+        statement = statement.where(Organisation.managed_by_id == user.organisation_id)
+    elif user.role != Role.ADMIN:
+        return []
+    return list(db.session.scalars(statement))
+
+
 def create_vacancy(organisation: Organisation, data: dict[str, Any]) -> Vacancy:
     """A new vacancy starts as a draft of this organisation."""
     vacancy = Vacancy(
@@ -79,6 +118,18 @@ def create_vacancy(organisation: Organisation, data: dict[str, Any]) -> Vacancy:
         filled=0,
     )
     return save_vacancy(vacancy, data)
+
+
+def create_vacancy_for(user: User, data: dict[str, Any]) -> Vacancy:
+    """A member posts for its own organisation; the centre for one it manages."""
+    data = dict(data)
+    wanted = data.pop("organisation_id", None)
+    allowed = {organisation.id: organisation for organisation in postable_organisations(user)}
+    if user.role == Role.ORGANISATION:
+        wanted = user.organisation_id
+    if wanted not in allowed:
+        raise DomainError("Kies een organisatie die u beheert.", field="organisation_id")
+    return create_vacancy(allowed[wanted], data)
 
 
 def save_vacancy(vacancy: Vacancy, data: dict[str, Any]) -> Vacancy:
@@ -99,4 +150,42 @@ def save_vacancy(vacancy: Vacancy, data: dict[str, Any]) -> Vacancy:
     except IntegrityError as error:
         db.session.rollback()
         raise DomainError("De plek kon niet worden opgeslagen; controleer de velden.") from error
+    return vacancy
+
+
+# ------------------------------------------------------------------------ screening
+
+
+def vacancy_facts(vacancy: Vacancy) -> VacancyFacts:
+    return VacancyFacts(
+        status=vacancy.status,
+        organisation_approved=vacancy.organisation.approval == ApprovalState.APPROVED,
+        # A published vacancy was screened, also when it predates approved_at.
+        approved_before=vacancy.approved_at is not None
+        or vacancy.status == VacancyStatus.PUBLISHED,
+    )
+
+
+def allowed_actions(user: User, vacancy: Vacancy) -> list[VacancyAction]:
+    return allowed_vacancy_actions(user.role, vacancy_facts(vacancy))
+
+
+def change_status(vacancy: Vacancy, user: User, action: VacancyAction, reason: str = "") -> Vacancy:
+    """Apply one screening or life-cycle action and commit; refusals raise DomainError."""
+    facts = vacancy_facts(vacancy)
+    try:
+        target = vacancy_transition(action, user.role, facts, reason)
+    except TransitionRefused as refused:
+        raise DomainError(refused.message) from None
+    now = datetime.now(UTC)
+    if action in (VacancyAction.APPROVE, VacancyAction.PUBLISH):
+        vacancy.approved_at = vacancy.approved_at or now
+        vacancy.review_note = None
+    elif action == VacancyAction.PAUSE:
+        vacancy.approved_at = vacancy.approved_at or now  # stays approved: can be resumed
+    elif action == VacancyAction.SEND_BACK:
+        vacancy.approved_at = None
+        vacancy.review_note = reason.strip()
+    vacancy.status = target
+    db.session.commit()
     return vacancy

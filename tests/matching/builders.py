@@ -64,14 +64,22 @@ def participant_record(**overrides: Any) -> dict[str, Any]:
     """A valid participant record that fits the default vacancy, with overrides."""
     record = copy.deepcopy(_PARTICIPANT)
     record.update(overrides)
-    return {key: value for key, value in record.items() if value is not None or key == "route"}
+    return _without_absent(record)
 
 
 def vacancy_record(**overrides: Any) -> dict[str, Any]:
     """A valid published vacancy record next door, with overrides."""
     record = copy.deepcopy(_VACANCY)
     record.update(overrides)
-    return record
+    return _without_absent(record)
+
+
+_NULLABLE = frozenset({"route", "gender", "dayparts_needed", "duration_weeks"})
+
+
+def _without_absent(record: dict[str, Any]) -> dict[str, Any]:
+    """Leave out keys set to None, except where the contract allows null."""
+    return {key: value for key, value in record.items() if value is not None or key in _NULLABLE}
 
 
 def north_of_home(km: float) -> dict[str, float]:
@@ -100,10 +108,16 @@ POINTS = ({"lat": 51.8091, "lon": 5.7250}, {"lat": 51.85, "lon": 5.86},
           {"lat": 51.8091, "lon": 5.80}, {"lat": 52.0, "lon": 5.5})
 
 dayparts = st.lists(st.sampled_from(SOME_DAYPARTS), unique=True, max_size=4)
+few_dayparts = st.lists(st.sampled_from(SOME_DAYPARTS), unique=True, max_size=1)
 skills = st.dictionaries(
     st.sampled_from(("speaking", "listening", "reading", "writing")),
     st.sampled_from(LEVELS), max_size=4,
 )
+
+
+def mostly(value: Any, other: Any, odds: int = 4) -> st.SearchStrategy[Any]:
+    """``value`` ``odds`` times as often as ``other``: keeps many pairs feasible."""
+    return st.sampled_from((value,) * odds + (other,))
 locations = st.one_of(
     st.sampled_from(POINTS),
     st.fixed_dictionaries({"lat": st.floats(51.5, 52.1), "lon": st.floats(5.3, 6.2)}),
@@ -133,18 +147,20 @@ def participant_records(draw: st.DrawFn, index: int = 0) -> dict[str, Any]:
         "location": draw(locations) if place == "location" else None,
         "postcode": draw(st.sampled_from(("6601", "6511 AB", "9999"))) if place == "postcode"
         else None,
-        "max_travel_km": draw(_maybe(st.sampled_from((1, 5, 10, 12.5, 40)))),
-        "languages": {"nl": draw(skills)},
-        "literate_latin": draw(_maybe(st.booleans())),
+        "max_travel_km": draw(_maybe(st.sampled_from((1, 5, 10, 12.5, 40, 60)))),
+        "languages": {"nl": {"speaking": draw(st.sampled_from(LEVELS)),
+                             "reading": draw(st.sampled_from(LEVELS)), **draw(skills)}},
+        "literate_latin": draw(mostly(True, draw(st.sampled_from((False, None))))),
         "route": draw(st.sampled_from(("B1", "onderwijs", "Z", None))),
         "interests": draw(st.lists(st.sampled_from(TERMS), max_size=3, unique=True)),
         "experience": " ".join(draw(st.lists(st.sampled_from(WORDS), max_size=5))),
-        "availability": draw(dayparts),
-        "lessons": draw(dayparts),
-        "childcare_needed": draw(dayparts),
+        "availability": draw(st.lists(st.sampled_from(SOME_DAYPARTS), unique=True,
+                                      min_size=2, max_size=4)),
+        "lessons": draw(few_dayparts),
+        "childcare_needed": draw(few_dayparts),
         "hours_per_week": draw(_maybe(hours())),
-        "gender": draw(st.sampled_from(("f", "m", "x", None))),
-        "women_only": draw(st.booleans()),
+        "gender": draw(st.sampled_from(("f", "f", "m", "x", None))),
+        "women_only": draw(mostly(False, True, 6)),
         "max_physical_load": draw(_maybe(st.sampled_from(("light", "medium", "heavy")))),
         "ladder_step": draw(_maybe(st.integers(1, 6))),
     }
@@ -168,16 +184,16 @@ def vacancy_records(draw: st.DrawFn, index: int = 0) -> dict[str, Any]:
         "dayparts_needed": draw(_maybe(st.integers(1, len(schedule)))) if schedule else None,
         "hours_per_week": draw(_maybe(hours())),
         "capacity": capacity,
-        "filled": draw(st.sampled_from((0, 0, 0, capacity))),
+        "filled": draw(mostly(0, capacity, 6)),
         "language_min": draw(st.dictionaries(
-            st.sampled_from(("speaking", "reading")), st.sampled_from(LEVELS[:4]), max_size=2)),
+            st.sampled_from(("speaking", "reading")), st.sampled_from(LEVELS[:3]), max_size=1)),
         "language_rich": draw(st.booleans()),
         "language_support": draw(st.booleans()),
-        "literacy_required": draw(st.booleans()),
+        "literacy_required": draw(mostly(False, True)),
         "childcare": {"offered": draw(st.booleans()), "children_welcome": draw(st.booleans())},
-        "women_only": draw(st.sampled_from((False, False, True))),
+        "women_only": draw(mostly(False, True, 6)),
         "physical_load": draw(_maybe(st.sampled_from(("light", "medium", "heavy")))),
-        "status": draw(st.sampled_from(("published", "published", "published", "closed"))),
+        "status": draw(mostly("published", draw(st.sampled_from(("closed", "draft"))), 6)),
     }
     return _drop_none(record)
 

@@ -20,8 +20,11 @@ from tests.matching.builders import (
     vacancy_record,
 )
 
-PROPERTY_SETTINGS = settings(
+AGREEMENT_SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+PROPERTY_SETTINGS = settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 
 
@@ -46,7 +49,7 @@ def both_engines(vacancy_data: list[dict[str, Any]]) -> tuple[Ranker, Ranker]:
     return Ranker().fit(vacancies), Ranker(engine="reference").fit(vacancies)
 
 
-@PROPERTY_SETTINGS
+@AGREEMENT_SETTINGS
 @given(
     people=st.lists(participant_records(), min_size=1, max_size=3),
     vacancy_data=vacancy_lists(),

@@ -1,0 +1,197 @@
+"""Who may move a vacancy (and an organisation) from which status to which.
+
+One pure table, no I/O: views ask it which buttons to show, services ask it before
+they change a row, tests read it. The statuses are the spec's
+(draft/review/published/closed); a *paused* vacancy is a draft that was approved
+before (``approved_at`` set), so every "published only" query keeps hiding it and the
+organisation can publish it again without a new screening.
+
+Screening: a vacancy goes to ``review`` the first time an organisation member offers
+it; the volunteer centre approves it (``published``) or sends it back to ``draft``
+with a reason. The centre itself, as the screener, may publish a vacancy of an
+approved organisation at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from marketplace.domain.vocabulary import N_, ApprovalState, Role, VacancyStatus
+
+
+class TransitionRefused(ValueError):
+    """The rule table does not allow this change; the message is Dutch, for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class VacancyAction(StrEnum):
+    SUBMIT = "submit"  # member offers a draft for screening
+    PUBLISH = "publish"  # straight to published: the centre, or a member resuming
+    APPROVE = "approve"  # the centre approves a vacancy in review
+    SEND_BACK = "send_back"  # the centre sends it back to draft, with a reason
+    WITHDRAW = "withdraw"  # member takes a vacancy out of review
+    PAUSE = "pause"  # published -> draft, stays approved
+    CLOSE = "close"  # final
+
+
+VACANCY_ACTION_LABELS = {
+    VacancyAction.SUBMIT: N_("Ter controle aanbieden"),
+    VacancyAction.PUBLISH: N_("Publiceren"),
+    VacancyAction.APPROVE: N_("Goedkeuren en publiceren"),
+    VacancyAction.SEND_BACK: N_("Terugsturen"),
+    VacancyAction.WITHDRAW: N_("Terugtrekken uit controle"),
+    VacancyAction.PAUSE: N_("Pauzeren"),
+    VacancyAction.CLOSE: N_("Sluiten"),
+}
+
+D, R, P, C = (VacancyStatus.DRAFT, VacancyStatus.REVIEW, VacancyStatus.PUBLISHED,
+              VacancyStatus.CLOSED)
+MEMBER, CENTRE, ADMIN = Role.ORGANISATION, Role.CENTRALE, Role.ADMIN
+REASON_MISSING = "Schrijf de reden op, zodat de organisatie weet wat er moet gebeuren."
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: frozenset[VacancyStatus]
+    target: VacancyStatus
+    roles: frozenset[Role]
+    needs_reason: bool = False
+
+
+VACANCY_TRANSITIONS: dict[VacancyAction, Transition] = {
+    VacancyAction.SUBMIT: Transition(frozenset({D}), R, frozenset({MEMBER})),
+    VacancyAction.PUBLISH: Transition(frozenset({D}), P, frozenset({MEMBER, CENTRE, ADMIN})),
+    VacancyAction.APPROVE: Transition(frozenset({R}), P, frozenset({CENTRE, ADMIN})),
+    VacancyAction.SEND_BACK: Transition(
+        frozenset({R, P}), D, frozenset({CENTRE, ADMIN}), needs_reason=True
+    ),
+    VacancyAction.WITHDRAW: Transition(frozenset({R}), D, frozenset({MEMBER})),
+    VacancyAction.PAUSE: Transition(frozenset({P}), D, frozenset({MEMBER, CENTRE, ADMIN})),
+    VacancyAction.CLOSE: Transition(frozenset({D, R, P}), C, frozenset({MEMBER, CENTRE, ADMIN})),
+}
+
+# Screeners may set any status in a bulk import; members never import.
+IMPORT_STATUSES = {
+    CENTRE: frozenset({D, R, P, C}),
+    ADMIN: frozenset({D, R, P, C}),
+}
+
+
+@dataclass(frozen=True)
+class VacancyFacts:
+    """What the rules need to know about one vacancy."""
+
+    status: VacancyStatus
+    organisation_approved: bool
+    approved_before: bool  # approved once and not sent back since (a paused vacancy)
+
+
+def is_paused(status: VacancyStatus, approved_before: bool) -> bool:
+    return status == D and approved_before
+
+
+def _guard(action: VacancyAction, role: Role, facts: VacancyFacts) -> str | None:
+    """Why this allowed-by-table action is refused now, or None."""
+    resumable = facts.approved_before and facts.organisation_approved
+    if action == VacancyAction.PUBLISH and role == MEMBER and not resumable:
+        return "Een nieuwe vacature wordt eerst gecontroleerd. Kies 'Ter controle aanbieden'."
+    if action == VacancyAction.SUBMIT and resumable:
+        return "Deze vacature is al goedgekeurd. U kunt hem meteen publiceren."
+    going_live = action in (VacancyAction.PUBLISH, VacancyAction.APPROVE)
+    if going_live and not facts.organisation_approved:
+        return "Keur eerst de organisatie goed; daarna kan de vacature online."
+    return None
+
+
+def vacancy_transition(
+    action: VacancyAction, role: Role, facts: VacancyFacts, reason: str = ""
+) -> VacancyStatus:
+    """The new status after `action`, or TransitionRefused with a Dutch message."""
+    rule = VACANCY_TRANSITIONS[action]
+    if role not in rule.roles:
+        raise TransitionRefused("U mag deze wijziging niet doen.")
+    if facts.status not in rule.sources:
+        raise TransitionRefused("Dit kan niet bij een vacature met deze status.")
+    refusal = _guard(action, role, facts)
+    if refusal:
+        raise TransitionRefused(refusal)
+    if rule.needs_reason and not reason.strip():
+        raise TransitionRefused(REASON_MISSING)
+    return rule.target
+
+
+def allowed_vacancy_actions(role: Role, facts: VacancyFacts) -> list[VacancyAction]:
+    """The actions this role can take now, in the order of VacancyAction."""
+    allowed = []
+    for action, rule in VACANCY_TRANSITIONS.items():
+        if role in rule.roles and facts.status in rule.sources and not _guard(action, role, facts):
+            allowed.append(action)
+    return allowed
+
+
+def import_status_allowed(
+    role: Role, status: VacancyStatus, organisation_approved: bool
+) -> str | None:
+    """Why a bulk import may not give a vacancy this status, or None when it may."""
+    if status not in IMPORT_STATUSES.get(role, frozenset()):
+        return "U mag deze status niet invullen."
+    if status == P and not organisation_approved:
+        return "De organisatie is nog niet goedgekeurd; kies draft of review."
+    return None
+
+
+# --------------------------------------------------------------------- organisations
+
+
+class OrganisationAction(StrEnum):
+    APPROVE = "approve"
+    SEND_BACK = "send_back"
+    RESUBMIT = "resubmit"
+
+
+ORGANISATION_ACTION_LABELS = {
+    OrganisationAction.APPROVE: N_("Goedkeuren"),
+    OrganisationAction.SEND_BACK: N_("Terugsturen"),
+    OrganisationAction.RESUBMIT: N_("Opnieuw ter controle aanbieden"),
+}
+
+_REVIEW, _APPROVED = ApprovalState.REVIEW, ApprovalState.APPROVED
+_SENT_BACK = ApprovalState.SENT_BACK
+
+ORGANISATION_TRANSITIONS: dict[
+    OrganisationAction, tuple[frozenset[ApprovalState], ApprovalState, frozenset[Role], bool]
+] = {
+    # action: (from, to, roles, needs a reason)
+    OrganisationAction.APPROVE: (
+        frozenset({_REVIEW}), _APPROVED, frozenset({CENTRE, ADMIN}), False
+    ),
+    OrganisationAction.SEND_BACK: (
+        frozenset({_REVIEW, _APPROVED}), _SENT_BACK, frozenset({CENTRE, ADMIN}), True
+    ),
+    OrganisationAction.RESUBMIT: (frozenset({_SENT_BACK}), _REVIEW, frozenset({MEMBER}), False),
+}
+
+
+def organisation_transition(
+    action: OrganisationAction, role: Role, approval: ApprovalState, reason: str = ""
+) -> ApprovalState:
+    sources, target, roles, needs_reason = ORGANISATION_TRANSITIONS[action]
+    if role not in roles:
+        raise TransitionRefused("U mag deze wijziging niet doen.")
+    if approval not in sources:
+        raise TransitionRefused("Dit kan niet bij een organisatie met deze status.")
+    if needs_reason and not reason.strip():
+        raise TransitionRefused(REASON_MISSING)
+    return target
+
+
+def allowed_organisation_actions(role: Role, approval: ApprovalState) -> list[OrganisationAction]:
+    return [
+        action
+        for action, (sources, _target, roles, _reason) in ORGANISATION_TRANSITIONS.items()
+        if role in roles and approval in sources
+    ]

@@ -1,0 +1,137 @@
+"""The command line of the contract, run for real in a subprocess.
+
+Each folder under ``scenarios/`` holds ``participant.json`` and ``vacancies.json``
+(the DOMAIN.md cases) and ``expected.json``: the ranked ids in order, their
+reasons, and the exclusions exactly as printed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.matching.builders import participant_record, vacancy_record
+
+SCENARIOS = sorted(p.name for p in (Path(__file__).with_name("scenarios")).iterdir() if p.is_dir())
+
+
+def run_matching(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "matching", *map(str, args)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+
+
+def summary(ranking: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "participant": ranking["participant"],
+        "ranked": [m["vacancy"] for m in ranking["ranked"]],
+        "reasons": {m["vacancy"]: m["reasons"] for m in ranking["ranked"]},
+        "excluded": ranking["excluded"],
+    }
+
+
+def as_list(output: Any) -> list[dict[str, Any]]:
+    return output if isinstance(output, list) else [output]
+
+
+def test_there_are_the_five_domain_scenarios() -> None:
+    assert SCENARIOS == ["afstand_fiets_5km", "alleen_vrouwengroep", "moeder_woensdagmiddag",
+                         "taal_a1_vraagt_b1", "vacature_vol"]
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_scenario_through_the_command_line(name: str, scenarios: Path) -> None:
+    folder = scenarios / name
+    outputs = {}
+    for engine in ("fast", "reference"):
+        done = run_matching("rank", "--participant", folder / "participant.json",
+                            "--vacancies", folder / "vacancies.json", "--engine", engine)
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == ""
+        outputs[engine] = json.loads(done.stdout)
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    fast, reference = as_list(outputs["fast"]), as_list(outputs["reference"])
+    assert [summary(r) for r in fast] == as_list(expected)
+    assert [summary(r) for r in reference] == as_list(expected)
+    assert type(outputs["fast"]) is type(expected)  # one object in, one object out
+    for left, right in zip(fast, reference, strict=True):
+        for a, b in zip(left["ranked"], right["ranked"], strict=True):
+            assert a["score"] == pytest.approx(b["score"], abs=1e-9)
+            assert a["components"] == pytest.approx(b["components"], abs=1e-9)
+            assert set(a) == {"vacancy", "score", "components", "reasons", "warnings"}
+
+
+def test_limit_cuts_the_ranked_list(scenarios: Path) -> None:
+    folder = scenarios / "moeder_woensdagmiddag"
+    done = run_matching("rank", "--participant", folder / "participant.json",
+                        "--vacancies", folder / "vacancies.json", "--limit", "1")
+    output = json.loads(done.stdout)
+    assert [m["vacancy"] for m in output["ranked"]] == ["v-kinderboerderij"]
+    assert len(output["excluded"]) == 2
+
+
+def test_bad_input_exits_2_with_one_line_per_problem(tmp_path: Path) -> None:
+    people = tmp_path / "p.json"
+    people.write_text(json.dumps(participant_record(postcode="66O1")), encoding="utf-8")
+    places = tmp_path / "v.json"
+    places.write_text(json.dumps([
+        vacancy_record(id="v-1"),
+        vacancy_record(id="v-7", schedule=["wed_middag"], capacity="veel"),
+    ]), encoding="utf-8")
+    done = run_matching("rank", "--participant", people, "--vacancies", places)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.splitlines() == [
+        "participant (id p-1): field \"postcode\": '66O1' is not a valid Dutch postcode "
+        "(1234 or 1234 AB)",
+        'vacancies[1] (id v-7): field "capacity": expected an integer, got a string',
+        "vacancies[1] (id v-7): field \"schedule\": 'wed_middag' is not a valid daypart "
+        "(e.g. wed_afternoon)",
+    ]
+
+
+def test_unreadable_or_invalid_json_exits_2(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("[{", encoding="utf-8")
+    done = run_matching("allocate", "--participants", tmp_path / "missing.json",
+                        "--vacancies", broken)
+    assert done.returncode == 2 and done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{tmp_path / 'missing.json'}: cannot read file")
+    assert lines[1].startswith(f"{broken}: not valid JSON")
+
+
+def test_allocate_respects_remaining_capacity_and_per_vacancy(
+    scenarios: Path, tmp_path: Path
+) -> None:
+    people = tmp_path / "ps.json"
+    people.write_text(json.dumps([
+        participant_record(id="p-1", interests=["koken"]),
+        participant_record(id="p-2"),
+        participant_record(id="p-3", max_physical_load="light"),
+    ]), encoding="utf-8")
+    places = tmp_path / "v.json"
+    places.write_text(json.dumps([
+        vacancy_record(id="v-vol", capacity=2, filled=2),
+        vacancy_record(id="v-open", capacity=3, filled=1, tags=["koken"]),
+        vacancy_record(id="v-zwaar", physical_load="heavy"),
+    ]), encoding="utf-8")
+    done = run_matching("allocate", "--participants", people, "--vacancies", places)
+    assert done.returncode == 0, done.stderr
+    output = json.loads(done.stdout)
+    assert set(output) == {"assignments", "unassigned", "total_score"}
+    placed = {a["participant"]: a["vacancy"] for a in output["assignments"]}
+    assert placed["p-3"] == "v-open"  # the only place light enough for p-3
+    assert list(placed.values()).count("v-open") == 2 and "v-vol" not in placed.values()
+    assert output["unassigned"] == []
+    assert output["total_score"] == pytest.approx(sum(a["score"] for a in output["assignments"]))
+    capped = json.loads(run_matching("allocate", "--participants", people, "--vacancies", places,
+                                     "--per-vacancy", "1").stdout)
+    assert len(capped["assignments"]) == 2 and len(capped["unassigned"]) == 1

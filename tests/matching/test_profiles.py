@@ -1,0 +1,158 @@
+"""Loading and validating profiles against the contract."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from matching import Location, ProfileError, load_participants, load_vacancies, read_json
+from matching.geo import GeoPoint
+from tests.matching.builders import participant_record, vacancy_record
+
+
+def problems_of(loader: Any, data: Any) -> list[str]:
+    with pytest.raises(ProfileError) as caught:
+        loader(data)
+    return caught.value.lines()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "line"),
+    [
+        ({"schedule": ["wed_middag"]},
+         'vacancies[1] (id v-7): field "schedule": '
+         "'wed_middag' is not a valid daypart (e.g. wed_afternoon)"),
+        ({"postcode": "66011"},
+         'vacancies[1] (id v-7): field "postcode": '
+         "'66011' is not a valid Dutch postcode (1234 or 1234 AB)"),
+        ({"type": "stage"},
+         'vacancies[1] (id v-7): field "type": '
+         "'stage' is not one of: vrijwilligerswerk, taalstage, werkervaringsplaats"),
+        ({"capacity": "2"},
+         'vacancies[1] (id v-7): field "capacity": expected an integer, got a string'),
+        ({"capacity": 0},
+         'vacancies[1] (id v-7): field "capacity": 0 is below the minimum 1'),
+        ({"language_min": {"speaking": "B3"}},
+         'vacancies[1] (id v-7): field "language_min.speaking": '
+         "'B3' is not a valid CEFR level (A0 to C2)"),
+        ({"hours_per_week": {"min": 20, "max": 10}},
+         'vacancies[1] (id v-7): field "hours_per_week": min 20 is above max 10'),
+        ({"schedule": ["mon_morning"], "dayparts_needed": 2},
+         'vacancies[1] (id v-7): field "dayparts_needed": '
+         "2 is more than the 1 dayparts in schedule"),
+        ({"title": ""}, 'vacancies[1] (id v-7): field "title": must not be empty'),
+        ({"language_min": {"spelling": "A1"}},
+         'vacancies[1] (id v-7): field "language_min": unknown key \'spelling\' '
+         "(allowed: speaking, listening, reading, writing)"),
+    ],
+)
+def test_each_vacancy_problem_names_record_and_field(overrides: dict[str, Any], line: str) -> None:
+    data = [vacancy_record(id="v-1"), vacancy_record(id="v-7", **overrides)]
+    assert problems_of(load_vacancies, data) == [line]
+
+
+def test_every_problem_of_every_record_is_reported_at_once() -> None:
+    bad = vacancy_record(id="v-2", schedule=["mon_morning", "maandag"], status="open")
+    del bad["title"]
+    lines = problems_of(load_vacancies, [vacancy_record(), bad, vacancy_record(), "nonsense"])
+    assert lines == [
+        "vacancies[1] (id v-2): field \"schedule\": 'maandag' is not a valid daypart "
+        "(e.g. wed_afternoon)",
+        "vacancies[1] (id v-2): field \"status\": 'open' is not one of: "
+        "draft, review, published, closed",
+        'vacancies[1] (id v-2): field "title": is required',
+        'vacancies[2] (id v-1): field "id": duplicate id, also used by vacancies[0] (id v-1)',
+        "vacancies[3]: expected an object, got a string",
+    ]
+
+
+def test_participant_problems_name_the_single_record_or_its_index() -> None:
+    one = participant_record(availability=["mon_morning", "mon_morning"])
+    assert problems_of(load_participants, one) == [
+        'participant (id p-1): field "availability": contains the same value twice'
+    ]
+    many = [participant_record(), participant_record(id="p-2", max_travel_km=0,
+                                                     hours_per_week={"min": 9, "max": 4})]
+    assert problems_of(load_participants, many) == [
+        'participants[1] (id p-2): field "max_travel_km": 0 is not above 0',
+    ]
+    many[1]["max_travel_km"] = 3
+    assert problems_of(load_participants, many) == [
+        'participants[1] (id p-2): field "hours_per_week": min 9 is above max 4',
+    ]
+    assert problems_of(load_vacancies, {"id": "v-1"}) == [
+        "vacancies: expected a list, got an object"
+    ]
+
+
+def test_conversion_fills_in_the_contract_defaults() -> None:
+    record = {"id": "v-1", "type": "taalstage", "title": "Keuken", "schedule": ["mon_morning"],
+              "capacity": 1, "language_min": {"speaking": "A2"}}
+    vacancy = load_vacancies([record])[0]
+    assert (vacancy.status, vacancy.filled, vacancy.physical_load) == (None, 0, 0)
+    assert vacancy.language_min == (2, 0, 0, 0)
+    assert vacancy.location is None and vacancy.needed == 1
+    person = load_participants({"id": "p-1", "availability": ["mon_morning"],
+                                "languages": {"nl": {"reading": "B1"}}})[0]
+    assert person.nl_levels == (0, 0, 3, 0)  # missing skills count as A0
+    assert person.literate_latin is False and person.max_physical_load == 2
+    assert person.max_travel_km is None and person.hours is None
+
+
+def test_location_wins_over_postcode_and_postcodes_resolve_once_normalised() -> None:
+    asked: list[str] = []
+
+    def geocode(postcode: str) -> GeoPoint | None:
+        asked.append(postcode)
+        return GeoPoint(51.0, 5.0, "postcode") if postcode.startswith("6601") else None
+
+    data = [
+        participant_record(id="a", postcode="6601ab", location=None),
+        participant_record(id="b", postcode="6601 AB", location={"lat": 52.0, "lon": 6.0}),
+        participant_record(id="c", postcode="1234", location=None),
+        participant_record(id="d", postcode="6601AB", location=None),
+    ]
+    for record in data:
+        if record.get("location") is None:
+            record.pop("location", None)
+    a, b, c, d = load_participants(data, geocode=geocode)
+    assert a.location == Location(51.0, 5.0, "postcode") == d.location
+    assert b.location == Location(52.0, 6.0, "given") and b.location_given
+    assert c.location is None
+    assert asked == ["6601 AB", "1234"]
+
+
+def test_default_geocoder_is_the_embedded_table() -> None:
+    record = vacancy_record(postcode="6601 AB")
+    del record["location"]
+    vacancy = load_vacancies([record])[0]
+    assert vacancy.location is not None
+    assert 51.5 < vacancy.location.lat < 52.1 and 5.5 < vacancy.location.lon < 6.0
+
+
+def test_read_json_reports_unreadable_and_invalid_files(tmp_path: Any) -> None:
+    missing = tmp_path / "missing.json"
+    with pytest.raises(ProfileError, match="missing.json: cannot read file"):
+        read_json(missing)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"id": ', encoding="utf-8")
+    with pytest.raises(ProfileError, match="broken.json: not valid JSON"):
+        read_json(broken)
+    nan = tmp_path / "nan.json"
+    nan.write_text('{"lat": NaN}', encoding="utf-8")
+    with pytest.raises(ProfileError, match="NaN is not allowed"):
+        read_json(nan)
+
+
+def test_the_packaged_schema_is_the_contract() -> None:
+    from pathlib import Path
+
+    from matching.profiles import schema
+
+    shared = Path(__file__).resolve().parents[3] / "shared" / "spec" / "profiles.schema.json"
+    if not shared.exists():
+        pytest.skip("the shared contract is not next to this checkout")
+    import json
+
+    assert schema() == json.loads(shared.read_text(encoding="utf-8"))
