@@ -13,6 +13,7 @@ from werkzeug.routing import IntegerConverter
 
 from marketplace.config import config_from_environment
 from marketplace.extensions import babel, csrf, db, login_manager, migrate
+from marketplace.security import register_security_headers
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = PACKAGE_DIR.parent / "templates"
@@ -42,6 +43,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_template_helpers(app)
     register_errorhandlers(app)
     register_commands(app)
+    register_security_headers(app)
     register_startup_checks(app)
     return app
 
@@ -78,6 +80,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from marketplace.auth.routes import bp as auth_bp
+    from marketplace.matches.routes import bp as matches_bp
     from marketplace.organisations.routes import bp as organisations_bp
     from marketplace.participants.routes import bp as participants_bp
     from marketplace.reports.routes import bp as reports_bp
@@ -91,6 +94,7 @@ def register_blueprints(app: Flask) -> None:
         participants_bp,
         organisations_bp,
         reports_bp,
+        matches_bp,
     ):
         app.register_blueprint(blueprint)
 

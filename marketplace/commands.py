@@ -25,6 +25,8 @@ def seed_command() -> None:
 
 def register(app: Flask) -> None:
     from marketplace.geo import geo_cli
+    from marketplace.vacancies.cli import vacancies_cli
 
     app.cli.add_command(seed_command)
     app.cli.add_command(geo_cli)
+    app.cli.add_command(vacancies_cli)

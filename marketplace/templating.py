@@ -6,19 +6,26 @@ from datetime import date, datetime
 from typing import Any
 
 from flask import Flask
-from flask_babel import get_locale, gettext
+from flask_babel import format_date, get_locale, gettext
 from flask_login import current_user
 
 from marketplace.domain import vocabulary as v
 from marketplace.domain.placements import STATE_LABELS
+from marketplace.domain.vacancy_status import (
+    ORGANISATION_ACTION_LABELS,
+    VACANCY_ACTION_LABELS,
+)
 from marketplace.domain.vocabulary import N_
 
 NAVIGATION = {
     v.Role.COACH: [("start.index", N_("Start")), ("participants.index", N_("Mijn deelnemers")),
-                   ("vacancies.index", N_("Vacatures"))],
-    v.Role.ORGANISATION: [("start.index", N_("Start")), ("vacancies.index", N_("Onze vacatures"))],
+                   ("vacancies.index", N_("Vacatures")), ("matches.cohort", N_("Groep koppelen"))],
+    v.Role.ORGANISATION: [("start.index", N_("Start")), ("vacancies.index", N_("Onze vacatures")),
+                          ("organisations.mine", N_("Onze organisatie")),
+                          ("matches.incoming", N_("Voorstellen"))],
     v.Role.CENTRALE: [("start.index", N_("Start")), ("organisations.index", N_("Organisaties")),
-                      ("vacancies.index", N_("Vacatures"))],
+                      ("vacancies.index", N_("Vacatures")),
+                      ("vacancies.import_upload", N_("Importeren"))],
     v.Role.POLICY: [("start.index", N_("Start")), ("reports.index", N_("Rapportages"))],
     v.Role.ADMIN: [("start.index", N_("Start")), ("vacancies.index", N_("Vacatures")),
                    ("reports.index", N_("Rapportages"))],
@@ -38,6 +45,9 @@ LABELS: dict[str, dict[Any, str]] = {
     "zrm": dict(v.ZRM_DOMAINS),
     "ladder": dict(v.LADDER_STEPS),
     "gender": {"f": N_("Vrouw"), "m": N_("Man"), "x": N_("Anders")},
+    "kind": dict(v.ORGANISATION_KIND_LABELS),
+    "vacancy_action": dict(VACANCY_ACTION_LABELS),
+    "organisation_action": dict(ORGANISATION_ACTION_LABELS),
 }
 
 
@@ -58,11 +68,10 @@ def daypart(value: str) -> str:
 
 
 def dutch_date(value: date | datetime | None) -> str:
+    """A long date in the user's language: '12 augustus 2026' or '12 August 2026'."""
     if value is None:
         return "—"
-    months = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-              "september", "oktober", "november", "december")
-    return f"{value.day} {months[value.month - 1]} {value.year}"
+    return format_date(value, "d MMMM y")
 
 
 def dutch_number(value: float | None, digits: int = 1) -> str:
@@ -92,4 +101,5 @@ def register(app: Flask) -> None:
         PART_LABELS=v.PART_LABELS,
         LANGUAGE_SKILLS=v.LANGUAGE_SKILLS,
         ZRM_DOMAINS=v.ZRM_DOMAINS,
+        CAN_DO=v.CAN_DO,
     )

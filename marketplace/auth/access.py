@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 from flask import abort
 from flask_login import current_user, login_required
 
-from marketplace.domain.vocabulary import Role, VacancyStatus
+from marketplace.domain.vocabulary import ApprovalState, Role, VacancyStatus
 from marketplace.extensions import db
-from marketplace.models import Organisation, Participant, User, Vacancy
+from marketplace.models import ImportBatch, Organisation, Participant, User, Vacancy
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -103,4 +103,31 @@ def get_managed_organisation_or_404(organisation_id: int) -> Organisation:
         return organisation
     if organisation.managed_by_id not in (current_user.organisation_id, None):
         abort(404)
+    # Nobody manages it yet: any centre may screen it while it waits, not afterwards.
+    if organisation.managed_by_id is None and organisation.approval != ApprovalState.REVIEW:
+        abort(404)
     return organisation
+
+
+def get_viewable_organisation_or_404(organisation_id: int) -> Organisation:
+    """A member sees its own organisation; the centre the ones it manages or may screen."""
+    if current_user.role == Role.ORGANISATION:
+        if current_user.organisation_id != organisation_id:
+            abort(404)
+        organisation = db.session.get(Organisation, organisation_id)
+        if organisation is None:
+            abort(404)
+        return organisation
+    if current_user.role not in (Role.CENTRALE, Role.ADMIN):
+        abort(404)
+    return get_managed_organisation_or_404(organisation_id)
+
+
+def get_own_import_batch_or_404(token: str) -> ImportBatch:
+    """An upload waiting for its commit, of this user only; expired or foreign gives 404."""
+    from marketplace.services.vacancy_import import find_batch
+
+    batch = find_batch(token, current_user)
+    if batch is None:
+        abort(404)
+    return batch

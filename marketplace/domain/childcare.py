@@ -21,8 +21,9 @@ from collections.abc import Iterable
 
 from marketplace.domain.vocabulary import DAYPARTS
 
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
 WEEKDAY_SCHOOL_DAYPARTS = tuple(
-    f"{day}_{part}" for day in ("mon", "tue", "wed", "thu", "fri") for part in ("morning", "afternoon")
+    f"{day}_{part}" for day in WEEKDAYS for part in ("morning", "afternoon")
 )
 SCHOOL_FREE_ALL = ("wed_afternoon",)
 SCHOOL_FREE_YOUNG = ("wed_afternoon", "fri_afternoon")

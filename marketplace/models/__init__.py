@@ -1,10 +1,14 @@
 """All models, importable from one place (and registered with the metadata)."""
 
 from marketplace.models.allocation import CohortAllocation
+from marketplace.models.checkin import CheckIn
+from marketplace.models.confirmation_link import ConfirmationLink
 from marketplace.models.geo import GeocodeCache, ImportedPostcode
 from marketplace.models.import_batch import ImportBatch
 from marketplace.models.measurement import Measurement, ZrmScore
+from marketplace.models.notification import Notification
 from marketplace.models.organisation import Organisation
+from marketplace.models.outbox import OutboxMessage
 from marketplace.models.participant import Consent, Goal, Participant
 from marketplace.models.placement import Placement, PlacementEvent
 from marketplace.models.shortlist import ShortlistEntry
@@ -12,14 +16,18 @@ from marketplace.models.user import User
 from marketplace.models.vacancy import Vacancy
 
 __all__ = [
+    "CheckIn",
     "CohortAllocation",
+    "ConfirmationLink",
     "Consent",
     "GeocodeCache",
     "Goal",
     "ImportBatch",
     "ImportedPostcode",
     "Measurement",
+    "Notification",
     "Organisation",
+    "OutboxMessage",
     "Participant",
     "Placement",
     "PlacementEvent",

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Text
+from sqlalchemy import DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from marketplace.domain.placements import PlacementState
+from marketplace.domain.placements import (
+    DeclineReason,
+    EndOutcome,
+    NotContinuedReason,
+    PlacementState,
+)
 from marketplace.extensions import db
 from marketplace.models._types import enum_type, timestamp, utcnow
 
@@ -31,6 +36,20 @@ class Placement(db.Model):
     override_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow, onupdate=utcnow)
+    # The lifecycle's data (issue 8), each set by the transition that needs it.
+    # The kennismaking is a local wall-clock appointment, so no time zone.
+    kennismaking_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=False))
+    kennismaking_place: Mapped[str | None] = mapped_column(String(200))
+    coach_attends: Mapped[bool | None]
+    proefperiode_start: Mapped[date | None]
+    proefperiode_end: Mapped[date | None]  # planned
+    agreement: Mapped[str | None] = mapped_column(Text)
+    decline_reason: Mapped[DeclineReason | None] = mapped_column(enum_type(DeclineReason))
+    not_continued_reason: Mapped[NotContinuedReason | None] = mapped_column(
+        enum_type(NotContinuedReason)
+    )
+    outcome: Mapped[EndOutcome | None] = mapped_column(enum_type(EndOutcome))
+    ended_on: Mapped[date | None]
 
     participant: Mapped[Participant] = relationship()
     vacancy: Mapped[Vacancy] = relationship()
@@ -50,7 +69,10 @@ class PlacementEvent(db.Model):
     )
     to_state: Mapped[PlacementState] = mapped_column(enum_type(PlacementState, name="to_state"))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    # coach, organisation, centrale, link (employer by e-mail link) or system
+    actor_role: Mapped[str | None] = mapped_column(String(20))
     at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
     note: Mapped[str] = mapped_column(Text, default="")
 
     placement: Mapped[Placement] = relationship(back_populates="events")
+    actor: Mapped[User | None] = relationship()

@@ -179,10 +179,10 @@ def change_approval(
         target = organisation_transition(action, user.role, organisation.approval, reason)
     except TransitionRefused as refused:
         raise DomainError(refused.message) from None
+    if organisation.managed_by_id is None and user.role == Role.CENTRALE:
+        organisation.managed_by_id = user.organisation_id  # the screening centre adopts it
     if action == OrganisationAction.APPROVE:
         organisation.review_note = None
-        if organisation.managed_by_id is None and user.role == Role.CENTRALE:
-            organisation.managed_by_id = user.organisation_id  # the centre adopts it
     elif action == OrganisationAction.SEND_BACK:
         organisation.review_note = reason.strip()
     if action != OrganisationAction.RESUBMIT:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import or_, select
 
 from marketplace.domain.vocabulary import ParticipantStatus
 from marketplace.models import Participant, User
+from marketplace.services import measurements, proposals
 from marketplace.services.queries import Page, paginate
 
 
@@ -31,3 +34,14 @@ def caseload(
         )
     statement = statement.order_by(Participant.first_name, Participant.last_name, Participant.id)
     return paginate(statement, page, per_page)
+
+
+def participant_page(participant: Participant) -> dict[str, Any]:
+    """What the participant file shows beside the profile: progress, reminder, proposals."""
+    return {
+        "chart": measurements.progress_chart(participant),
+        "measurement_due": measurements.due(participant),
+        "zrm_average": measurements.zrm_average,
+        "proposals": proposals.proposals_of(participant),
+        "shortlist": proposals.shortlist(participant),
+    }

@@ -58,8 +58,15 @@ def defaults_for(placement_type: PlacementType) -> dict[str, Any]:
 
 
 def all_type_defaults() -> dict[str, dict[str, Any]]:
-    """Defaults of every type, for the form's script that fills them in on a change."""
-    return {placement_type.value: defaults_for(placement_type) for placement_type in PlacementType}
+    """What differs per type, for the form's script that fills it in on a change."""
+    shared = ("capacity", "proposal_cap", "physical_load")
+    return {
+        placement_type.value: {
+            name: value for name, value in defaults_for(placement_type).items()
+            if name not in shared
+        }
+        for placement_type in PlacementType
+    }
 
 
 def visible_vacancies(user: User) -> Select[Any]:

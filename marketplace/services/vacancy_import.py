@@ -17,14 +17,10 @@ Row numbers are those a spreadsheet shows: the header is row 1.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
-import warnings
-import zipfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import PurePath
@@ -44,19 +40,21 @@ from marketplace.models import ImportBatch, Organisation, User, Vacancy
 from marketplace.services.locations import locate
 from marketplace.services.organisations import new_organisation
 from marketplace.services.profiles import (
-    INTEGER_COLUMNS,
-    REQUIRED_COLUMNS,
     VACANCY_COLUMNS,
     flat_column_of,
     profile_from_flat_row,
     vacancy_fields_from_profile,
 )
 from marketplace.services.vacancies import defaults_for, new_vacancy_ref
+from marketplace.services.vacancy_files import (
+    ImportFileError,
+    ParsedFile,
+    looks_like_formula,
+    read_file,
+    unescape_formula,
+)
 from matching.profiles import validate
 
-MAX_BYTES = 10 * 1024 * 1024
-MAX_ROWS = 10_000
-MAX_COLUMNS = 60
 DUPLICATE_SCORE = 85.0
 BATCH_LIFETIME = timedelta(hours=2)
 STORED_PROBLEMS = 500  # a preview shows this many; the count says how many there are
@@ -64,10 +62,6 @@ FIRST_DATA_ROW = 2
 
 USE_EXISTING, CREATE_NEW = "existing", "new"
 SKIP, IMPORT_ANYWAY = "skip", "import"
-
-
-class ImportFileError(DomainError):
-    """The whole file is refused; nothing was read into the database."""
 
 
 @dataclass(frozen=True)
@@ -81,13 +75,6 @@ class RowProblem:
         if self.column:
             return f"row {self.row}, column {self.column}: {self.message}"
         return f"row {self.row}: {self.message}"
-
-
-@dataclass
-class ParsedFile:
-    header: list[str]
-    rows: list[tuple[int, dict[str, str]]]  # (row number, cells by column)
-    notices: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -165,200 +152,6 @@ class ImportSummary:
     organisations_created: int
 
 
-# ------------------------------------------------------------------------ reading
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_FUNCTION_CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*\s*\(")
-_CELL_REFERENCE = re.compile(r"\s*\$?[A-Za-z]{1,3}\$?\d+\b")
-_ARITHMETIC = re.compile(r"[\d)]\s*[-+*/^&]\s*[\d($A-Za-z]")
-
-
-def looks_like_formula(text: str) -> bool:
-    """A cell a spreadsheet would run as a formula: '=...', or '+', '-', '@' followed
-    by a function call, a cell reference or arithmetic ('-1+2'). '- koken' and
-    '+31 24 123 4567' are plain text."""
-    if not text or text[0] not in FORMULA_START:
-        return False
-    head, rest = text[0], text[1:]
-    if head in "=\t\r":
-        return head == "=" or looks_like_formula(rest)
-    return bool(
-        _FUNCTION_CALL.search(rest) or _CELL_REFERENCE.match(rest) or _ARITHMETIC.search(rest)
-        or rest.startswith("=")
-    )
-
-
-def escape_formula(text: str) -> str:
-    """Export: a text that looks like a formula gets a leading apostrophe (stays text)."""
-    return "'" + text if looks_like_formula(text) else text
-
-
-def _unescape(text: str) -> str:
-    return text[1:] if text.startswith("'") and looks_like_formula(text[1:]) else text
-
-
-def _decode(data: bytes) -> tuple[str, list[str]]:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFileError(
-            "Het bestand is opgeslagen als UTF-16. Sla het op als 'CSV UTF-8' en probeer "
-            "het opnieuw."
-        )
-    if b"\x00" in data:
-        raise ImportFileError(
-            "Dit is geen tekstbestand. Kies een CSV-bestand (UTF-8) of een XLSX-bestand."
-        )
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            "We kunnen de tekens in dit bestand niet lezen. Sla het op als 'CSV UTF-8' en "
-            "probeer het opnieuw."
-        ) from None
-    return text, [
-        "Het bestand was niet opgeslagen als UTF-8. We hebben het gelezen als Windows-1252 "
-        "(Excel). Kijk of letters als é en ë goed staan."
-    ]
-
-
-def _delimiter(text: str) -> str:
-    first_line = text.split("\n", 1)[0]
-    counts = {delimiter: first_line.count(delimiter) for delimiter in (";", ",", "\t")}
-    return max(counts, key=lambda d: counts[d])
-
-
-def _too_many_rows() -> ImportFileError:
-    return ImportFileError(
-        f"Het bestand heeft meer dan {MAX_ROWS:,} rijen. Splits het in kleinere "
-        "bestanden.".replace(",", ".")
-    )
-
-
-def _csv_records(data: bytes) -> tuple[Iterator[list[str]], list[str]]:
-    if data.startswith(b"PK\x03\x04"):
-        raise ImportFileError(
-            "Dit is een Excel-bestand met de naam .csv. Noem het .xlsx, of sla het op als CSV."
-        )
-    text, notices = _decode(data)
-    return csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)), notices
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    return str(value)
-
-
-def _xlsx_records(data: bytes) -> Iterator[list[str]]:
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    if not data.startswith(b"PK\x03\x04"):
-        raise ImportFileError("Dit is geen geldig XLSX-bestand. Kies een CSV- of XLSX-bestand.")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about unsupported extras
-            # data_only=False: a formula is read as its text ('=...'), never its result.
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
-        raise ImportFileError(
-            "Dit XLSX-bestand kunnen we niet openen. Sla het opnieuw op in Excel of als CSV."
-        ) from error
-    try:
-        sheet = book.worksheets[0]
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
-                yield [_cell_text(value) for value in values]
-    finally:
-        book.close()
-
-
-def _header(cells: Sequence[str]) -> list[str]:
-    header = [re.sub(r"\s+", "_", cell.strip().lstrip("\ufeff").lower()) for cell in cells]
-    while header and not header[-1]:
-        header.pop()
-    unknown = [name for name in header if name not in VACANCY_COLUMNS]
-    missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    doubled = sorted({name for name in header if name and header.count(name) > 1})
-    if missing:
-        raise ImportFileError(
-            "Deze kolommen ontbreken: " + ", ".join(missing) + ". Gebruik de kolommen van "
-            "het sjabloon; de eerste rij moet de kolomnamen bevatten."
-        )
-    if unknown:
-        names = ", ".join(repr(name) if name else "(leeg)" for name in unknown[:10])
-        raise ImportFileError(
-            f"Onbekende kolommen: {names}. Gebruik de kolomnamen van het sjabloon."
-        )
-    if doubled:
-        raise ImportFileError("Deze kolommen staan er twee keer in: " + ", ".join(doubled) + ".")
-    return header
-
-
-def _rows(records: Iterable[list[str]]) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    iterator = iter(records)
-    header: list[str] | None = None
-    rows: list[tuple[int, list[str]]] = []
-    for number, cells in enumerate(iterator, start=1):
-        if header is None:
-            if any(cell.strip() for cell in cells):
-                header = _header(cells)
-                first = number
-            continue
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(rows) >= MAX_ROWS:
-            raise _too_many_rows()
-        rows.append((number - first + 1, cells))
-    if header is None:
-        raise ImportFileError("Het bestand is leeg.")
-    if not rows:
-        raise ImportFileError("Het bestand heeft kolomnamen, maar geen rijen met vacatures.")
-    return header, rows
-
-
-def read_file(filename: str, data: bytes) -> ParsedFile:
-    """Text rows of a CSV or XLSX file; a file that cannot be read is refused whole."""
-    if len(data) > MAX_BYTES:
-        raise ImportFileError("Het bestand is groter dan 10 MB. Splits het in kleinere bestanden.")
-    if not data.strip():
-        raise ImportFileError("Het bestand is leeg.")
-    extension = PurePath(filename or "").suffix.lower()
-    notices: list[str] = []
-    try:
-        if extension == ".csv":
-            records, notices = _csv_records(data)
-            header, raw_rows = _rows(records)
-        elif extension == ".xlsx":
-            header, raw_rows = _rows(_xlsx_records(data))
-        else:
-            raise ImportFileError("Kies een CSV-bestand (.csv) of een Excel-bestand (.xlsx).")
-    except csv.Error as error:
-        raise ImportFileError(f"Dit is geen geldig CSV-bestand: {error}.") from error
-    rows = [(number, _row_cells(header, cells)) for number, cells in raw_rows]
-    return ParsedFile(header=header, rows=rows, notices=notices)
-
-
-def _row_cells(header: list[str], cells: list[str]) -> dict[str, str]:
-    row = {name: (cells[index] if index < len(cells) else "") for index, name in
-           enumerate(header)}
-    extra = [cell for cell in cells[len(header):] if cell.strip()]
-    if extra:
-        row["__extra__"] = "1"
-    return row
-
-
 # ------------------------------------------------------------------------ checking
 
 _DUTCH_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -370,18 +163,23 @@ _DUTCH_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^expected a number, got .*$", "moet een getal zijn"),
         (r"^expected true or false, got .*$", "vul ja of nee in"),
         (r"^expected .*, got .*$", "heeft niet de goede vorm"),
-        (r"^(.*) is not a valid daypart .*$", r"\1 is geen dagdeel; gebruik bijvoorbeeld wed_afternoon"),
+        (r"^(.*) is not a valid daypart .*$",
+         r"\1 is geen dagdeel; gebruik bijvoorbeeld wed_afternoon"),
         (r"^(.*) is not a valid CEFR level .*$", r"\1 is geen taalniveau; kies A0 tot en met C2"),
-        (r"^(.*) is not a valid physical load .*$", r"\1 is geen belasting; kies light, medium of heavy"),
-        (r"^(.*) is not a valid Dutch postcode .*$", r"\1 is geen Nederlandse postcode (1234 of 1234 AB)"),
-        (r"^(.*) is not a two-letter ISO 639-1 language code$", r"\1 is geen taalcode van twee letters (zoals ar, en, ti)"),
+        (r"^(.*) is not a valid physical load .*$",
+         r"\1 is geen belasting; kies light, medium of heavy"),
+        (r"^(.*) is not a valid Dutch postcode .*$",
+         r"\1 is geen Nederlandse postcode (1234 of 1234 AB)"),
+        (r"^(.*) is not a two-letter ISO 639-1 language code$",
+         r"\1 is geen taalcode van twee letters (zoals ar, en, ti)"),
         (r"^(.*) is not one of: (.*)$", r"\1 kan niet; kies uit: \2"),
         (r"^(.*) is below the minimum (.*)$", r"\1 is te klein; minstens \2"),
         (r"^(.*) is above the maximum (.*)$", r"\1 is te groot; hoogstens \2"),
         (r"^(.*) is not above (.*)$", r"\1 moet groter zijn dan \2"),
         (r"^contains the same value twice$", "bevat een waarde twee keer"),
         (r"^min (.*) is above max (.*)$", r"het minimum (\1) is hoger dan het maximum (\2)"),
-        (r"^(.*) is more than the (.*) dayparts in schedule$", r"\1 is meer dan de \2 dagdelen in schedule"),
+        (r"^(.*) is more than the (.*) dayparts in schedule$",
+         r"\1 is meer dan de \2 dagdelen in schedule"),
         (r"^duplicate id, also used by .*$", "deze id staat twee keer in het bestand"),
     )
 )
@@ -445,9 +243,10 @@ def _with_defaults(row: Mapping[str, str]) -> dict[str, str]:
     except ValueError:
         return filled
     for column, value in defaults_for(placement_type).items():
-        if column in VACANCY_COLUMNS and column != "capacity" and not filled.get(column, "").strip():
-            if value is not None:
-                filled[column] = "ja" if value is True else "nee" if value is False else str(value)
+        if column == "capacity" or value is None or filled.get(column, "").strip():
+            continue
+        if column in VACANCY_COLUMNS:
+            filled[column] = "ja" if value is True else "nee" if value is False else str(value)
     return filled
 
 
@@ -494,11 +293,12 @@ class _Checker:
         return ImportReport(self.rows, self.problems, choices, vacancy_choices)
 
     def _row(self, number: int, cells: Mapping[str, str], seen_ids: dict[str, int]) -> None:
-        cells = {column: _unescape(value.strip()) for column, value in cells.items()}
+        cells = {column: unescape_formula(value.strip()) for column, value in cells.items()}
         problems = _formula_problems(number, cells)
         if cells.pop("__extra__", None):
             problems.append(RowProblem(number, "", "deze rij heeft meer cellen dan kolomnamen"))
-        profile = profile_from_flat_row(_with_defaults(cells), cells.get("__id__") or "")
+        generated = cells.pop("__id__", "") or new_vacancy_ref()
+        profile = profile_from_flat_row(_with_defaults(cells), generated)
         profile.pop("organisation", None)
         if not problems:
             problems = _profile_problems(number, profile)
@@ -552,26 +352,34 @@ class _Checker:
                     "onbekende organisatie; gebruik de naam zoals die in Koppelkans staat",
                 ))
 
-    def _existing_refs(self) -> dict[str, tuple[int, int]]:
+    def _existing_refs(self) -> dict[str, tuple[int, int, int]]:
         refs = [r.profile["id"] for r in self.rows]
-        found: dict[str, tuple[int, int]] = {}
+        found: dict[str, tuple[int, int, int]] = {}
         for start in range(0, len(refs), 500):
-            statement = select(Vacancy.ref, Vacancy.id, Vacancy.organisation_id).where(
-                Vacancy.ref.in_(refs[start:start + 500])
-            )
-            found |= {ref: (vid, oid) for ref, vid, oid in db.session.execute(statement)}
+            statement = select(
+                Vacancy.ref, Vacancy.id, Vacancy.organisation_id, Vacancy.filled
+            ).where(Vacancy.ref.in_(refs[start:start + 500]))
+            found |= {row[0]: (row[1], row[2], row[3]) for row in db.session.execute(statement)}
         return found
 
-    def _update_or_create(self, checked: CheckedRow, existing: dict[str, tuple[int, int]]) -> None:
+    def _update_or_create(
+        self, checked: CheckedRow, existing: dict[str, tuple[int, int, int]]
+    ) -> None:
         match = existing.get(checked.profile["id"])
         if match is None:
             return
-        vacancy_id, organisation_id = match
+        vacancy_id, organisation_id, filled = match
+        capacity = checked.profile.get("capacity")
         if organisation_id not in self.scope.organisations:
             self.problems.append(RowProblem(checked.row, "id", "deze id is al in gebruik"))
         elif checked.organisation_id not in (None, organisation_id) or checked.new_organisation:
             self.problems.append(RowProblem(
                 checked.row, "organisation", "deze vacature hoort bij een andere organisatie"
+            ))
+        elif isinstance(capacity, int) and "filled" not in checked.profile and capacity < filled:
+            self.problems.append(RowProblem(
+                checked.row, "capacity",
+                f"er zijn al {filled} plekken bezet; kies minstens {filled}",
             ))
         else:
             checked.update_id = vacancy_id
@@ -668,19 +476,19 @@ def scope_for_command_line(centre_key: str | None) -> Scope:
             select(Organisation).where(Organisation.key == centre_key)
         ).first()
         if centre is None or not centre.is_volunteer_centre:
-            raise ImportFileError(f"Er is geen vrijwilligerscentrale met de sleutel {centre_key!r}.")
+            raise ImportFileError(
+                f"Er is geen vrijwilligerscentrale met de sleutel {centre_key!r}."
+            )
     return Scope(Role.ADMIN, organisations, centre, may_create_organisations=centre is not None)
 
 
 # ------------------------------------------------------------------------ writing
 
 def _vacancy_fields(profile: dict[str, Any]) -> dict[str, Any]:
+    """Row fields of a checked profile; an existing vacancy gets all of them (replace)."""
     fields = vacancy_fields_from_profile(profile)
-    for column in INTEGER_COLUMNS:
-        fields.setdefault(column, None)
-    fields.pop("filled", None)
-    fields["filled"] = int(profile.get("filled") or 0)
     fields["lat"], fields["lon"], fields["geo_precision"] = locate(profile.get("postcode"))
+    fields.setdefault("postcode", None)
     if fields["status"] == VacancyStatus.PUBLISHED:
         fields["approved_at"] = datetime.now(UTC)
     return fields
@@ -726,7 +534,10 @@ def _write(report: ImportReport, scope: Scope) -> ImportSummary:
 
 
 def commit_rows(
-    rows: Sequence[tuple[int, Mapping[str, str]]], scope: Scope, decisions: Mapping[str, str]
+    rows: Sequence[tuple[int, Mapping[str, str]]],
+    scope: Scope,
+    decisions: Mapping[str, str],
+    batch: ImportBatch | None = None,
 ) -> ImportSummary:
     """Check again with the decisions, then write everything in one transaction or nothing.
 
@@ -738,6 +549,9 @@ def commit_rows(
         raise ImportRefused(problems)
     try:
         summary = _write(report, scope)
+        if batch is not None:  # marked in the same transaction: never committed twice
+            batch.committed_at = datetime.now(UTC)
+            batch.payload = {"report": batch.payload.get("report", {}), "rows": []}
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -781,7 +595,7 @@ def _report_payload(report: ImportReport) -> dict[str, Any]:
             for c in report.vacancy_choices
         ],
         "new_organisations": report.new_organisations,
-        "creates": report.creates + sum(1 for c in report.vacancy_choices),
+        "creates": sum(1 for r in report.rows if r.update_id is None),
         "updates": report.updates,
     }
 
@@ -824,11 +638,7 @@ def commit_batch(batch: ImportBatch, user: User, decisions: Mapping[str, str]) -
     rows = _as_rows(batch.payload.get("rows") or [])
     if not rows:
         raise ImportRefused([])
-    summary = commit_rows(rows, scope_for(user), decisions)
-    batch.committed_at = datetime.now(UTC)
-    batch.payload = {"report": batch.payload.get("report", {}), "rows": []}
-    db.session.commit()
-    return summary
+    return commit_rows(rows, scope_for(user), decisions, batch)
 
 
 def count_vacancies() -> int:

@@ -1,4 +1,5 @@
-"""The vacancy form: every field of the profile spec, with Dutch messages."""
+"""The vacancy form (every field of the profile spec, with Dutch messages), the
+screening form and the board's filter form."""
 
 from __future__ import annotations
 
@@ -8,22 +9,31 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
     DecimalField,
+    EmailField,
+    HiddenField,
     IntegerField,
     SelectField,
     StringField,
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
+from marketplace.domain import vacancy_rules as limits
 from marketplace.domain.vocabulary import (
+    CAN_DO,
     CEFR_LEVELS,
+    DAYPARTS,
     LANGUAGE_SKILLS,
     LOAD_LABELS,
     PLACEMENT_TYPE_LABELS,
+    VACANCY_STATUS_LABELS,
+    PlacementType,
+    VacancyStatus,
 )
 from marketplace.formfields import (
     DaypartField,
@@ -32,15 +42,26 @@ from marketplace.formfields import (
     choices,
     languages_validator,
 )
+from marketplace.services.board import RADIUS_CHOICES as RADIUS_KM
+from marketplace.services.board import BoardFilters
 
-LEVEL_CHOICES = choices([("", _l("Geen minimum"))] + [(level, level) for level in CEFR_LEVELS[1:]])
+
+def level_choices(skill: str | None) -> list[Any]:
+    """'' for no minimum, then A1..C2, each with what someone at that level can do."""
+    pairs: list[tuple[str, str]] = [("", gettext("Geen minimum"))]
+    for level in CEFR_LEVELS[1:]:
+        hint = CAN_DO[skill][level] if skill else ""
+        pairs.append((level, f"{level} – {gettext(hint)}" if hint else level))
+    return choices(pairs)
 
 
 class LevelField(SelectField):
     """A CEFR minimum; no minimum is None in the database and '' in the form."""
 
-    def __init__(self, label: str | LazyString | None = None, **kwargs: Any) -> None:
-        super().__init__(label, choices=LEVEL_CHOICES, **kwargs)
+    def __init__(
+        self, label: str | LazyString | None = None, skill: str | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(label, choices=level_choices(skill), **kwargs)
 
     def process_data(self, value: Any) -> None:
         self.data = value or ""
@@ -55,7 +76,7 @@ def _hours(label: str | LazyString) -> DecimalField:
         places=1,
         validators=[
             InputRequired(_l("Vul het aantal uren in.")),
-            NumberRange(0, 60, _l("Kies een getal van 0 tot en met 60.")),
+            NumberRange(0, limits.HOURS_MAX, _l("Kies een getal van 0 tot en met 60.")),
         ],
     )
 
@@ -67,16 +88,33 @@ class VacancyForm(FlaskForm):
         default="vrijwilligerswerk",
     )
     title = StringField(
-        _l("Titel"), validators=[DataRequired(_l("Geef de plek een titel.")), Length(max=200)]
+        _l("Titel"),
+        validators=[
+            DataRequired(_l("Geef de plek een titel.")),
+            Length(max=limits.TITLE_MAX, message=_l("Gebruik hoogstens 200 tekens.")),
+        ],
     )
-    description = TextAreaField(_l("Omschrijving"), validators=[Length(max=5000)])
+    description = TextAreaField(
+        _l("Omschrijving"),
+        validators=[
+            Length(max=limits.DESCRIPTION_MAX, message=_l("Gebruik hoogstens 5000 tekens."))
+        ],
+    )
     tags = TagListField(
         _l("Onderwerpen (met komma's)"), description=_l("Bijvoorbeeld: koken, tuin")
     )
     postcode = PostcodeField(_l("Postcode van de werkplek"), validators=[Optional()])
     remote = BooleanField(_l("Werk op afstand (geen reistijd)"))
     contact_person = StringField(
-        _l("Contactpersoon of werkbegeleider"), validators=[Length(max=200)]
+        _l("Contactpersoon of werkbegeleider"),
+        validators=[Length(max=limits.CONTACT_MAX, message=_l("Gebruik hoogstens 200 tekens."))],
+    )
+    contact_email = EmailField(
+        _l("E-mailadres van de contactpersoon"),
+        validators=[Optional(), Email(_l("Dit is geen geldig e-mailadres.")), Length(max=254)],
+    )
+    contact_phone = StringField(
+        _l("Telefoon van de contactpersoon"), validators=[Optional(), Length(max=40)]
     )
     schedule = DaypartField(_l("Wanneer kan het werk?"))
     dayparts_needed = IntegerField(
@@ -90,17 +128,30 @@ class VacancyForm(FlaskForm):
         _l("Aantal plekken"),
         validators=[
             InputRequired(_l("Vul het aantal plekken in.")),
-            NumberRange(1, 500, _l("Kies een getal van 1 tot en met 500.")),
+            NumberRange(1, limits.CAPACITY_MAX, _l("Kies een getal van 1 tot en met 500.")),
         ],
     )
     duration_weeks = IntegerField(
         _l("Duur in weken"),
-        validators=[Optional(), NumberRange(1, 260, _l("Kies een getal van 1 tot en met 260."))],
+        validators=[
+            Optional(),
+            NumberRange(1, limits.DURATION_MAX_WEEKS, _l("Kies een getal van 1 tot en met 260.")),
+        ],
     )
-    lang_min_speaking = LevelField(_l("Spreken"))
-    lang_min_listening = LevelField(_l("Luisteren"))
-    lang_min_reading = LevelField(_l("Lezen"))
-    lang_min_writing = LevelField(_l("Schrijven"))
+    proefperiode_weeks = IntegerField(
+        _l("Proefperiode in weken"),
+        description=_l("De eerste weken zijn een proefperiode. Leeg laten: geen proefperiode."),
+        validators=[
+            Optional(),
+            NumberRange(
+                1, limits.PROEFPERIODE_MAX_WEEKS, _l("Kies een getal van 1 tot en met 26.")
+            ),
+        ],
+    )
+    lang_min_speaking = LevelField(_l("Spreken"), skill="speaking")
+    lang_min_listening = LevelField(_l("Luisteren"), skill="listening")
+    lang_min_reading = LevelField(_l("Lezen"), skill="reading")
+    lang_min_writing = LevelField(_l("Schrijven"), skill="writing")
     language_rich = BooleanField(_l("Taalrijk: de deelnemer spreekt veel Nederlands"))
     language_support = BooleanField(_l("Taalbuddy of taalcoach op de werkvloer"))
     other_languages = TagListField(
@@ -119,7 +170,7 @@ class VacancyForm(FlaskForm):
         _l("Maximaal aantal open voorstellen"),
         validators=[
             InputRequired(_l("Vul een aantal in.")),
-            NumberRange(1, 20, _l("Kies een getal van 1 tot en met 20.")),
+            NumberRange(1, limits.PROPOSAL_CAP_MAX, _l("Kies een getal van 1 tot en met 20.")),
         ],
     )
     submit = SubmitField(_l("Opslaan"))
@@ -127,8 +178,22 @@ class VacancyForm(FlaskForm):
     language_fields = tuple(f"lang_min_{skill}" for skill in LANGUAGE_SKILLS)
 
     def validate(self, extra_validators: Any = None) -> bool:
-        checks = [super().validate(extra_validators), self._check_hours(), self._check_schedule()]
+        checks = [
+            super().validate(extra_validators),
+            self._check_hours(),
+            self._check_schedule(),
+            self._check_proefperiode(),
+        ]
         return all(checks)
+
+    def _check_proefperiode(self) -> bool:
+        trial, duration = self.proefperiode_weeks.data, self.duration_weeks.data
+        if trial is not None and duration is not None and trial > duration:
+            self.proefperiode_weeks.errors.append(
+                gettext("De proefperiode kan niet langer zijn dan de hele duur.")
+            )
+            return False
+        return True
 
     def _check_hours(self) -> bool:
         low, high = self.hours_min.data, self.hours_max.data
@@ -159,6 +224,96 @@ class VacancyForm(FlaskForm):
             data.pop(name, None)
         for name in self.language_fields:
             data[name] = data[name] or None
+        for name in ("contact_email", "contact_phone"):
+            data[name] = (data.get(name) or "").strip() or None
         data["hours_min"] = float(data["hours_min"])
         data["hours_max"] = float(data["hours_max"])
         return data
+
+
+class CentreVacancyForm(VacancyForm):
+    """The volunteer centre posts for one of the organisations it manages."""
+
+    organisation_id = SelectField(
+        _l("Organisatie"), coerce=int, validate_choice=True,
+        validators=[InputRequired(_l("Kies een organisatie."))],
+    )
+
+
+class StatusForm(FlaskForm):
+    """One screening or life-cycle action, with a reason when sending back."""
+
+    action = HiddenField()
+    reason = TextAreaField(
+        _l("Reden (verplicht bij terugsturen)"),
+        validators=[Length(max=2000, message=_l("Gebruik hoogstens 2000 tekens."))],
+    )
+
+
+class ImportUploadForm(FlaskForm):
+    file = FileField(
+        _l("Bestand (CSV of XLSX, hoogstens 10 MB)"),
+        validators=[FileRequired(_l("Kies een bestand."))],
+    )
+
+
+LEVEL_FILTER_CHOICES = [("", _l("Elk niveau"))] + [(level, level) for level in CEFR_LEVELS]
+RADIUS_CHOICES = [(str(km), f"{km} km") for km in RADIUS_KM]
+
+
+class BoardFilterForm(FlaskForm):
+    """The board's filters, read from the query string (GET: shareable, no CSRF)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Zoek op titel of organisatie"), validators=[Optional(), Length(max=100)])
+    type = SelectField(
+        _l("Soort plek"),
+        choices=[("", _l("Alle soorten"))]
+        + [(k.value, _l(v)) for k, v in PLACEMENT_TYPE_LABELS.items()],
+        validate_choice=False,
+    )
+    tags = TagListField(_l("Onderwerpen"), description=_l("Met komma's, bijvoorbeeld: koken, tuin"))
+    level = SelectField(
+        _l("Nederlands van de deelnemer"),
+        description=_l("Toont plekken die met dit niveau te doen zijn."),
+        choices=LEVEL_FILTER_CHOICES,
+        validate_choice=False,
+    )
+    postcode = PostcodeField(_l("Postcode"), validators=[Optional()])
+    radius = SelectField(_l("Afstand"), choices=RADIUS_CHOICES, default="10",
+                         validate_choice=False)
+    childcare = BooleanField(_l("Kinderopvang of kinderen welkom"))
+    women_only = BooleanField(_l("Alleen plekken voor vrouwen"))
+    open_only = BooleanField(_l("Alleen met vrije plekken"))
+    dayparts = DaypartField(
+        _l("Past in deze dagdelen"),
+        description=_l("Toont plekken waarvan de nodige dagdelen hierin vallen."),
+    )
+    status = SelectField(
+        _l("Status"),
+        choices=[("", _l("Alle statussen"))]
+        + [(k.value, _l(v)) for k, v in VACANCY_STATUS_LABELS.items()],
+        validate_choice=False,
+    )
+
+
+def board_filters(form: BoardFilterForm) -> BoardFilters:
+    """The filter values the board service takes; anything invalid is left out."""
+    placement_type = form.type.data if form.type.data in set(PlacementType) else None
+    status = form.status.data if form.status.data in set(VacancyStatus) else None
+    radius = form.radius.data if form.radius.data in dict(RADIUS_CHOICES) else "10"
+    return BoardFilters(
+        search=(form.q.data or "").strip()[:100],
+        placement_type=PlacementType(placement_type) if placement_type else None,
+        tags=tuple(form.tags.data or ())[:10],
+        level=form.level.data if form.level.data in CEFR_LEVELS else None,
+        childcare=bool(form.childcare.data),
+        women_only=bool(form.women_only.data),
+        dayparts=tuple(d for d in form.dayparts.data or () if d in DAYPARTS),
+        open_only=bool(form.open_only.data),
+        status=VacancyStatus(status) if status else None,
+        postcode=None if form.postcode.errors else form.postcode.data,
+        radius_km=float(radius),
+    )

@@ -1,75 +1,126 @@
-"""Vacancy list, detail, create and edit: thin views over services.vacancies."""
+"""The vacancy board, detail, create, edit, status changes, import and export: thin
+views over services.vacancies, services.board and services.vacancy_import."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from io import BytesIO
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_babel import gettext
 from flask_login import current_user
+from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
 from marketplace.auth.access import (
     can_edit_vacancy,
     get_editable_vacancy_or_404,
+    get_own_import_batch_or_404,
     get_visible_vacancy_or_404,
     roles_required,
 )
-from marketplace.domain.vocabulary import PlacementType, Role
+from marketplace.domain.vacancy_status import VacancyAction
+from marketplace.domain.vocabulary import N_, PlacementType, Role
 from marketplace.errors import DomainError
 from marketplace.formfields import attach_domain_error
-from marketplace.pagination import enum_arg, page_arg, text_arg
+from marketplace.pagination import enum_arg, page_arg
 from marketplace.services import vacancies as service
-from marketplace.vacancies.forms import VacancyForm
+from marketplace.services import vacancy_import as importer
+from marketplace.services.board import board
+from marketplace.services.vacancy_export import FORMATS, ExportFile, export_file, template_file
+from marketplace.vacancies.forms import (
+    BoardFilterForm,
+    CentreVacancyForm,
+    ImportUploadForm,
+    StatusForm,
+    VacancyForm,
+    board_filters,
+)
 
 bp = Blueprint("vacancies", __name__, url_prefix="/vacatures")
 
 VIEWERS = (Role.COACH, Role.ORGANISATION, Role.CENTRALE, Role.ADMIN)
+EDITORS = (Role.ORGANISATION, Role.CENTRALE, Role.ADMIN)
+IMPORTERS = (Role.CENTRALE, Role.ADMIN)
+
+STATUS_MESSAGES = {
+    VacancyAction.SUBMIT: N_("De vacature is aangeboden. De centrale controleert hem."),
+    VacancyAction.PUBLISH: N_("De vacature is gepubliceerd. Coaches kunnen hem nu vinden."),
+    VacancyAction.APPROVE: N_("De vacature is goedgekeurd en gepubliceerd."),
+    VacancyAction.SEND_BACK: N_("De vacature is teruggestuurd naar de organisatie, met uw reden."),
+    VacancyAction.WITHDRAW: N_("De vacature is uit de controle gehaald en weer een concept."),
+    VacancyAction.PAUSE: N_("De vacature is gepauzeerd. Coaches zien hem niet meer."),
+    VacancyAction.CLOSE: N_("De vacature is gesloten."),
+}
+
+
+def _download(exported: ExportFile) -> Response:
+    return send_file(BytesIO(exported.content), mimetype=exported.mimetype,
+                     as_attachment=True, download_name=exported.filename)
 
 
 @bp.get("/")
 @roles_required(*VIEWERS)
 def index() -> str:
-    placement_type = enum_arg("type", PlacementType)
-    search = text_arg("q")
-    page = service.list_vacancies(
-        current_user,
-        page=page_arg(),
-        per_page=current_app.config["PAGE_SIZE"],
-        placement_type=placement_type,
-        search=search,
-    )
-    return render_template(
-        "vacancies/index.html", page=page, placement_type=placement_type, search=search
-    )
+    form = BoardFilterForm(formdata=request.args)
+    form.validate()
+    result = board(current_user, board_filters(form), page=page_arg(),
+                   per_page=current_app.config["PAGE_SIZE"])
+    if result.unknown_postcode:
+        form.postcode.errors = [*form.postcode.errors, gettext("Deze postcode kennen we niet.")]
+    return render_template("vacancies/index.html", form=form, result=result, page=result.page)
 
 
 @bp.get("/<id:vacancy_id>")
 @roles_required(*VIEWERS)
 def detail(vacancy_id: int) -> str:
     vacancy = get_visible_vacancy_or_404(vacancy_id)
-    return render_template(
-        "vacancies/detail.html", vacancy=vacancy, can_edit=can_edit_vacancy(current_user, vacancy)
-    )
+    can_edit = can_edit_vacancy(current_user, vacancy)
+    actions = service.allowed_actions(current_user, vacancy) if can_edit else []
+    return render_template("vacancies/detail.html", vacancy=vacancy, can_edit=can_edit,
+                           actions=actions, status_form=StatusForm())
+
+
+def _new_vacancy_form(placement_type: PlacementType) -> VacancyForm:
+    data = service.defaults_for(placement_type) | {"type": placement_type.value}
+    if current_user.role == Role.ORGANISATION:
+        if current_user.organisation is None:
+            abort(403)
+        return VacancyForm(data=data)
+    form = CentreVacancyForm(data=data | {"organisation_id": request.args.get("organisatie",
+                                                                               type=int)})
+    form.organisation_id.choices = [(o.id, o.name) for o in
+                                    service.postable_organisations(current_user)]
+    return form
 
 
 @bp.route("/nieuw", methods=["GET", "POST"])
-@roles_required(Role.ORGANISATION)
+@roles_required(*EDITORS)
 def create() -> Response | str:
-    if current_user.organisation is None:
-        abort(403)
-    form = VacancyForm(data=service.defaults_for(PlacementType.VRIJWILLIGERSWERK))
+    form = _new_vacancy_form(enum_arg("type", PlacementType) or PlacementType.VRIJWILLIGERSWERK)
     if form.validate_on_submit():
         try:
-            vacancy = service.create_vacancy(current_user.organisation, form.vacancy_data())
+            vacancy = service.create_vacancy_for(current_user, form.vacancy_data())
         except DomainError as error:
             attach_domain_error(form, error)
         else:
             flash(gettext("De plek is opgeslagen als concept."), "success")
             return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
-    return render_template("vacancies/form.html", form=form, vacancy=None)
+    return render_template("vacancies/form.html", form=form, vacancy=None,
+                           type_defaults=service.all_type_defaults())
 
 
 @bp.route("/<id:vacancy_id>/bewerken", methods=["GET", "POST"])
-@roles_required(Role.ORGANISATION, Role.CENTRALE, Role.ADMIN)
+@roles_required(*EDITORS)
 def edit(vacancy_id: int) -> Response | str:
     vacancy = get_editable_vacancy_or_404(vacancy_id)
     form = VacancyForm(obj=vacancy)
@@ -81,5 +132,81 @@ def edit(vacancy_id: int) -> Response | str:
         else:
             flash(gettext("De wijzigingen zijn opgeslagen."), "success")
             return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
-    return render_template("vacancies/form.html", form=form, vacancy=vacancy)
+    return render_template("vacancies/form.html", form=form, vacancy=vacancy, type_defaults=None)
 
+
+@bp.post("/<id:vacancy_id>/status")
+@roles_required(*EDITORS)
+def change_status(vacancy_id: int) -> Response:
+    vacancy = get_editable_vacancy_or_404(vacancy_id)
+    form = StatusForm()
+    if not form.validate_on_submit() or form.action.data not in set(VacancyAction):
+        abort(400)
+    action = VacancyAction(form.action.data)
+    try:
+        service.change_status(vacancy, current_user, action, form.reason.data or "")
+    except DomainError as error:
+        flash(error.message, "error")
+    else:
+        flash(gettext(STATUS_MESSAGES[action]), "success")
+    return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
+
+
+@bp.get("/export.<file_format>")
+@roles_required(*EDITORS)
+def export(file_format: str) -> Response:
+    if file_format not in FORMATS:
+        abort(404)
+    return _download(export_file(current_user, file_format))
+
+
+@bp.get("/import/sjabloon.<file_format>")
+@roles_required(*IMPORTERS)
+def import_template(file_format: str) -> Response:
+    if file_format not in FORMATS:
+        abort(404)
+    return _download(template_file(file_format))
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@roles_required(*IMPORTERS)
+def import_upload() -> Response | str:
+    form = ImportUploadForm()
+    if form.validate_on_submit():
+        upload = form.file.data
+        try:
+            batch = importer.start_batch(current_user, upload.filename or "", upload.read())
+        except DomainError as error:
+            form.file.errors = [*form.file.errors, error.message]
+        else:
+            return redirect(url_for("vacancies.import_preview", token=batch.token))
+    return render_template("vacancies/import.html", form=form)
+
+
+@bp.get("/import/<token>")
+@roles_required(*IMPORTERS)
+def import_preview(token: str) -> str:
+    batch = get_own_import_batch_or_404(token)
+    return render_template("vacancies/import_preview.html", batch=batch,
+                           report=batch.payload["report"], form=FlaskForm(), refused=None,
+                           decisions={})
+
+
+@bp.post("/import/<token>")
+@roles_required(*IMPORTERS)
+def import_commit(token: str) -> Response | tuple[str, int]:
+    batch = get_own_import_batch_or_404(token)
+    form = FlaskForm()
+    if not form.validate_on_submit():
+        abort(400)
+    decisions = {k: v for k, v in request.form.items() if k.startswith(("org:", "row:"))}
+    try:
+        summary = importer.commit_batch(batch, current_user, decisions)
+    except importer.ImportRefused as refused:
+        return render_template("vacancies/import_preview.html", batch=batch,
+                               report=batch.payload["report"], form=form,
+                               refused=refused, decisions=decisions), 422
+    flash(gettext("Geïmporteerd: %(created)s nieuwe en %(updated)s bijgewerkte vacatures, "
+                  "%(skipped)s overgeslagen.", created=summary.created,
+                  updated=summary.updated, skipped=summary.skipped), "success")
+    return redirect(url_for("vacancies.index", status="draft"))

@@ -72,11 +72,21 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture()
 def page(browser: Browser, live_server: str) -> Iterator[Page]:
-    context = browser.new_context(base_url=live_server, locale="nl-NL")
+    # bypass_csp lets the tests inject axe-core; the app's own pages must still obey the
+    # policy, so any CSP report in the console fails the test.
+    context = browser.new_context(base_url=live_server, locale="nl-NL", bypass_csp=True)
     context.set_default_timeout(10_000)
     new_page = context.new_page()
+    csp_reports: list[str] = []
+    new_page.on(
+        "console",
+        lambda message: csp_reports.append(message.text)
+        if "Content Security Policy" in message.text
+        else None,
+    )
     yield new_page
     context.close()
+    assert not csp_reports, csp_reports
 
 
 @pytest.fixture()
