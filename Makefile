@@ -44,6 +44,7 @@ serve:
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/bandit -q -r marketplace matching seed_data -ll
 
 test-sqlite:
 	$(BIN)/pytest

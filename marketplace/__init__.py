@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext
 from werkzeug.routing import IntegerConverter
 
 from marketplace.config import config_from_environment
-from marketplace.extensions import babel, csrf, db, login_manager, migrate
+from marketplace.extensions import babel, csrf, db, limiter, login_manager, migrate
 from marketplace.security import register_security_headers
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -61,6 +61,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PACKAGE_DIR / "migrations"), render_as_batch=True)
     csrf.init_app(app)
+    limiter.init_app(app)
     babel.init_app(
         app,
         locale_selector=_select_locale,

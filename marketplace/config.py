@@ -17,6 +17,21 @@ def _default_database_url(instance_path: str) -> str:
     return "sqlite:///" + str(Path(instance_path) / "koppelkans.db")
 
 
+def _mail_settings() -> dict[str, Any]:
+    """Outgoing mail (`flask outbox send`); without SMTP_HOST mail waits in the outbox."""
+    return {
+        "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
+        "SMTP_PORT": int(os.environ.get("SMTP_PORT", "587")),
+        "SMTP_USER": os.environ.get("SMTP_USER", ""),
+        "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD", ""),
+        "SMTP_STARTTLS": os.environ.get("SMTP_STARTTLS", "true").lower() in ("1", "true", "yes"),
+        "SMTP_TIMEOUT": float(os.environ.get("SMTP_TIMEOUT", "30")),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "Koppelkans <noreply@koppelkans.example>"),
+        # Links in e-mails point here (commands have no request to take the host from).
+        "BASE_URL": os.environ.get("BASE_URL", "http://127.0.0.1:5000"),
+    }
+
+
 def config_from_environment(instance_path: str) -> dict[str, Any]:
     """Settings for a running app: every value can come from the environment."""
     env = os.environ.get("KOPPELKANS_ENV", "development")
@@ -44,6 +59,10 @@ def config_from_environment(instance_path: str) -> dict[str, Any]:
             "GEOCODER_USER_AGENT", "Koppelkans/0.1 (gemeente; beheer@koppelkans.example)"
         ),
         "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
+        **_mail_settings(),
+        # memory:// suits one process; several workers need a shared store (redis://...).
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,
     }
 
 
@@ -55,4 +74,5 @@ def config_for_tests(database_url: str) -> dict[str, Any]:
         "SECRET_KEY": "test-secret",
         "SQLALCHEMY_DATABASE_URI": database_url,
         "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
     }

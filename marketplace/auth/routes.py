@@ -9,12 +9,20 @@ from werkzeug.wrappers import Response
 
 from marketplace.auth.access import safe_next_url
 from marketplace.auth.forms import LoginForm
+from marketplace.extensions import limiter
 from marketplace.services.accounts import authenticate
 
 bp = Blueprint("auth", __name__)
 
 
+def _email_being_tried() -> str:
+    return "login:" + request.form.get("email", "").strip().lower()
+
+
+# Per address and per account, so that guessing is slow from one place and for one account.
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+@limiter.limit("30 per hour", key_func=_email_being_tried, methods=["POST"])
 def login() -> Response | str:
     if current_user.is_authenticated:
         return redirect(url_for("start.index"))

@@ -11,7 +11,7 @@ from marketplace.auth.access import get_viewable_organisation_or_404, roles_requ
 from marketplace.domain.vacancy_status import OrganisationAction
 from marketplace.domain.vocabulary import N_, Role
 from marketplace.errors import DomainError
-from marketplace.formfields import attach_domain_error
+from marketplace.formfields import attach_domain_error, choices
 from marketplace.organisations.forms import ApprovalForm, OrganisationForm, SignupForm
 from marketplace.services import organisations as service
 
@@ -28,7 +28,8 @@ def _with_municipalities(form: OrganisationForm) -> OrganisationForm:
     known = service.municipalities()
     if form.municipality.data and form.municipality.data not in known:
         known.append(form.municipality.data)  # an older entry keeps its own municipality
-    form.municipality.choices = [("", gettext("Kies een gemeente"))] + [(m, m) for m in known]
+    pairs = [("", gettext("Kies een gemeente"))] + [(m, m) for m in known]
+    form.municipality.choices = choices(pairs)
     return form
 
 

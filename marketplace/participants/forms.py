@@ -262,10 +262,11 @@ class IntakeForm(FlaskForm):
         profile["max_travel_km"] = float(self.max_travel_km.data)
         profile["hours_min"] = float(self.hours_min.data)
         profile["hours_max"] = float(self.hours_max.data)
+        rows = [row.form for row in self.goals]  # row.id is the FormField's own id
         goals = [
-            GoalInput(int(row.id.data) if (row.id.data or "").isdigit() else None,
+            GoalInput(int(row.id.data) if str(row.id.data or "").isdigit() else None,
                       row.text.data or "", row.target_date.data)
-            for row in self.goals
+            for row in rows
         ]
         consents = {
             purpose: ConsentInput(
@@ -311,4 +312,5 @@ class MeasurementForm(FlaskForm):
 
 
 for _domain, _label in ZRM_DOMAINS.items():
-    setattr(MeasurementForm, f"zrm_{_domain}", SelectField(_l(_label), choices=ZRM_CHOICES))
+    setattr(MeasurementForm, f"zrm_{_domain}",
+            SelectField(_l(_label), choices=ZRM_CHOICES, default=""))

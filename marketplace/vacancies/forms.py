@@ -257,8 +257,9 @@ class ImportUploadForm(FlaskForm):
     )
 
 
-LEVEL_FILTER_CHOICES = [("", _l("Elk niveau"))] + [(level, level) for level in CEFR_LEVELS]
-RADIUS_CHOICES = [(str(km), f"{km} km") for km in RADIUS_KM]
+LEVEL_FILTER_CHOICES = choices([("", _l("Elk niveau"))] + [(level, level) for level in CEFR_LEVELS])
+RADIUS_VALUES = {str(km) for km in RADIUS_KM}
+RADIUS_CHOICES = choices((str(km), f"{km} km") for km in RADIUS_KM)
 
 
 class BoardFilterForm(FlaskForm):
@@ -270,8 +271,8 @@ class BoardFilterForm(FlaskForm):
     q = StringField(_l("Zoek op titel of organisatie"), validators=[Optional(), Length(max=100)])
     type = SelectField(
         _l("Soort plek"),
-        choices=[("", _l("Alle soorten"))]
-        + [(k.value, _l(v)) for k, v in PLACEMENT_TYPE_LABELS.items()],
+        choices=choices([("", _l("Alle soorten"))]
+                        + [(k.value, _l(v)) for k, v in PLACEMENT_TYPE_LABELS.items()]),
         validate_choice=False,
     )
     tags = TagListField(_l("Onderwerpen"), description=_l("Met komma's, bijvoorbeeld: koken, tuin"))
@@ -293,8 +294,8 @@ class BoardFilterForm(FlaskForm):
     )
     status = SelectField(
         _l("Status"),
-        choices=[("", _l("Alle statussen"))]
-        + [(k.value, _l(v)) for k, v in VACANCY_STATUS_LABELS.items()],
+        choices=choices([("", _l("Alle statussen"))]
+                        + [(k.value, _l(v)) for k, v in VACANCY_STATUS_LABELS.items()]),
         validate_choice=False,
     )
 
@@ -303,7 +304,7 @@ def board_filters(form: BoardFilterForm) -> BoardFilters:
     """The filter values the board service takes; anything invalid is left out."""
     placement_type = form.type.data if form.type.data in set(PlacementType) else None
     status = form.status.data if form.status.data in set(VacancyStatus) else None
-    radius = form.radius.data if form.radius.data in dict(RADIUS_CHOICES) else "10"
+    radius = form.radius.data if form.radius.data in RADIUS_VALUES else "10"
     return BoardFilters(
         search=(form.q.data or "").strip()[:100],
         placement_type=PlacementType(placement_type) if placement_type else None,

@@ -31,7 +31,7 @@ from marketplace.auth.access import (
 from marketplace.domain.vacancy_status import VacancyAction
 from marketplace.domain.vocabulary import N_, PlacementType, Role
 from marketplace.errors import DomainError
-from marketplace.formfields import attach_domain_error
+from marketplace.formfields import attach_domain_error, choices
 from marketplace.pagination import enum_arg, page_arg
 from marketplace.services import vacancies as service
 from marketplace.services import vacancy_import as importer
@@ -98,8 +98,9 @@ def _new_vacancy_form(placement_type: PlacementType) -> VacancyForm:
         return VacancyForm(data=data)
     form = CentreVacancyForm(data=data | {"organisation_id": request.args.get("organisatie",
                                                                                type=int)})
-    form.organisation_id.choices = [(o.id, o.name) for o in
-                                    service.postable_organisations(current_user)]
+    form.organisation_id.choices = choices(
+        (o.id, o.name) for o in service.postable_organisations(current_user)
+    )
     return form
 
 
