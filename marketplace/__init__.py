@@ -80,6 +80,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from marketplace.admin.routes import bp as admin_bp
     from marketplace.auth.routes import bp as auth_bp
     from marketplace.matches.routes import bp as matches_bp
     from marketplace.organisations.routes import bp as organisations_bp
@@ -95,6 +96,7 @@ def register_blueprints(app: Flask) -> None:
         participants_bp,
         organisations_bp,
         reports_bp,
+        admin_bp,
         matches_bp,
     ):
         app.register_blueprint(blueprint)

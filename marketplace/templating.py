@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from flask import Flask
-from flask_babel import format_date, get_locale, gettext
+from flask_babel import format_date, format_datetime, get_locale, gettext
 from flask_login import current_user
 
 from marketplace.domain import vocabulary as v
@@ -28,7 +28,7 @@ NAVIGATION = {
                       ("vacancies.import_upload", N_("Importeren"))],
     v.Role.POLICY: [("start.index", N_("Start")), ("reports.index", N_("Rapportages"))],
     v.Role.ADMIN: [("start.index", N_("Start")), ("vacancies.index", N_("Vacatures")),
-                   ("reports.index", N_("Rapportages"))],
+                   ("reports.index", N_("Rapportages")), ("admin.audit_log", N_("Auditlog"))],
 }
 
 LABELS: dict[str, dict[Any, str]] = {
@@ -74,6 +74,12 @@ def dutch_date(value: date | datetime | None) -> str:
     return format_date(value, "d MMMM y")
 
 
+def dutch_datetime(value: datetime | None) -> str:
+    if value is None:
+        return "—"
+    return format_datetime(value, "d MMMM y HH:mm")
+
+
 def dutch_number(value: float | None, digits: int = 1) -> str:
     if value is None:
         return "—"
@@ -91,6 +97,7 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["label"] = label
     app.jinja_env.filters["dutch_date"] = dutch_date
     app.jinja_env.filters["dutch_number"] = dutch_number
+    app.jinja_env.filters["dutch_datetime"] = dutch_datetime
     app.jinja_env.filters["daypart"] = daypart
     app.jinja_env.globals.update(
         navigation=navigation,

