@@ -89,7 +89,7 @@ class CohortSelectForm(FlaskForm):
         coerce=int,
         widget=ListWidget(prefix_label=False),
         option_widget=CheckboxInput(),
-        validate_choice=True,
+        validate_choice=False,  # the service keeps only the own caseload
     )
     submit = SubmitField(_l("Koppel deze groep"))
 

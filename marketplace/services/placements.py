@@ -60,7 +60,6 @@ from marketplace.extensions import db
 from marketplace.models import (
     CheckIn,
     ConfirmationLink,
-    Organisation,
     Placement,
     PlacementEvent,
     User,
@@ -324,6 +323,26 @@ def _apply(
             _send_link_if_useful(placement, actor)
 
 
+def issue_outcome_link(placement: Placement) -> bool:
+    """Near the proefperiode's end: a link for the outcome, for organisations without
+    accounts that have none waiting yet. In the caller's transaction; True if sent."""
+    if placement.state != PlacementState.PROEFPERIODE:
+        return False
+    if organisation_members(placement.vacancy.organisation_id):
+        return False
+    waiting = db.session.scalar(select(ConfirmationLink.id).where(
+        ConfirmationLink.placement_id == placement.id,
+        ConfirmationLink.for_state == PlacementState.PROEFPERIODE,
+        ConfirmationLink.used_at.is_(None),
+        ConfirmationLink.expires_at > datetime.now(UTC),
+    ).limit(1))
+    address = default_link_address(placement)
+    if waiting is not None or not address:
+        return False
+    _issue_link(placement, address, None)
+    return True
+
+
 def transition(
     placement_id: int, action: PlacementAction | str, actor: User, data: Mapping[str, Any]
 ) -> Placement:
@@ -345,8 +364,9 @@ def system_transition(placement_id: int, action: PlacementAction, data: Mapping[
                       ) -> Placement:
     """A step taken by the application itself (role SYSTEM), e.g. from a command."""
     try:
-        placement = _locked(placement_id)
-        _apply(placement, action, PlacementRole.SYSTEM, None, data)
+        with force_locale("nl"):
+            placement = _locked(placement_id)
+            _apply(placement, action, PlacementRole.SYSTEM, None, data)
         db.session.commit()
     except BaseException:
         db.session.rollback()
@@ -386,8 +406,11 @@ def _issue_link(placement: Placement, email: str, creator: User | None) -> str:
 
 
 def _send_link_if_useful(placement: Placement, creator: User | None) -> None:
-    """An organisation without accounts gets a link for its next confirmation."""
-    if not available_actions(placement.state, PlacementRole.LINK):
+    """An organisation without accounts gets a link to confirm the proefperiode's start.
+
+    (The link for the outcome goes out near the planned end: `checkins.send_reminders`.)
+    """
+    if placement.state != PlacementState.KENNISMAKING:
         return
     address = placement.vacancy.contact_email or placement.vacancy.organisation.email
     if address:
@@ -499,17 +522,3 @@ def confirm_by_link(
 def default_link_address(placement: Placement) -> str:
     return placement.vacancy.contact_email or placement.vacancy.organisation.email or ""
 
-
-__all__ = [
-    "LinkAccess",
-    "LinkRefused",
-    "Organisation",
-    "confirm_by_link",
-    "load",
-    "may_view",
-    "open_link",
-    "role_of",
-    "send_link",
-    "system_transition",
-    "transition",
-]

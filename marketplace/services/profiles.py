@@ -269,7 +269,7 @@ def _decimal(text: str) -> float | str:
 
 
 def _words(text: str, separators: str = r"[\s,;]+") -> list[str]:
-    return [word for word in re.split(separators, text.strip()) if word]
+    return [word.strip() for word in re.split(separators, text.strip()) if word.strip()]
 
 
 def _given(row: Mapping[str, str], column: str) -> str | None:
@@ -281,6 +281,9 @@ def _flat_texts(row: Mapping[str, str], profile: dict[str, Any]) -> None:
     for column in TEXT_COLUMNS:
         if column in row:
             profile[column] = (row[column] or "").strip()
+    for column in ("contact_email", "contact_phone"):  # optional: empty is "none"
+        if not profile.get(column):
+            profile.pop(column, None)
     for column in ("type", "status"):
         if (value := _given(row, column)) is not None:
             profile[column] = value.lower()

@@ -179,7 +179,7 @@ def _propose(
     """Check and add one proposal in the caller's transaction (no commit)."""
     vacancy = _locked_vacancy(vacancy_id)
     _check_may_propose(actor, participant, vacancy)
-    message = message.strip()[:MESSAGE_MAX]
+    message = (message or "").strip()[:MESSAGE_MAX]
     reason = (override_reason or "").strip()[:MESSAGE_MAX] or None
     failures = pair_failures(participant, vacancy)
     if failures and not reason:

@@ -263,8 +263,9 @@ def _profile_problems(number: int, profile: dict[str, Any]) -> list[RowProblem]:
         RowProblem(number, flat_column_of(p.field), dutch_message(p.message))
         for p in validate("vacancy", [profile], label=f"row {number}")
     ]
-    if not found:
-        found += [RowProblem(number, flat_column_of(f), m) for f, m in limit_problems(profile)]
+    known = {p.column for p in found}
+    found += [RowProblem(number, flat_column_of(f), m) for f, m in limit_problems(profile)
+              if flat_column_of(f) not in known]
     return found
 
 
@@ -293,8 +294,8 @@ class _Checker:
         return ImportReport(self.rows, self.problems, choices, vacancy_choices)
 
     def _row(self, number: int, cells: Mapping[str, str], seen_ids: dict[str, int]) -> None:
-        cells = {column: unescape_formula(value.strip()) for column, value in cells.items()}
         problems = _formula_problems(number, cells)
+        cells = {column: unescape_formula(value.strip()) for column, value in cells.items()}
         if cells.pop("__extra__", None):
             problems.append(RowProblem(number, "", "deze rij heeft meer cellen dan kolomnamen"))
         generated = cells.pop("__id__", "") or new_vacancy_ref()
@@ -419,6 +420,8 @@ class _Checker:
             checked.profile["status"] = status
             if status not in set(VacancyStatus):
                 continue  # the validator has named it
+            if checked.organisation_id is None and not checked.new_organisation:
+                continue  # no organisation yet: that is the problem to solve first
             organisation = self.scope.organisations.get(checked.organisation_id or 0)
             approved = checked.new_organisation or (
                 organisation is not None and organisation.approval == ApprovalState.APPROVED

@@ -50,16 +50,17 @@ Method:
    them, as postcodes sharing three digits cover one area; else it is interpolated
    in the same 2-digit region, else the same 1-digit region (precision
    ``estimated``). Dutch postcodes are numbered along routes through a region, so
-   neighbours lie close. Unused
-   numbers resolve too: a valid-looking postcode then gives a plausible point in
-   its region, and only invalid text gives None (``distance_unknown``).
+   neighbours lie close. Unused numbers resolve too: a valid-looking postcode then
+   gives a plausible point in its region, and only invalid text gives None
+   (``distance_unknown``).
 
 Tried and measured worse, so not done: dropping a qualifying word from an
 unmatched name (``Winterswijk Ratum`` -> Winterswijk), midpoint or nearest-only
 estimates, more neighbours per side (weighted by 1/d or 1/d^2), the centroid of the
 3-digit area, keeping to neighbours of the same province; and the KNMI stations as
-equals of the main gazetteers (they put towns at their airfields). A place with many postcodes puts all of them on its centre: that is
-most of the remaining error in the big cities.
+equals of the main gazetteers (they put towns at their airfields). A place with many
+postcodes puts all of them on its centre: that is most of the remaining error in the
+big cities.
 
 The output is deterministic: rows sorted by postcode, coordinates rounded to
 5 decimals (about 1 m), gzip written with a fixed timestamp.
@@ -296,9 +297,7 @@ class PlaceIndex:
     when the main one has no exact match.
     """
 
-    def __init__(
-        self, places: Iterable[Place], fallbacks: Sequence[Iterable[Place]] = ()
-    ) -> None:
+    def __init__(self, places: Iterable[Place], fallbacks: Sequence[Iterable[Place]] = ()) -> None:
         self.by_key: dict[str, list[Place]] = defaultdict(list)
         for place in places:
             for key in place.keys:

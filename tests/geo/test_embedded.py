@@ -28,7 +28,7 @@ REFERENCE = Path(__file__).parents[2].parent / "shared" / "data" / "geonames-NL-
 # of 1.34 km and a 95th percentile of 8.7 km when these were set (bench/bench_geo.py).
 MIN_COVERAGE = 0.995
 MAX_MEDIAN_KM = 1.5
-MAX_P95_KM = 9.5
+MAX_P95_KM = 7.0
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,13 @@ from tests.builders import make_organisation, make_participant, make_user, make_
 BOTH = (ConsentPurpose.MATCHING, ConsentPurpose.SHARING)
 
 
+@pytest.fixture(autouse=True)
+def request_context(app):
+    """Services translate their messages, so direct calls need a request context."""
+    with app.test_request_context():
+        yield
+
+
 @pytest.fixture()
 def coach(login, db):
     user = make_user(Role.COACH, name="Fatima de Groot", email="fatima@coach.nl")
@@ -55,7 +62,7 @@ def test_without_consent_to_share_nothing_is_proposed(client, coach, db) -> None
     vacancy = make_vacancy()
     page = client.post(f"/koppelen/deelnemers/{person.id}/voorstel/{vacancy.id}",
                        data={"message": "x"}).get_data(as_text=True)
-    assert "Sara heeft geen toestemming gegeven om gegevens te delen" in page
+    assert "Sara Test heeft geen toestemming gegeven om gegevens te delen" in page
     assert _count(db) == 0
 
 
@@ -143,12 +150,13 @@ SECRETS = {
 
 def test_the_organisation_sees_only_what_it_needs(client, login, coach, db) -> None:
     organisation = make_organisation(name="Buurthuis Oost")
-    vacancy = make_vacancy(organisation, title="Koken in Oost")
+    vacancy = make_vacancy(organisation, title="Koken in Oost", schedule=["mon_morning"])
     person = _person(coach, first_name="Hiba", nl_speaking="A2", nl_reading="A1",
                      children_ages=[9, 6], availability=["mon_morning", "tue_morning",
                                                          "wed_afternoon"],
                      lessons=["tue_morning"], childcare_needed=["wed_afternoon"], **SECRETS)
     propose(coach, person, vacancy, "Hiba kookt voor grote groepen.")
+    client.post("/logout")
     login(make_user(Role.ORGANISATION, organisation=organisation))
     page = client.get("/koppelen/voorstellen").get_data(as_text=True)
     assert "Hiba" in page and "Koken in Oost" in page
@@ -165,6 +173,7 @@ def test_the_organisation_sees_only_what_it_needs(client, login, coach, db) -> N
 def test_other_organisations_do_not_see_the_proposal(client, login, coach, db) -> None:
     vacancy = make_vacancy(title="Koken in Oost")
     propose(coach, _person(coach, first_name="Hiba"), vacancy, "")
+    client.post("/logout")
     login(make_user(Role.ORGANISATION, organisation=make_organisation()))
     page = client.get("/koppelen/voorstellen").get_data(as_text=True)
     assert "Hiba" not in page and "Koken in Oost" not in page
@@ -184,7 +193,7 @@ def test_cap_holds_under_concurrent_proposals(app, coach, db) -> None:
     barrier, outcomes = threading.Barrier(len(ids)), []
 
     def attempt(participant_id: int) -> None:
-        with app.app_context():
+        with app.app_context(), app.test_request_context():
             from marketplace.models import Participant, Vacancy
 
             actor = _db.session.get(User, coach_id)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import openpyxl
 import pytest
-from flask_wtf.csrf import generate_csrf
 from sqlalchemy import func, select
 
 from marketplace.domain.vocabulary import ApprovalState, Role, VacancyStatus
@@ -218,7 +218,7 @@ def test_close_organisation_name_is_a_likely_duplicate_to_decide(setting, db) ->
         importer.commit_rows(parsed.rows, scope, {})
     assert "lijkt op de bestaande organisatie 'Repaircafe wijkcentrum OZO'" in \
         refused.value.problems[0].message
-    assert counts(db) == (0, 3)
+    assert counts(db) == (0, 2)
     summary = importer.commit_rows(parsed.rows, scope, {f"org:{choice.key}": f"existing:{ozo.id}"})
     assert (summary.created, summary.organisations_created) == (2, 1)
     assert db.scalar(select(func.count()).where(Vacancy.organisation_id == ozo.id)) == 1
@@ -301,15 +301,21 @@ def test_export_then_import_gives_the_same_vacancies(setting, db, runner, tmp_pa
                  postcode=None, filled=1)
     from marketplace.services.profiles import vacancy_profile
 
-    before = {v.ref: vacancy_profile(v) for v in db.scalars(select(Vacancy))}
+    def profiles() -> dict[str, dict]:
+        # Coordinates are not in the file: they follow from the postcode on import.
+        return {v.ref: vacancy_profile(v) | {"location": None} for v in db.scalars(select(Vacancy))}
+
+    before = profiles()
     path = tmp_path / f"vacatures.{file_format}"
     assert runner.invoke(args=["vacancies", "export", str(path)]).exit_code == 0
     db.execute(Vacancy.__table__.delete())
     db.commit()
     result = runner.invoke(args=["vacancies", "import", str(path)])
     assert result.exit_code == 0, result.output
-    after = {v.ref: vacancy_profile(v) for v in db.scalars(select(Vacancy))}
-    assert after == before
+    after = profiles()
+    assert set(after) == set(before)
+    for ref in before:
+        assert after[ref] == before[ref], ref
 
 
 # --------------------------------------------------------------------- command line
@@ -379,7 +385,7 @@ def test_web_upload_preview_decide_commit(setting, client, login, db) -> None:
     key = "org:" + importer.exact_key("Repair Café OZO")
     done = client.post(preview_url, data={key: f"existing:{ozo.id}"})
     assert done.status_code == 302
-    assert counts(db) == (2, 3)
+    assert counts(db) == (2, 2)
     assert client.post(preview_url, data={key: f"existing:{ozo.id}"}).status_code == 404
     assert counts(db)[0] == 2
 
@@ -400,7 +406,7 @@ def test_web_preview_lists_problems_and_offers_no_commit(setting, client, login,
     [
         ("organisation;type\n".encode("utf-16"), "v.csv", "UTF-16"),
         (b"MZ\x90\x00\x03\x00\x00\x00", "setup.csv", "geen tekstbestand"),
-        (b"", "leeg.csv", "Kies een bestand"),
+        (b"", "leeg.csv", "Het bestand is leeg."),
         (b"a;b;c\n1;2;3\n", "v.csv", "Deze kolommen ontbreken"),
     ],
 )
@@ -437,20 +443,23 @@ def test_batches_belong_to_their_owner(setting, client, login, db) -> None:
 
 def test_commit_needs_the_csrf_token(setting, make_app, db) -> None:
     _, _, staff = setting
-    app = make_app(WTF_CSRF_ENABLED=True)
-    client = app.test_client()
-    with client:
-        client.get("/login")
-        token = generate_csrf()
-        client.post("/login", data={"email": staff.email, "password": "test-wachtwoord-123",
-                                    "csrf_token": token})
-        response = client.post("/vacatures/import", data={
-            "file": (io.BytesIO(csv_bytes([row()])), "v.csv"), "csrf_token": token},
-            content_type="multipart/form-data")
-        preview = response.headers["Location"]
-        assert client.post(preview, data={}).status_code == 400
-        assert counts(db)[0] == 0
-        assert client.post(preview, data={"csrf_token": token}).status_code == 302
+    client = make_app(WTF_CSRF_ENABLED=True).test_client()
+
+    def token(path: str) -> str:
+        found = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', client.get(path).get_data(
+            as_text=True))
+        assert found
+        return found.group(1)
+
+    client.post("/login", data={"email": staff.email, "password": "test-wachtwoord-123",
+                                "csrf_token": token("/login")})
+    response = client.post("/vacatures/import", data={
+        "file": (io.BytesIO(csv_bytes([row()])), "v.csv"), "csrf_token": token("/vacatures/import")},
+        content_type="multipart/form-data")
+    preview = response.headers["Location"]
+    assert client.post(preview, data={}).status_code == 400
+    assert counts(db)[0] == 0
+    assert client.post(preview, data={"csrf_token": token(preview)}).status_code == 302
     assert counts(db)[0] == 1
 
 
