@@ -25,7 +25,7 @@ from matching.geo import (
 REFERENCE = Path(__file__).parents[2].parent / "shared" / "data" / "geonames-NL-pc4.tsv"
 
 # Guards against regression: the embedded default measured 100% coverage, a median
-# of 1.34 km and a 95th percentile of 8.7 km when these were set (bench/bench_geo.py).
+# of 1.18 km and a 95th percentile of 6.55 km when these were set (bench/bench_geo.py).
 MIN_COVERAGE = 0.995
 MAX_MEDIAN_KM = 1.5
 MAX_P95_KM = 7.0
