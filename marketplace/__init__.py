@@ -83,8 +83,10 @@ def register_blueprints(app: Flask) -> None:
     from marketplace.admin.routes import bp as admin_bp
     from marketplace.auth.routes import bp as auth_bp
     from marketplace.matches.routes import bp as matches_bp
+    from marketplace.notifications.routes import bp as notifications_bp
     from marketplace.organisations.routes import bp as organisations_bp
     from marketplace.participants.routes import bp as participants_bp
+    from marketplace.placements.routes import bp as placements_bp
     from marketplace.reports.routes import bp as reports_bp
     from marketplace.start.routes import bp as start_bp
     from marketplace.vacancies.routes import bp as vacancies_bp
@@ -98,6 +100,8 @@ def register_blueprints(app: Flask) -> None:
         reports_bp,
         admin_bp,
         matches_bp,
+        placements_bp,
+        notifications_bp,
     ):
         app.register_blueprint(blueprint)
 

@@ -25,8 +25,11 @@ def seed_command() -> None:
 
 def register(app: Flask) -> None:
     from marketplace.geo import geo_cli
+    from marketplace.placements.cli import checkins_cli, outbox_cli
     from marketplace.vacancies.cli import vacancies_cli
 
     app.cli.add_command(seed_command)
     app.cli.add_command(geo_cli)
     app.cli.add_command(vacancies_cli)
+    app.cli.add_command(outbox_cli)
+    app.cli.add_command(checkins_cli)

@@ -9,6 +9,7 @@ from flask import Flask
 from flask_babel import format_date, format_datetime, get_locale, gettext
 from flask_login import current_user
 
+from marketplace.domain import placements as pl
 from marketplace.domain import vocabulary as v
 from marketplace.domain.placements import STATE_LABELS
 from marketplace.domain.vacancy_status import (
@@ -19,13 +20,16 @@ from marketplace.domain.vocabulary import N_
 
 NAVIGATION = {
     v.Role.COACH: [("start.index", N_("Start")), ("participants.index", N_("Mijn deelnemers")),
-                   ("vacancies.index", N_("Vacatures")), ("matches.cohort", N_("Groep koppelen"))],
+                   ("vacancies.index", N_("Vacatures")), ("matches.cohort", N_("Groep koppelen")),
+                   ("placements.index", N_("Plaatsingen"))],
     v.Role.ORGANISATION: [("start.index", N_("Start")), ("vacancies.index", N_("Onze vacatures")),
                           ("organisations.mine", N_("Onze organisatie")),
-                          ("matches.incoming", N_("Voorstellen"))],
+                          ("matches.incoming", N_("Voorstellen")),
+                          ("placements.index", N_("Plaatsingen"))],
     v.Role.CENTRALE: [("start.index", N_("Start")), ("organisations.index", N_("Organisaties")),
                       ("vacancies.index", N_("Vacatures")),
-                      ("vacancies.import_upload", N_("Importeren"))],
+                      ("vacancies.import_upload", N_("Importeren")),
+                      ("placements.index", N_("Plaatsingen"))],
     v.Role.POLICY: [("start.index", N_("Start")), ("reports.index", N_("Rapportages"))],
     v.Role.ADMIN: [("start.index", N_("Start")), ("vacancies.index", N_("Vacatures")),
                    ("reports.index", N_("Rapportages")), ("admin.audit_log", N_("Auditlog"))],
@@ -48,6 +52,12 @@ LABELS: dict[str, dict[Any, str]] = {
     "kind": dict(v.ORGANISATION_KIND_LABELS),
     "vacancy_action": dict(VACANCY_ACTION_LABELS),
     "organisation_action": dict(ORGANISATION_ACTION_LABELS),
+    "placement_action": dict(pl.ACTION_LABELS),
+    "placement_role": dict(pl.ROLE_LABELS),
+    "decline_reason": dict(pl.DECLINE_REASON_LABELS),
+    "not_continued_reason": dict(pl.NOT_CONTINUED_LABELS),
+    "outcome": dict(pl.OUTCOME_LABELS),
+    "checkin": dict(pl.CHECKIN_LABELS),
 }
 
 

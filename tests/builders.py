@@ -101,3 +101,26 @@ def make_participant(coach: User | None = None, **fields: Any) -> Participant:
     db.session.add(participant)
     db.session.commit()
     return participant
+
+
+def make_placement(
+    participant: Any = None, vacancy: Any = None, state: Any = None, **fields: Any
+) -> Any:
+    """A placement in any state (default proposed), with its first event, like a proposal."""
+    from marketplace.domain.placements import PlacementState
+    from marketplace.models import Placement, PlacementEvent
+
+    participant = participant or make_participant()
+    placement = Placement(
+        participant=participant,
+        vacancy=vacancy or make_vacancy(),
+        state=state or PlacementState.PROPOSED,
+        proposed_by=participant.coach,
+        message=fields.pop("message", "Zij kookt graag en wil Nederlands oefenen."),
+        **fields,
+    )
+    placement.events.append(PlacementEvent(from_state=None, to_state=PlacementState.PROPOSED,
+                                           actor_id=participant.coach_id, note="voorstel"))
+    db.session.add(placement)
+    db.session.commit()
+    return placement

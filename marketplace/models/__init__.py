@@ -1,9 +1,9 @@
 """All models, importable from one place (and registered with the metadata)."""
 
 from marketplace.models.allocation import CohortAllocation
+from marketplace.models.audit import AuditEntry
 from marketplace.models.checkin import CheckIn
 from marketplace.models.confirmation_link import ConfirmationLink
-from marketplace.models.audit import AuditEntry
 from marketplace.models.geo import GeocodeCache, ImportedPostcode
 from marketplace.models.import_batch import ImportBatch
 from marketplace.models.measurement import Measurement, ZrmScore

@@ -133,11 +133,13 @@ def checkin(placement_id: int, kind: str) -> Response | str:
     if form.validate_on_submit():
         try:
             checkins.record(placement.id, checkin_kind, current_user, form.feedback.data)
-        except DomainError as error:
-            attach_domain_error(form, error)
-        else:
             flash(gettext("Dank u wel. De terugkoppeling is opgeslagen."), "success")
-            return redirect(url_for(".detail", placement_id=placement.id))
+        except DomainError as error:
+            if error.field:
+                attach_domain_error(form, error)
+                return _render_detail(placement, checkin_forms={checkin_kind.value: form})
+            flash(error.message, "error")  # not this user's to fill in: no form to show
+        return redirect(url_for(".detail", placement_id=placement.id))
     return _render_detail(placement, checkin_forms={checkin_kind.value: form})
 
 

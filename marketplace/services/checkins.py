@@ -31,6 +31,7 @@ from marketplace.models import CheckIn, Participant, Placement, User, Vacancy
 from marketplace.services.notifications import notify
 from marketplace.services.outbox import enqueue_template
 from marketplace.services.placements import (
+    in_dutch_without_request,
     issue_outcome_link,
     organisation_addresses,
     role_of,
@@ -57,30 +58,35 @@ def may_record(role: PlacementRole | None, kind: CheckInKind) -> bool:
 def record(placement_id: int, kind: CheckInKind | str, actor: User, feedback: str) -> CheckIn:
     """Save the feedback of one check-in; DomainError when it is not the actor's to give."""
     try:
-        kind = CheckInKind(kind)
-        placement = db.session.get(Placement, placement_id)
-        role = role_of(actor, placement) if placement else None
-        if placement is None or not may_record(role, kind):
-            raise DomainError(gettext("U kunt deze terugkoppeling niet invullen."))
-        if placement.state not in OCCUPYING_STATES:
-            raise DomainError(gettext("Deze plaatsing loopt niet meer."))
-        feedback = feedback.strip()[:FEEDBACK_MAX]
-        if not feedback:
-            raise DomainError(gettext("Schrijf kort op hoe het ging."), field="feedback")
-        checkin = db.session.scalar(select(CheckIn).where(
-            CheckIn.placement_id == placement.id, CheckIn.kind == kind).with_for_update())
-        if checkin is None:
-            raise DomainError(gettext("Deze terugkoppeling hoort niet bij deze plaatsing."))
-        if checkin.done_at is not None:
-            raise DomainError(gettext("Deze terugkoppeling is al ingevuld."))
-        checkin.done_at = datetime.now(UTC)
-        checkin.done_by_id = actor.id
-        checkin.done_by_role = role.value if role else None
-        checkin.feedback = feedback
+        with in_dutch_without_request():
+            checkin = _record(placement_id, CheckInKind(kind), actor, feedback)
         db.session.commit()
     except BaseException:
         db.session.rollback()
         raise
+    return checkin
+
+
+def _record(placement_id: int, kind: CheckInKind, actor: User, feedback: str) -> CheckIn:
+    placement = db.session.get(Placement, placement_id)
+    role = role_of(actor, placement) if placement else None
+    if placement is None or not may_record(role, kind):
+        raise DomainError(gettext("U kunt deze terugkoppeling niet invullen."))
+    if placement.state not in OCCUPYING_STATES:
+        raise DomainError(gettext("Deze plaatsing loopt niet meer."))
+    feedback = feedback.strip()[:FEEDBACK_MAX]
+    if not feedback:
+        raise DomainError(gettext("Schrijf kort op hoe het ging."), field="feedback")
+    checkin = db.session.scalar(select(CheckIn).where(
+        CheckIn.placement_id == placement.id, CheckIn.kind == kind).with_for_update())
+    if checkin is None:
+        raise DomainError(gettext("Deze terugkoppeling hoort niet bij deze plaatsing."))
+    if checkin.done_at is not None:
+        raise DomainError(gettext("Deze terugkoppeling is al ingevuld."))
+    checkin.done_at = datetime.now(UTC)
+    checkin.done_by_id = actor.id
+    checkin.done_by_role = role.value if role else None
+    checkin.feedback = feedback
     return checkin
 
 

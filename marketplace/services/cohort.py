@@ -35,7 +35,7 @@ def selectable_participants(coach: User) -> list[Participant]:
         db.session.scalars(
             select(Participant)
             .where(Participant.coach_id == coach.id, Participant.status != ParticipantStatus.CLOSED)
-            .options(selectinload(Participant.consents))
+            .options(selectinload(Participant.consents), selectinload(Participant.measurements))
             .order_by(Participant.first_name, Participant.last_name, Participant.id)
         )
     )

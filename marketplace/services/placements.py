@@ -25,7 +25,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -131,6 +132,16 @@ def site_path(endpoint: str, **values: Any) -> str:
 def site_url(endpoint: str, **values: Any) -> str:
     """An absolute URL for e-mail, on BASE_URL."""
     return str(current_app.config["BASE_URL"]).rstrip("/") + site_path(endpoint, **values)
+
+
+@contextmanager
+def in_dutch_without_request() -> Iterator[None]:
+    """Messages in the user's language in a request; Dutch in commands and threads."""
+    if has_request_context():
+        yield
+    else:
+        with force_locale("nl"):
+            yield
 
 
 # --------------------------------------------------------------------------- transitions
@@ -348,11 +359,12 @@ def transition(
 ) -> Placement:
     """Do one step of the placement's life as `actor`; DomainError (nothing saved) if refused."""
     try:
-        placement = _locked(placement_id)
-        role = role_of(actor, placement)
-        if role is None:
-            raise DomainError(gettext("U mag deze stap niet zetten bij deze plaatsing."))
-        _apply(placement, _enum(PlacementAction, action, "action"), role, actor, data)
+        with in_dutch_without_request():
+            placement = _locked(placement_id)
+            role = role_of(actor, placement)
+            if role is None:
+                raise DomainError(gettext("U mag deze stap niet zetten bij deze plaatsing."))
+            _apply(placement, _enum(PlacementAction, action, "action"), role, actor, data)
         db.session.commit()
     except BaseException:
         db.session.rollback()
@@ -420,20 +432,25 @@ def _send_link_if_useful(placement: Placement, creator: User | None) -> None:
 def send_link(placement_id: int, coach: User, email: str) -> str:
     """The coach mails the employer a single-use link for the current step; the token."""
     try:
-        placement = _locked(placement_id)
-        if role_of(coach, placement) != PlacementRole.COACH:
-            raise DomainError(gettext("Alleen de coach van de deelnemer kan een link sturen."))
-        if not available_actions(placement.state, PlacementRole.LINK):
-            raise DomainError(gettext("In deze fase is er niets te bevestigen via een link."))
-        email = email.strip()
-        if "@" not in email:
-            raise DomainError(gettext("Vul een geldig e-mailadres in."), field="email")
-        with force_locale("nl"):
-            token = _issue_link(placement, email, coach)
-        db.session.commit()
+        with in_dutch_without_request():
+            return _send_link(placement_id, coach, email)
     except BaseException:
         db.session.rollback()
         raise
+
+
+def _send_link(placement_id: int, coach: User, email: str) -> str:
+    placement = _locked(placement_id)
+    if role_of(coach, placement) != PlacementRole.COACH:
+        raise DomainError(gettext("Alleen de coach van de deelnemer kan een link sturen."))
+    if not available_actions(placement.state, PlacementRole.LINK):
+        raise DomainError(gettext("In deze fase is er niets te bevestigen via een link."))
+    email = email.strip()
+    if "@" not in email:
+        raise DomainError(gettext("Vul een geldig e-mailadres in."), field="email")
+    with force_locale("nl"):
+        token = _issue_link(placement, email, coach)
+    db.session.commit()
     return token
 
 
@@ -485,11 +502,12 @@ class LinkAccess:
 
 def open_link(placement_id: int, token: str) -> LinkAccess:
     """The placement behind a valid link, or LinkRefused."""
-    link = _find_link(placement_id, token)
-    placement = load(placement_id)
-    if placement is None:
-        raise LinkRefused(gettext("Deze link klopt niet."), gone=False)
-    _check_link(link, placement)
+    with in_dutch_without_request():
+        link = _find_link(placement_id, token)
+        placement = load(placement_id)
+        if placement is None:
+            raise LinkRefused(gettext("Deze link klopt niet."), gone=False)
+        _check_link(link, placement)
     return LinkAccess(placement, link, available_actions(placement.state, PlacementRole.LINK))
 
 
@@ -498,24 +516,32 @@ def confirm_by_link(
 ) -> Placement:
     """The employer's step through the link; the link is spent in the same transaction."""
     try:
-        link = _find_link(placement_id, token)
-        placement = _locked(placement_id)
-        _check_link(link, placement)
-        spent = db.session.execute(
-            update(ConfirmationLink.__table__)
-            .where(ConfirmationLink.__table__.c.id == link.id,
-                   ConfirmationLink.__table__.c.used_at.is_(None))
-            .values(used_at=datetime.now(UTC))
-        )
-        if spent.rowcount != 1:  # type: ignore[attr-defined]
-            raise LinkRefused(gettext("Deze link is al gebruikt. Een link werkt maar één keer."),
-                              gone=True)
-        _apply(placement, _enum(PlacementAction, action, "action"), PlacementRole.LINK, None,
-               data)
+        with in_dutch_without_request():
+            placement = _confirm_by_link(placement_id, token, action, data)
         db.session.commit()
     except BaseException:
         db.session.rollback()
         raise
+    return placement
+
+
+def _confirm_by_link(
+    placement_id: int, token: str, action: PlacementAction | str, data: Mapping[str, Any]
+) -> Placement:
+    link = _find_link(placement_id, token)
+    placement = _locked(placement_id)
+    _check_link(link, placement)
+    spent = db.session.execute(
+        update(ConfirmationLink.__table__)
+        .where(ConfirmationLink.__table__.c.id == link.id,
+               ConfirmationLink.__table__.c.used_at.is_(None))
+        .values(used_at=datetime.now(UTC))
+    )
+    if spent.rowcount != 1:  # type: ignore[attr-defined]
+        raise LinkRefused(gettext("Deze link is al gebruikt. Een link werkt maar één keer."),
+                          gone=True)
+    _apply(placement, _enum(PlacementAction, action, "action"), PlacementRole.LINK, None,
+           data)
     return placement
 
 

@@ -129,6 +129,7 @@ class VacancyIndex:
     id_rank: npt.NDArray[np.int64]
     fit_seconds: float
     position: dict[int, int] = field(default_factory=dict)  # Vacancy.id -> position
+    ref_position: dict[str, int] = field(default_factory=dict)  # spec id -> position
 
     def __len__(self) -> int:
         return len(self.refs)
@@ -186,6 +187,7 @@ def _fit(stamp: tuple[int, datetime | None]) -> VacancyIndex:
         id_rank=id_rank,
         fit_seconds=time.perf_counter() - started,
         position={vacancy_id: i for i, vacancy_id in enumerate(ids)},
+        ref_position={ref: i for i, ref in enumerate(refs)},
     )
     log.info("ranking index fitted: %d vacancies in %.2f s", len(refs), index.fit_seconds)
     return index
@@ -196,12 +198,48 @@ def _state(app: Flask) -> dict[str, Any]:
     return state
 
 
+def _refit_in_background(app: Flask) -> bool:
+    return bool(app.config.get("RANKING_BACKGROUND_REFIT", not app.testing))
+
+
+def _refit_later(app: Flask) -> None:
+    """Fit a fresh index in a thread; requests keep the previous one until it is ready."""
+    state = _state(app)
+    with _LOCK:
+        running = state.get("refitting")
+        if running is not None and running.is_alive():
+            return
+
+        def work() -> None:
+            with app.app_context():
+                try:
+                    state["index"] = _fit(vacancies_version())
+                except Exception:  # the old index stays; the next request tries again
+                    log.exception("refitting the ranking index failed")
+                finally:
+                    db.session.remove()
+
+        thread = threading.Thread(target=work, name="ranking-refit", daemon=True)
+        state["refitting"] = thread
+        thread.start()
+
+
 def vacancy_index() -> VacancyIndex:
-    """The fitted index of the published vacancies, refitted when the version changed."""
-    state = _state(current_app)
+    """The fitted index of the published vacancies, refitted when the version changed.
+
+    The first fit blocks. Later refits run in the background in a served app (a 20k
+    index takes seconds to fit), so a request right after an edit may still see the
+    previous index; proposing always re-checks the vacancy row itself. Under TESTING
+    (or RANKING_BACKGROUND_REFIT = False) every refit is synchronous.
+    """
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    state = _state(app)
     stamp = vacancies_version()
     index: VacancyIndex | None = state.get("index")
     if index is not None and index.stamp == stamp:
+        return index
+    if index is not None and _refit_in_background(app):
+        _refit_later(app)
         return index
     with _LOCK:
         index = state.get("index")
@@ -320,9 +358,8 @@ def _ranked_rows(
 ) -> list[RankedVacancy]:
     vacancies = index.ranker.vacancies_
     rows = []
-    positions = {ref: i for i, ref in enumerate(index.refs)}
     for match in ranking.ranked:
-        at = positions[match.vacancy]
+        at = index.ref_position[match.vacancy]
         if at not in wanted:
             continue
         vacancy = vacancies[at]
@@ -353,12 +390,11 @@ def _excluded_rows(
     chosen: Iterable[int],
     km: FloatArray,
 ) -> list[ExcludedVacancy]:
-    # `ranking.excluded` is in fitted order, so its i-th entry is infeasible[i]; only
-    # the entries shown are built (the list is lazy).
-    slot = {int(position): i for i, position in enumerate(infeasible)}
+    # `ranking.excluded` is in fitted order, so its i-th entry is infeasible[i] (sorted);
+    # only the entries shown are built (the list is lazy).
     rows = []
     for position in chosen:
-        exclusion = ranking.excluded[slot[position]]
+        exclusion = ranking.excluded[int(np.searchsorted(infeasible, position))]
         vacancy = index.ranker.vacancies_[position]
         failures = explain_codes(exclusion.details, exclusion.codes)
         rows.append(

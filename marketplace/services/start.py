@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from marketplace.domain.vocabulary import ParticipantStatus, Role
 from marketplace.extensions import db
 from marketplace.models import Organisation, Participant, User, Vacancy
+from marketplace.services import checkins
 from marketplace.services.measurements import due_for_coach
 from marketplace.services.organisations import organisations_to_review, vacancies_to_review
 from marketplace.services.participants import caseload
@@ -27,6 +28,7 @@ def _coach(user: User) -> dict[str, Any]:
         "caseload": caseload(user, per_page=50, status=None),
         "status_counts": {status: counts.get(status, 0) for status in ParticipantStatus},
         "measurements_due": due_for_coach(user),
+        "checkins_due": checkins.due_for_coach(user),
     }
 
 

@@ -121,6 +121,9 @@ class CheckedRow:
     new_organisation: bool = False
     update_id: int | None = None  # an existing vacancy with this id is updated
     skip: bool = False
+    # Undecided likely duplicate: the best candidate, so that the preview can already ask
+    # about vacancies that would be duplicates if the user picks it.
+    candidate_organisation_id: int | None = None
 
 
 @dataclass
@@ -344,6 +347,7 @@ class _Checker:
             if chosen is not None:
                 checked.organisation_id = chosen.id
             elif candidates and decision != CREATE_NEW:
+                checked.candidate_organisation_id = candidates[0].id
                 continue  # undecided: a problem only when committing
             elif self.scope.may_create_organisations:
                 checked.new_organisation = True
@@ -386,17 +390,20 @@ class _Checker:
             checked.update_id = vacancy_id
 
     def _vacancy_duplicates(self) -> list[VacancyChoice]:
-        fresh = [r for r in self.rows if r.update_id is None and r.organisation_id is not None]
+        def target(checked: CheckedRow) -> int | None:
+            return checked.organisation_id or checked.candidate_organisation_id
+
+        fresh = [r for r in self.rows if r.update_id is None and target(r) is not None]
         titles: dict[int, list[tuple[int, str]]] = defaultdict(list)
         statement = select(Vacancy.id, Vacancy.organisation_id, Vacancy.title).where(
-            Vacancy.organisation_id.in_({r.organisation_id for r in fresh}),
+            Vacancy.organisation_id.in_({target(r) for r in fresh}),
             Vacancy.status != VacancyStatus.CLOSED,
         )
         for vacancy_id, organisation_id, title in db.session.execute(statement):
             titles[organisation_id].append((vacancy_id, normalised_name(title)))
         choices = []
         for checked in fresh:
-            known = titles.get(checked.organisation_id or 0)
+            known = titles.get(target(checked) or 0)
             title = str(checked.profile.get("title") or "")
             if not known or not title:
                 continue

@@ -63,7 +63,7 @@ def test_ranked_with_score_components_and_reasons_and_excluded_with_reasons(
     assert "Koken in de buurtkeuken" in ranked and "Taalstage in de tuin" in ranked
     assert ranked.index("Koken in de buurtkeuken") < ranked.index("Taalstage in de tuin")
     assert "Past bij interesse: koken" in ranked
-    assert '<meter id="m-%d-interest" min="0" max="1"' % region["fit"].id in ranked
+    assert f'<meter id="m-{region["fit"].id}-interest" min="0" max="1"' in ranked
     assert "%</strong>" in ranked
     assert "Kinderclub op woensdagmiddag" not in ranked
     assert "Plekken die niet passen (3)" in page

@@ -99,7 +99,8 @@ def test_send_back_with_reason_then_member_fixes_and_resubmits(client, login, db
     assert client.post(f"/organisaties/{organisation.id}/bewerken", data=edit).status_code == 302
     client.post(f"/organisaties/{organisation.id}/status", data={"action": "resubmit"})
     db.refresh(organisation)
-    assert organisation.approval == ApprovalState.REVIEW and organisation.email == "info@wijk.example"
+    assert organisation.approval == ApprovalState.REVIEW
+    assert organisation.email == "info@wijk.example"
     client.post(f"/organisaties/{organisation.id}/status", data={"action": "approve"})
     db.refresh(organisation)
     assert organisation.approval == ApprovalState.REVIEW  # members cannot approve themselves

@@ -453,9 +453,9 @@ def test_commit_needs_the_csrf_token(setting, make_app, db) -> None:
 
     client.post("/login", data={"email": staff.email, "password": "test-wachtwoord-123",
                                 "csrf_token": token("/login")})
-    response = client.post("/vacatures/import", data={
-        "file": (io.BytesIO(csv_bytes([row()])), "v.csv"), "csrf_token": token("/vacatures/import")},
-        content_type="multipart/form-data")
+    upload = {"file": (io.BytesIO(csv_bytes([row()])), "v.csv"),
+              "csrf_token": token("/vacatures/import")}
+    response = client.post("/vacatures/import", data=upload, content_type="multipart/form-data")
     preview = response.headers["Location"]
     assert client.post(preview, data={}).status_code == 400
     assert counts(db)[0] == 0
