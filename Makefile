@@ -56,6 +56,8 @@ test-postgres:
 bench: install-test
 	$(BIN)/python bench/bench_matching.py
 	$(BIN)/python bench/bench_geo.py
+	$(BIN)/python bench/bench_matches_page.py
+	$(BIN)/python bench/bench_cohort.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache

@@ -450,5 +450,27 @@ def build_participants(rng: random.Random) -> list[dict[str, Any]]:
             _main_scenario(person)
         person["id"] = f"p-{index + 1:03d}"
         result.append({key: person[key] for key in OUTPUT_KEYS})
+    _add_trajectory(result)
     return result
+
+
+# The trajectory route of the plan, weighted like Wijchen's 20/6/23/3 (DOMAIN.md).
+ROUTE_WEIGHTS = {"vrijwilligerswerk": 20, "onderwijs": 6, "sociale_participatie": 23, "zorg": 3}
+EXIT_REASONS = ("paid_work", "paid_work", "education", "education", "moved", "stopped")
+
+
+def _add_trajectory(people: list[dict[str, Any]]) -> None:
+    """Route, and for closed people the exit: drawn from a random stream of their own so
+    that adding them left every earlier field of the region unchanged."""
+    rng = random.Random(59)
+    routes, weights = list(ROUTE_WEIGHTS), list(ROUTE_WEIGHTS.values())
+    for person in people:
+        planned = person["status"] != "intake"
+        person["participation_route"] = rng.choices(routes, weights)[0] if planned else None
+        person["closed_on"], person["exit_reason"] = None, None
+        if person["status"] == "closed":
+            last = dt.date.fromisoformat(person["measurements"][-1]["date"])
+            person["closed_on"] = (last + dt.timedelta(days=rng.randint(7, 60))).isoformat()
+            person["exit_reason"] = rng.choice(EXIT_REASONS)
+    people[0]["participation_route"] = "vrijwilligerswerk"
 

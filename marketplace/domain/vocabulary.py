@@ -96,6 +96,42 @@ ROUTE_LABELS = {
 }
 
 
+class ParticipationRoute(StrEnum):
+    """The trajectory route of the participation plan (Wijchen's four routes)."""
+
+    VRIJWILLIGERSWERK = "vrijwilligerswerk"
+    ONDERWIJS = "onderwijs"
+    SOCIALE_PARTICIPATIE = "sociale_participatie"
+    ZORG = "zorg"
+
+
+PARTICIPATION_ROUTE_LABELS = {
+    ParticipationRoute.VRIJWILLIGERSWERK: N_("Route 1: vrijwilligerswerk"),
+    ParticipationRoute.ONDERWIJS: N_("Route 2: onderwijs en inburgering"),
+    ParticipationRoute.SOCIALE_PARTICIPATIE: N_("Route 3: sociale participatie"),
+    ParticipationRoute.ZORG: N_("Route 4: zorg en gezondheid"),
+}
+
+
+class ExitReason(StrEnum):
+    """Why a trajectory closed (uitstroom)."""
+
+    PAID_WORK = "paid_work"
+    EDUCATION = "education"
+    MOVED = "moved"
+    STOPPED = "stopped"
+    OTHER = "other"
+
+
+EXIT_REASON_LABELS = {
+    ExitReason.PAID_WORK: N_("Betaald werk"),
+    ExitReason.EDUCATION: N_("Opleiding"),
+    ExitReason.MOVED: N_("Verhuisd"),
+    ExitReason.STOPPED: N_("Gestopt"),
+    ExitReason.OTHER: N_("Anders"),
+}
+
+
 class PhysicalLoad(StrEnum):
     LIGHT = "light"
     MEDIUM = "medium"

@@ -10,7 +10,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.domain.vocabulary import (
     ConsentPurpose,
+    ExitReason,
     LearningRoute,
+    ParticipationRoute,
     ParticipantStatus,
     PhysicalLoad,
 )
@@ -40,6 +42,13 @@ class Participant(db.Model):
         enum_type(ParticipantStatus), default=ParticipantStatus.INTAKE, index=True
     )
     intake_date: Mapped[date] = mapped_column(default=date.today)
+    municipality: Mapped[str | None] = mapped_column(String(80), index=True)
+    participation_route: Mapped[ParticipationRoute | None] = mapped_column(
+        enum_type(ParticipationRoute)
+    )
+    # Set when the trajectory closes: the date and why (uitstroom).
+    closed_on: Mapped[date | None]
+    exit_reason: Mapped[ExitReason | None] = mapped_column(enum_type(ExitReason))
     gender: Mapped[str | None] = mapped_column(String(1))
 
     postcode: Mapped[str | None] = mapped_column(String(7))

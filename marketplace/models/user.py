@@ -27,6 +27,9 @@ class User(UserMixin, db.Model):
     role: Mapped[Role] = mapped_column(enum_type(Role))
     # Organisation members and volunteer-centre staff belong to an organisation.
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
+    # For coaches: their team and municipality, used to filter the monitoring.
+    team: Mapped[str | None] = mapped_column(String(80))
+    municipality: Mapped[str | None] = mapped_column(String(80))
     is_demo: Mapped[bool] = mapped_column(default=False)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)

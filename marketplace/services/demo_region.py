@@ -30,11 +30,12 @@ from marketplace.services.profiles import (
     vacancy_fields_from_profile,
 )
 
+# e-mail, name, municipality, team
 COACHES = (
-    ("coach@demo.nl", "Fatima de Groot"),
-    ("coach2@demo.nl", "Joost Verhoeven"),
-    ("coach3@demo.nl", "Samira Bakker"),
-    ("coach4@demo.nl", "Peter Janssen"),
+    ("coach@demo.nl", "Fatima de Groot", "Nijmegen", "Team Nijmegen-Oost"),
+    ("coach2@demo.nl", "Joost Verhoeven", "Wijchen", "Team Wijchen"),
+    ("coach3@demo.nl", "Samira Bakker", "Nijmegen", "Team Nijmegen-West"),
+    ("coach4@demo.nl", "Peter Janssen", "Weert", "Team Weert"),
 )
 
 
@@ -122,7 +123,7 @@ def _load_accounts(organisations: dict[str, Organisation]) -> dict[str, User]:
     ordinary = [o for o in organisations.values() if not o.is_volunteer_centre]
     centrale = _first_of_kind(organisations, "vrijwilligerscentrale")
     specs: list[tuple[str, str, Role, Organisation | None]] = [
-        (email, name, Role.COACH, None) for email, name in COACHES
+        (email, name, Role.COACH, None) for email, name, _, _ in COACHES
     ]
     specs += [
         ("organisatie@demo.nl", "Anouk Peters", Role.ORGANISATION, ordinary[0]),
@@ -142,6 +143,8 @@ def _load_accounts(organisations: dict[str, Organisation]) -> dict[str, User]:
         )
         for email, name, role, organisation in specs
     }
+    for email, _, municipality, team in COACHES:
+        accounts[email].municipality, accounts[email].team = municipality, team
     db.session.flush()
     return accounts
 
@@ -160,6 +163,10 @@ def _load_participants(rows: list[dict[str, Any]], accounts: dict[str, User]) ->
             phone=row.get("phone"),
             status=row["status"],
             intake_date=date.fromisoformat(row["intake_date"]),
+            municipality=accounts[row["coach"]].municipality,
+            participation_route=row.get("participation_route"),
+            closed_on=_date(row.get("closed_on")),
+            exit_reason=row.get("exit_reason"),
             children_ages=row.get("household", {}).get("children_ages", []),
             household_notes=row.get("household", {}).get("notes", ""),
             health_notes=row.get("health_notes", ""),

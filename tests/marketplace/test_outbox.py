@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
-from email import message_from_bytes
+from contextlib import contextmanager
+from email import message_from_bytes, policy
 from email.message import Message
 
 import pytest
@@ -37,7 +38,7 @@ class Inbox:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
-        self.messages.append(message_from_bytes(envelope.content))
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
         return "250 Message accepted for delivery"
 
 
@@ -52,6 +53,7 @@ def mail_app(make_app, port):
                     SMTP_TIMEOUT=5, MAIL_FROM="Koppelkans <noreply@koppelkans.test>")
 
 
+@contextmanager
 def _serve(port: int, inbox: Inbox) -> Iterator[Inbox]:
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
@@ -88,7 +90,7 @@ def test_mail_down_stays_queued_then_is_sent(db, mail_app, port) -> None:
     assert "Connection refused" in first.last_error or "ConnectionRefused" in first.last_error
     assert second.attempts == 0  # the run stops at the first connection failure
 
-    for inbox in _serve(port, Inbox()):
+    with _serve(port, Inbox()) as inbox:
         up = _send(mail_app)
         assert up.exit_code == 0, up.output
         assert "Verstuurd: 2. Mislukt: 0. Wachtend: 0." in up.output
@@ -97,7 +99,7 @@ def test_mail_down_stays_queued_then_is_sent(db, mail_app, port) -> None:
     assert [(m["To"], m["Subject"]) for m in inbox.messages] == [
         ("coach@test.nl", "Bericht 1"), ("organisatie@test.nl", "Bericht 2")]
     assert inbox.messages[0]["From"] == "Koppelkans <noreply@koppelkans.test>"
-    assert "Dit is bericht 1." in inbox.messages[0].get_payload()
+    assert "Dit is bericht 1." in inbox.messages[0].get_content()
     first, second = _rows()
     assert first.sent_at is not None and first.attempts == 2 and first.last_error is None
     assert second.sent_at is not None and second.attempts == 1
@@ -105,7 +107,7 @@ def test_mail_down_stays_queued_then_is_sent(db, mail_app, port) -> None:
 
 def test_a_refused_recipient_does_not_block_the_others(db, mail_app, port) -> None:
     _queue("bestaat-niet@test.nl", "coach@test.nl")
-    for inbox in _serve(port, Inbox(refuse="bestaat-niet@test.nl")):
+    with _serve(port, Inbox(refuse="bestaat-niet@test.nl")) as inbox:
         result = _send(mail_app)
     assert "Verstuurd: 1. Mislukt: 1. Wachtend: 1." in result.output
     refused, delivered = _rows()

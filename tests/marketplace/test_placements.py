@@ -235,7 +235,8 @@ def test_steps_through_the_pages_with_errors_next_to_the_field(world, login) -> 
     coach = login(world.coach)
     done = coach.post(f"{url}/stap/plan_kennismaking", data={
         "plan_kennismaking-kennismaking_at": "2026-03-01T10:00",
-        "plan_kennismaking-kennismaking_place": "Wijkcentrum", "plan_kennismaking-coach_attends": "y"})
+        "plan_kennismaking-kennismaking_place": "Wijkcentrum",
+        "plan_kennismaking-coach_attends": "y"})
     assert done.status_code == 302
     assert world.placement.state == S.KENNISMAKING and world.placement.coach_attends
 

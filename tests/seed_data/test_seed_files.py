@@ -37,6 +37,7 @@ PARTICIPANT_FIELDS = {
     "women_only", "max_physical_load", "ladder_step", "first_name", "last_name", "pseudonym",
     "email", "phone", "coach", "status", "intake_date", "consent", "household",
     "home_languages", "health_notes", "goals", "measurements",
+    "participation_route", "closed_on", "exit_reason",
 }
 ORGANISATION_FIELDS = {"key", "name", "kind", "municipality", "postcode", "description",
                        "email", "phone", "approval", "review_note", "managed_by"}
@@ -275,3 +276,12 @@ def test_generator_reproduces_committed_files() -> None:
         committed = (SEED_DIR / name).read_text(encoding="utf-8")
         assert generate.dumps(records) == committed, name
     assert generate.build() == built
+
+
+def test_closed_people_have_an_exit_and_only_they(participants: list[dict[str, Any]]) -> None:
+    for person in participants:
+        closed = person["status"] == "closed"
+        assert (person["exit_reason"] is not None) == closed, person["id"]
+        assert (person["closed_on"] is not None) == closed, person["id"]
+        if closed:
+            assert person["closed_on"] > person["intake_date"]
