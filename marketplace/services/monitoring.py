@@ -1,0 +1,546 @@
+"""Monitoring for the municipality: aggregates only, computed with SQL.
+
+Every figure is counted in the database (GROUP BY, window functions) and comes back
+as plain counts; `marketplace.domain.disclosure` then hides every count under 5 and
+whatever would reveal it. No query here returns a participant's name or id to a page.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Select, String, and_, case, distinct, func, literal, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from marketplace.domain.disclosure import Cell, cell, protect, protect_matrix, share
+from marketplace.domain.placements import OUTCOME_LABELS, EndOutcome, PlacementState
+from marketplace.domain.vocabulary import (
+    EXIT_REASON_LABELS,
+    LADDER_STEPS,
+    N_,
+    PARTICIPANT_STATUS_LABELS,
+    PARTICIPATION_ROUTE_LABELS,
+    PLACEMENT_TYPE_LABELS,
+    ROUTE_LABELS,
+    ZRM_DOMAINS,
+    ExitReason,
+    MeasurementKind,
+    ParticipantStatus,
+    ParticipationRoute,
+    PlacementType,
+)
+from marketplace.extensions import db
+from marketplace.models import (
+    Measurement,
+    Organisation,
+    Participant,
+    Placement,
+    PlacementEvent,
+    User,
+    Vacancy,
+    ZrmScore,
+)
+
+NO_ROUTE = "none"
+FUNNEL = (
+    PlacementState.PROPOSED,
+    PlacementState.ACCEPTED,
+    PlacementState.PROEFPERIODE,
+    PlacementState.PLACED,
+    PlacementState.ENDED,
+)
+STOPPING_STATES = (
+    PlacementState.ENDED,
+    PlacementState.NOT_CONTINUED,
+    PlacementState.WITHDRAWN,
+    PlacementState.DECLINED,
+)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Peildatum, period and the selection of participants."""
+
+    reference_date: date
+    period_start: date
+    period_end: date
+    municipality: str = ""
+    team: str = ""
+
+    @classmethod
+    def default(cls, today: date | None = None) -> Filters:
+        day = today or date.today()
+        return cls(reference_date=day, period_start=day - timedelta(days=365), period_end=day)
+
+    @property
+    def reference_moment(self) -> datetime:
+        """The end of the peildatum: everything that happened on that day counts."""
+        return datetime.combine(self.reference_date, time.max, tzinfo=UTC)
+
+    @property
+    def period_bounds(self) -> tuple[datetime, datetime]:
+        start = datetime.combine(self.period_start, time.min, tzinfo=UTC)
+        end = datetime.combine(self.period_end, time.max, tzinfo=UTC)
+        return start, end
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    cells: tuple[Cell | str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the dashboard, already protected, ready to show or export."""
+
+    key: str
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    note: str = ""
+    chart: str = ""  # "bars" when a bar chart of the first column helps
+
+    def as_lists(self) -> list[list[str]]:
+        """Header and rows as text, for CSV and XLSX."""
+        header = ["", *self.columns]
+        body = [[row.label, *(_text(c) for c in row.cells)] for row in self.rows]
+        return [header, *body]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    filters: Filters
+    tables: tuple[Table, ...]
+    municipalities: tuple[str, ...] = field(default=())
+    teams: tuple[str, ...] = field(default=())
+
+    def table(self, key: str) -> Table | None:
+        return next((t for t in self.tables if t.key == key), None)
+
+
+def _text(value: Cell | str) -> str:
+    return value.text if isinstance(value, Cell) else value
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def _selected_participants(filters: Filters) -> Select[Any]:
+    """Ids of participants in scope: intake on or before the peildatum, filters applied."""
+    statement = select(Participant.id).where(Participant.intake_date <= filters.reference_date)
+    if filters.municipality:
+        statement = statement.where(Participant.municipality == filters.municipality)
+    if filters.team:
+        statement = statement.join(User, User.id == Participant.coach_id).where(
+            User.team == filters.team
+        )
+    return statement
+
+
+def _in_scope(filters: Filters) -> ColumnElement[bool]:
+    return Participant.id.in_(_selected_participants(filters))
+
+
+def _status_on_reference_date(filters: Filters) -> ColumnElement[Any]:
+    """Closed only when closed by the peildatum; a later closure was active then."""
+    closed_by_then = and_(
+        Participant.closed_on.is_not(None), Participant.closed_on <= filters.reference_date
+    )
+    return case(
+        (closed_by_then, literal(ParticipantStatus.CLOSED.value)),
+        (Participant.status == ParticipantStatus.CLOSED, literal(ParticipantStatus.ACTIVE.value)),
+        else_=Participant.status,
+    )
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def routes_and_status(filters: Filters) -> Table:
+    status = _status_on_reference_date(filters).label("status")
+    route = func.coalesce(Participant.route, NO_ROUTE, type_=String()).label("route")
+    counts = db.session.execute(
+        select(route, status, func.count()).where(_in_scope(filters)).group_by(route, status)
+    ).all()
+    grid: dict[str, Counter[str]] = {}
+    for route_value, status_value, number in counts:
+        grid.setdefault(_plain(route_value), Counter())[_plain(status_value)] += number
+    statuses = [s.value for s in ParticipantStatus]
+    labels = {**{r.value: t for r, t in ROUTE_LABELS.items()}, NO_ROUTE: N_("Geen leerroute")}
+    rows = []
+    for key, label in labels.items():
+        values = {s: grid.get(key, Counter())[s] for s in statuses}
+        cells = protect(values)
+        rows.append(Row(label, (*(cells[s] for s in statuses), cell(sum(values.values())))))
+    columns = (*(PARTICIPANT_STATUS_LABELS[ParticipantStatus(s)] for s in statuses), N_("Totaal"))
+    return Table("leerroutes", N_("Deelnemers per leerroute en status"), columns, tuple(rows))
+
+
+def participation_routes(filters: Filters) -> Table:
+    """The route table of the reports (Wijchen): route 1–4, volunteers, outflow."""
+    route = func.coalesce(Participant.participation_route, NO_ROUTE, type_=String()).label("route")
+    counts = dict(
+        db.session.execute(
+            select(route, func.count()).where(_in_scope(filters)).group_by(route)
+        ).all()
+    )
+    counts = {_plain(k): v for k, v in counts.items()}
+    routes = {r.value: counts.get(r.value, 0) for r in ParticipationRoute}
+    cells = protect(routes)
+    total = sum(counts.values())
+    rows = [
+        Row(PARTICIPATION_ROUTE_LABELS[ParticipationRoute(key)], (cells[key],)) for key in routes
+    ]
+    rows.append(Row(N_("Nog geen route"), (cell(counts.get(NO_ROUTE, 0)),)))
+    rows.append(Row(N_("Totaal deelnemers"), (cell(total),)))
+    rows.append(
+        Row(N_("Actief als vrijwilliger op de peildatum"), (cell(active_volunteers(filters)),))
+    )
+    return Table(
+        "routes",
+        N_("Deelnemers per route van het plan"),
+        (N_("Aantal"),),
+        tuple(rows),
+        note=N_("Route van het participatieplan; vrijwilligers: geplaatst in vrijwilligerswerk."),
+        chart="bars",
+    )
+
+
+def active_volunteers(filters: Filters) -> int:
+    """People in an occupying vrijwilligerswerk placement on the peildatum."""
+    moment = filters.reference_moment
+    started = select(PlacementEvent.placement_id).where(
+        PlacementEvent.to_state.in_([PlacementState.PROEFPERIODE, PlacementState.PLACED]),
+        PlacementEvent.at <= moment,
+    )
+    stopped = select(PlacementEvent.placement_id).where(
+        PlacementEvent.to_state.in_(STOPPING_STATES), PlacementEvent.at <= moment
+    )
+    statement = (
+        select(func.count(distinct(Placement.participant_id)))
+        .join(Vacancy, Vacancy.id == Placement.vacancy_id)
+        .where(
+            Vacancy.type == PlacementType.VRIJWILLIGERSWERK,
+            Placement.id.in_(started),
+            Placement.id.not_in(stopped),
+            Placement.participant_id.in_(_selected_participants(filters)),
+        )
+    )
+    return db.session.scalar(statement) or 0
+
+
+def outflow(filters: Filters) -> Table:
+    """Trajectories closed in the period, by reason; shown beside steps and participation."""
+    start, end = filters.period_start, min(filters.period_end, filters.reference_date)
+    counts = dict(
+        db.session.execute(
+            select(Participant.exit_reason, func.count())
+            .where(_in_scope(filters), Participant.closed_on.between(start, end))
+            .group_by(Participant.exit_reason)
+        ).all()
+    )
+    counts = {_plain(k): v for k, v in counts.items() if k is not None}
+    values = {reason.value: counts.get(reason.value, 0) for reason in ExitReason}
+    cells = protect(values)
+    rows = [Row(EXIT_REASON_LABELS[ExitReason(k)], (cells[k],)) for k in values]
+    rows.append(Row(N_("Totaal uitgestroomd"), (cell(sum(values.values())),)))
+    return Table(
+        "uitstroom",
+        N_("Uitstroom in de periode"),
+        (N_("Aantal"),),
+        tuple(rows),
+        note=N_("Lees dit samen met de treden op de participatieladder en de deelname."),
+        chart="bars",
+    )
+
+
+def _ranked_measurements(filters: Filters) -> Any:
+    """Each participant's measurements up to the peildatum, numbered first and last."""
+    first = func.row_number().over(
+        partition_by=Measurement.participant_id,
+        order_by=(Measurement.measured_on, Measurement.id),
+    )
+    last = func.row_number().over(
+        partition_by=Measurement.participant_id,
+        order_by=(Measurement.measured_on.desc(), Measurement.id.desc()),
+    )
+    return (
+        select(
+            Measurement.id,
+            Measurement.participant_id,
+            Measurement.kind,
+            Measurement.ladder_step,
+            first.label("first_rank"),
+            last.label("last_rank"),
+        )
+        .where(
+            Measurement.measured_on <= filters.reference_date,
+            Measurement.participant_id.in_(_selected_participants(filters)),
+        )
+        .subquery()
+    )
+
+
+def _start_and_latest(filters: Filters) -> tuple[Any, Any]:
+    ranked = _ranked_measurements(filters)
+    start = (
+        select(ranked)
+        .where(ranked.c.first_rank == 1, ranked.c.kind == MeasurementKind.NULMETING)
+        .subquery()
+    )
+    latest = select(ranked).where(ranked.c.last_rank == 1).subquery()
+    return start, latest
+
+
+def ladder_transitions(filters: Filters) -> Table:
+    start, latest = _start_and_latest(filters)
+    counts = db.session.execute(
+        select(start.c.ladder_step, latest.c.ladder_step, func.count())
+        .join(latest, latest.c.participant_id == start.c.participant_id)
+        .group_by(start.c.ladder_step, latest.c.ladder_step)
+    ).all()
+    matrix = {step: dict.fromkeys(LADDER_STEPS, 0) for step in LADDER_STEPS}
+    for begin, end, number in counts:
+        matrix[begin][end] += number
+    cells = protect_matrix(matrix)
+    rows = tuple(
+        Row(f"Trede {step} bij nulmeting", tuple(cells[step][to] for to in LADDER_STEPS))
+        for step in LADDER_STEPS
+    )
+    columns = tuple(f"Nu trede {step}" for step in LADDER_STEPS)
+    up = sum(n for (b, e, n) in counts if e > b)
+    same = sum(n for (b, e, n) in counts if e == b)
+    down = sum(n for (b, e, n) in counts if e < b)
+    summary = f"Omhoog: {cell(up).text}, gelijk: {cell(same).text}, omlaag: {cell(down).text}."
+    return Table(
+        "ladder",
+        N_("Participatieladder: van nulmeting naar laatste meting"),
+        columns,
+        rows,
+        note=summary,
+    )
+
+
+def zrm_progress(filters: Filters) -> Table:
+    start, latest = _start_and_latest(filters)
+    begin_score, end_score = ZrmScore.__table__.alias("begin"), ZrmScore.__table__.alias("end")
+    pairs = db.session.execute(
+        select(start.c.participant_id, begin_score.c.domain, begin_score.c.score, end_score.c.score)
+        .join(latest, latest.c.participant_id == start.c.participant_id)
+        .join(begin_score, begin_score.c.measurement_id == start.c.id)
+        .join(
+            end_score,
+            and_(
+                end_score.c.measurement_id == latest.c.id,
+                end_score.c.domain == begin_score.c.domain,
+            ),
+        )
+        .where(latest.c.id != start.c.id)
+    ).all()
+    per_domain: dict[str, Counter[str]] = {domain: Counter() for domain in ZRM_DOMAINS}
+    forward: Counter[int] = Counter()
+    for participant_id, domain, before, after in pairs:
+        change = "beter" if after > before else "gelijk" if after == before else "slechter"
+        per_domain.setdefault(domain, Counter())[change] += 1
+        forward[participant_id] += after > before
+    rows = []
+    for domain, label in ZRM_DOMAINS.items():
+        counts = {k: per_domain[domain][k] for k in ("beter", "gelijk", "slechter")}
+        cells = protect(counts)
+        rows.append(Row(label, (cells["beter"], cells["gelijk"], cells["slechter"])))
+    measured = cell(len({pid for pid, *_ in pairs}))
+    two_or_more = cell(sum(1 for steps in forward.values() if steps >= 2))
+    forward_share = share(two_or_more, measured)
+    rows.append(Row(N_("Vooruit op minstens twee domeinen"), (two_or_more, forward_share, "")))
+    return Table(
+        "zrm",
+        N_("Zelfredzaamheidsmatrix: nulmeting tegen laatste meting"),
+        (N_("Beter"), N_("Gelijk"), N_("Slechter")),
+        tuple(rows),
+        note=f"Deelnemers met minstens twee metingen: {measured.text}.",
+    )
+
+
+def _events_in_period(filters: Filters) -> Any:
+    start, end = filters.period_bounds
+    return and_(
+        PlacementEvent.at.between(start, min(end, filters.reference_moment)),
+        Placement.participant_id.in_(_selected_participants(filters)),
+    )
+
+
+def funnel(filters: Filters) -> Table:
+    counts = dict(
+        db.session.execute(
+            select(PlacementEvent.to_state, func.count(distinct(PlacementEvent.placement_id)))
+            .join(Placement, Placement.id == PlacementEvent.placement_id)
+            .where(_events_in_period(filters), PlacementEvent.to_state.in_(FUNNEL))
+            .group_by(PlacementEvent.to_state)
+        ).all()
+    )
+    cells = [cell(counts.get(state, 0)) for state in FUNNEL]
+    labels = {
+        PlacementState.PROPOSED: N_("Voorgesteld"),
+        PlacementState.ACCEPTED: N_("Geaccepteerd"),
+        PlacementState.PROEFPERIODE: N_("Proefperiode begonnen"),
+        PlacementState.PLACED: N_("Geplaatst"),
+        PlacementState.ENDED: N_("Beëindigd"),
+    }
+    rows = [
+        Row(labels[state], (value, share(value, cells[index - 1]) if index else ""))
+        for index, (state, value) in enumerate(zip(FUNNEL, cells, strict=True))
+    ]
+    return Table(
+        "trechter",
+        N_("Van voorstel tot plaatsing in de periode"),
+        (N_("Aantal"), N_("Van de stap ervoor")),
+        tuple(rows),
+        chart="bars",
+    )
+
+
+def ended_by_outcome(filters: Filters) -> Table:
+    counts = dict(
+        db.session.execute(
+            select(Placement.outcome, func.count(distinct(Placement.id)))
+            .join(PlacementEvent, PlacementEvent.placement_id == Placement.id)
+            .where(_events_in_period(filters), PlacementEvent.to_state == PlacementState.ENDED)
+            .group_by(Placement.outcome)
+        ).all()
+    )
+    values = {o.value: counts.get(o, 0) + counts.get(o.value, 0) for o in EndOutcome}
+    cells = protect(values)
+    rows = [Row(OUTCOME_LABELS[EndOutcome(key)], (cells[key],)) for key in values]
+    return Table("afloop", N_("Beëindigde plaatsingen naar uitkomst"), (N_("Aantal"),), tuple(rows))
+
+
+def placements_by_type_and_sector(filters: Filters) -> Table:
+    counts = db.session.execute(
+        select(Vacancy.type, Organisation.kind, func.count(distinct(Placement.id)))
+        .join(Placement, Placement.vacancy_id == Vacancy.id)
+        .join(Organisation, Organisation.id == Vacancy.organisation_id)
+        .join(PlacementEvent, PlacementEvent.placement_id == Placement.id)
+        .where(_events_in_period(filters), PlacementEvent.to_state == PlacementState.PROEFPERIODE)
+        .group_by(Vacancy.type, Organisation.kind)
+    ).all()
+    sectors = sorted({kind for _, kind, _ in counts})
+    grid = {t.value: dict.fromkeys(sectors, 0) for t in PlacementType}
+    for placement_type, kind, number in counts:
+        grid[_plain(placement_type)][kind] += number
+    cells = protect_matrix(grid)
+    rows = tuple(
+        Row(PLACEMENT_TYPE_LABELS[PlacementType(t)], tuple(cells[t][s] for s in sectors))
+        for t in grid
+    )
+    return Table(
+        "sectoren",
+        N_("Gestarte plaatsingen naar soort plek en sector"),
+        tuple(sector.replace("_", " ") for sector in sectors) or (N_("Geen plaatsingen"),),
+        rows if sectors else (),
+    )
+
+
+def time_to_first_placement(filters: Filters) -> Table:
+    first_start = (
+        select(
+            Placement.participant_id.label("participant_id"),
+            func.min(PlacementEvent.at).label("started"),
+        )
+        .join(PlacementEvent, PlacementEvent.placement_id == Placement.id)
+        .where(
+            PlacementEvent.to_state == PlacementState.PROEFPERIODE,
+            PlacementEvent.at <= filters.reference_moment,
+        )
+        .group_by(Placement.participant_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(Participant.intake_date, first_start.c.started)
+        .join(first_start, first_start.c.participant_id == Participant.id)
+        .where(_in_scope(filters))
+    ).all()
+    days = sorted(max((_as_date(started) - intake).days, 0) for intake, started in rows)
+    enough = cell(len(days))
+    if enough.suppressed:
+        median = p75 = "—"
+    else:
+        median = f"{statistics.median(days):.0f} dagen"
+        p75 = f"{statistics.quantiles(days, n=4, method='inclusive')[2]:.0f} dagen"
+    return Table(
+        "doorlooptijd",
+        N_("Tijd van intake tot eerste plaatsing (start proefperiode)"),
+        (N_("Waarde"),),
+        (
+            Row(N_("Deelnemers met een plaatsing"), (enough,)),
+            Row(N_("Mediaan"), (median,)),
+            Row(N_("75e percentiel"), (p75,)),
+        ),
+    )
+
+
+def _as_date(moment: Any) -> date:
+    if isinstance(moment, datetime):
+        return moment.date()
+    if isinstance(moment, str):  # SQLite returns aggregates of timestamps as text
+        return datetime.fromisoformat(moment).date()
+    return moment  # type: ignore[no-any-return]
+
+
+def _plain(value: Any) -> Any:
+    return getattr(value, "value", value)
+
+
+# --------------------------------------------------------------------------- dashboard
+
+
+def filter_options() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    municipalities = db.session.scalars(
+        select(Participant.municipality).where(Participant.municipality.is_not(None)).distinct()
+    ).all()
+    teams = db.session.scalars(select(User.team).where(User.team.is_not(None)).distinct()).all()
+    return tuple(sorted(municipalities)), tuple(sorted(teams))
+
+
+def dashboard(filters: Filters) -> Dashboard:
+    tables = (
+        participation_routes(filters),
+        routes_and_status(filters),
+        ladder_transitions(filters),
+        zrm_progress(filters),
+        funnel(filters),
+        ended_by_outcome(filters),
+        outflow(filters),
+        time_to_first_placement(filters),
+        placements_by_type_and_sector(filters),
+    )
+    municipalities, teams = filter_options()
+    return Dashboard(filters, tables, municipalities, teams)
+
+
+def route_counts(filters: Filters) -> Mapping[str, int]:
+    """Unprotected route counts, for checks against the reports (never for pages)."""
+    route = func.coalesce(Participant.participation_route, NO_ROUTE, type_=String())
+    rows = db.session.execute(
+        select(route, func.count()).where(_in_scope(filters)).group_by(route)
+    ).all()
+    return {_plain(key): number for key, number in rows}
+
+
+def outflow_counts(filters: Filters) -> Mapping[str, int]:
+    """Unprotected outflow per exit reason in the period (for checks, never for pages)."""
+    rows = db.session.execute(
+        select(Participant.exit_reason, func.count())
+        .where(
+            _in_scope(filters),
+            Participant.closed_on.between(filters.period_start, filters.period_end),
+            Participant.exit_reason.is_not(None),
+        )
+        .group_by(Participant.exit_reason)
+    ).all()
+    return {_plain(key): number for key, number in rows}
