@@ -12,8 +12,8 @@ from marketplace.domain.vocabulary import (
     ConsentPurpose,
     ExitReason,
     LearningRoute,
-    ParticipationRoute,
     ParticipantStatus,
+    ParticipationRoute,
     PhysicalLoad,
 )
 from marketplace.extensions import db
