@@ -9,7 +9,7 @@ from typing import Any
 from flask_babel import gettext
 from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
-from wtforms import Field, SelectChoice, SelectMultipleField, StringField
+from wtforms import Field, SelectChoice, SelectField, SelectMultipleField, StringField
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -21,6 +21,17 @@ from matching.geo import normalise_postcode
 def choices(pairs: Iterable[tuple[str, str | LazyString]]) -> list[SelectChoice]:
     """(value, label) pairs as WTForms select choices."""
     return [SelectChoice(value, label) for value, label in pairs]
+
+
+class OptionalSelectField(SelectField):
+    """A select whose empty choice means 'none': None in the database, '' in the form,
+    also when a client leaves the field out of the post altogether."""
+
+    def process_data(self, value: Any) -> None:
+        self.data = getattr(value, "value", value) or ""
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        self.data = valuelist[0] if valuelist else ""
 
 
 class DaypartField(SelectMultipleField):

@@ -25,7 +25,7 @@ from marketplace.matches.forms import (
     match_query,
 )
 from marketplace.services import cohort as cohort_service
-from marketplace.services import proposals
+from marketplace.services import privacy, proposals
 from marketplace.services.matches import matches_page
 
 bp = Blueprint("matches", __name__, url_prefix="/koppelen")
@@ -35,6 +35,7 @@ bp = Blueprint("matches", __name__, url_prefix="/koppelen")
 @roles_required(Role.COACH)
 def for_participant(participant_id: int) -> str:
     participant = get_owned_participant_or_404(participant_id)
+    privacy.record_view(current_user, participant, "passende plekken")
     query = match_query(request.args)
     page = matches_page(
         participant,

@@ -1,6 +1,7 @@
 """All models, importable from one place (and registered with the metadata)."""
 
 from marketplace.models.allocation import CohortAllocation
+from marketplace.models.api_token import ApiToken
 from marketplace.models.audit import AuditEntry
 from marketplace.models.checkin import CheckIn
 from marketplace.models.confirmation_link import ConfirmationLink
@@ -17,6 +18,7 @@ from marketplace.models.user import User
 from marketplace.models.vacancy import Vacancy
 
 __all__ = [
+    "ApiToken",
     "AuditEntry",
     "CheckIn",
     "CohortAllocation",

@@ -84,6 +84,8 @@ class Participant(db.Model):
 
     created_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow, onupdate=utcnow)
+    # Set when the personal data were erased (AVG); the anonymous counts stay.
+    erased_at: Mapped[datetime | None] = mapped_column(timestamp())
 
     coach: Mapped[User] = relationship()
     consents: Mapped[list[Consent]] = relationship(
@@ -109,6 +111,12 @@ class Participant(db.Model):
 
     def consent_given(self, purpose: ConsentPurpose) -> bool:
         return any(c.purpose == purpose and c.withdrawn_on is None for c in self.consents)
+
+    def consent_withdrawn(self, purpose: ConsentPurpose) -> bool:
+        """Given once, withdrawn since (and not given again)."""
+        return not self.consent_given(purpose) and any(
+            c.purpose == purpose and c.withdrawn_on is not None for c in self.consents
+        )
 
     def language_levels(self) -> dict[str, str]:
         return {

@@ -36,20 +36,25 @@ from wtforms.validators import (
 from marketplace.domain.childcare import suggest_childcare
 from marketplace.domain.vocabulary import (
     CEFR_LEVELS,
+    EXIT_REASON_LABELS,
     LADDER_STEPS,
     LANGUAGE_SKILLS,
     LOAD_LABELS,
     PARTICIPANT_STATUS_LABELS,
+    PARTICIPATION_ROUTE_LABELS,
     ROUTE_LABELS,
     ZRM_DOMAINS,
     ConsentPurpose,
+    ExitReason,
     LearningRoute,
     MeasurementKind,
     ParticipantStatus,
+    ParticipationRoute,
     PhysicalLoad,
 )
 from marketplace.formfields import (
     DaypartField,
+    OptionalSelectField,
     PostcodeField,
     TagListField,
     choices,
@@ -135,6 +140,22 @@ class IntakeForm(FlaskForm):
     )
     intake_date = DutchDateField(
         _l("Datum intake"), validators=[InputRequired(DATE_MESSAGE)], default=date.today
+    )
+    municipality = StringField(
+        _l("Gemeente"),
+        description=_l("Waar de deelnemer woont; leeg laten: de gemeente van de coach."),
+        validators=[Length(max=80)],
+    )
+    participation_route = OptionalSelectField(
+        _l("Route van het plan"),
+        choices=choices([("", _l("Nog geen route"))]
+                        + [(k.value, _l(v)) for k, v in PARTICIPATION_ROUTE_LABELS.items()]),
+    )
+    closed_on = DutchDateField(_l("Afgesloten op"), validators=[Optional()])
+    exit_reason = OptionalSelectField(
+        _l("Reden van afsluiten"),
+        choices=choices([("", _l("Niet afgesloten"))]
+                        + [(k.value, _l(v)) for k, v in EXIT_REASON_LABELS.items()]),
     )
     postcode = PostcodeField(_l("Postcode"), validators=[Optional()])
     max_travel_km = DecimalField(
@@ -235,6 +256,14 @@ class IntakeForm(FlaskForm):
             )
         return True
 
+    def validate_exit_reason(self, field: Any) -> None:
+        closing = self.status.data == ParticipantStatus.CLOSED.value
+        if closing and not field.data:
+            raise ValidationError(gettext("Kies waarom het traject is afgesloten."))
+        if closing and not self.closed_on.data:
+            self.closed_on.errors = [*self.closed_on.errors, gettext("Vul de datum in.")]
+            raise ValidationError(gettext("Vul ook de datum van afsluiten in."))
+
     def validate_hours_max(self, field: Any) -> None:
         low = self.hours_min.data
         if low is not None and field.data is not None and low > field.data:
@@ -258,6 +287,7 @@ class IntakeForm(FlaskForm):
         profile["gender"] = self.gender.data or None
         profile["status"] = ParticipantStatus(self.status.data)
         profile["route"] = LearningRoute(self.route.data) if self.route.data else None
+        profile.update(self._trajectory())
         profile["max_physical_load"] = PhysicalLoad(self.max_physical_load.data)
         profile["max_travel_km"] = float(self.max_travel_km.data)
         profile["hours_min"] = float(self.hours_min.data)
@@ -276,6 +306,18 @@ class IntakeForm(FlaskForm):
             for purpose in ConsentPurpose
         }
         return IntakeData(profile, goals, consents)
+
+
+    def _trajectory(self) -> dict[str, Any]:
+        """Route of the plan and, only for a closed trajectory, when and why it closed."""
+        closed = self.status.data == ParticipantStatus.CLOSED.value
+        route = self.participation_route.data
+        return {
+            "municipality": (self.municipality.data or "").strip() or None,
+            "participation_route": ParticipationRoute(route) if route else None,
+            "closed_on": self.closed_on.data if closed else None,
+            "exit_reason": ExitReason(self.exit_reason.data) if closed else None,
+        }
 
 
 KIND_LABELS = {

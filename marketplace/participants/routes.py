@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    json,
+    redirect,
+    render_template,
+    url_for,
+)
 from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from marketplace.auth.access import get_owned_participant_or_404, roles_required
-from marketplace.domain.vocabulary import MeasurementKind, ParticipantStatus, Role
+from marketplace.domain.vocabulary import ConsentPurpose, MeasurementKind, ParticipantStatus, Role
 from marketplace.errors import DomainError
 from marketplace.formfields import attach_domain_error
 from marketplace.models import Participant
 from marketplace.pagination import enum_arg, page_arg, text_arg
 from marketplace.participants.forms import IntakeForm, MeasurementForm
-from marketplace.services import intake, measurements
+from marketplace.participants.privacy_forms import EraseForm, WithdrawConsentForm
+from marketplace.services import intake, measurements, privacy
 from marketplace.services.participants import caseload, participant_page
 
 bp = Blueprint("participants", __name__, url_prefix="/deelnemers")
@@ -39,8 +49,10 @@ def index() -> str:
 @roles_required(Role.COACH, Role.ADMIN)
 def detail(participant_id: int) -> str:
     participant = get_owned_participant_or_404(participant_id)
+    privacy.record_view(current_user, participant, "dossier")
     return render_template(
-        "participants/detail.html", participant=participant, **participant_page(participant)
+        "participants/detail.html", participant=participant, **participant_page(participant),
+        withdraw_form=WithdrawConsentForm(),
     )
 
 
@@ -50,7 +62,8 @@ def _render_intake(form: IntakeForm, participant: Participant | None) -> str:
     )
 
 
-def _saved(result: intake.SaveResult) -> Response:
+def _saved(result: intake.SaveResult, action: str) -> Response:
+    privacy.record_change(current_user, result.participant, action)
     flash(gettext("Het profiel is opgeslagen."), "success")
     for warning in result.warnings:
         flash(warning, "warning")
@@ -63,7 +76,8 @@ def create() -> Response | str:
     form = IntakeForm.for_participant(None)
     if not form.suggesting() and form.validate_on_submit():
         try:
-            return _saved(intake.create_participant(current_user, form.intake_data()))
+            return _saved(intake.create_participant(current_user, form.intake_data()),
+                          "create")
         except DomainError as error:
             attach_domain_error(form, error)
     return _render_intake(form, None)
@@ -76,7 +90,8 @@ def edit(participant_id: int) -> Response | str:
     form = IntakeForm.for_participant(participant)
     if not form.suggesting() and form.validate_on_submit():
         try:
-            return _saved(intake.update_participant(participant, form.intake_data()))
+            return _saved(intake.update_participant(participant, form.intake_data()),
+                          "update")
         except DomainError as error:
             attach_domain_error(form, error)
     return _render_intake(form, participant)
@@ -96,6 +111,58 @@ def add_measurement(participant_id: int) -> Response | str:
         except DomainError as error:
             attach_domain_error(form, error)
         else:
+            privacy.record_change(current_user, participant, "measurement")
             flash(gettext("De meting is opgeslagen."), "success")
             return redirect(url_for("participants.detail", participant_id=participant.id))
     return render_template("participants/measurement.html", form=form, participant=participant)
+
+
+@bp.get("/<id:participant_id>/gegevens")
+@roles_required(Role.COACH, Role.ADMIN)
+def data_page(participant_id: int) -> str:
+    participant = get_owned_participant_or_404(participant_id)
+    return render_template("participants/data.html", participant=participant,
+                           data=privacy.export_for(current_user, participant),
+                           erase_form=EraseForm())
+
+
+@bp.get("/<id:participant_id>/gegevens.json")
+@roles_required(Role.COACH, Role.ADMIN)
+def data_json(participant_id: int) -> Response:
+    participant = get_owned_participant_or_404(participant_id)
+    body = json.dumps(privacy.export_for(current_user, participant), ensure_ascii=False, indent=2)
+    return current_app.response_class(body, mimetype="application/json", headers={
+        "Content-Disposition": f'attachment; filename="gegevens-{participant.ref}.json"'})
+
+
+@bp.post("/<id:participant_id>/verwijderen")
+@roles_required(Role.COACH, Role.ADMIN)
+def erase(participant_id: int) -> Response | tuple[str, int]:
+    participant = get_owned_participant_or_404(participant_id)
+    form = EraseForm()
+    if form.validate_on_submit():
+        try:
+            privacy.erase_participant(participant, current_user)
+        except DomainError as error:
+            flash(error.message, "error")
+        else:
+            flash(gettext("De persoonsgegevens zijn verwijderd. De tellingen blijven."),
+                  "success")
+        return redirect(url_for(".detail", participant_id=participant.id))
+    return render_template("participants/data.html", participant=participant,
+                           data=privacy.participant_export(participant), erase_form=form), 422
+
+
+@bp.post("/<id:participant_id>/toestemming/<purpose>/intrekken")
+@roles_required(Role.COACH)
+def withdraw_consent(participant_id: int, purpose: str) -> Response:
+    participant = get_owned_participant_or_404(participant_id)
+    if purpose not in set(ConsentPurpose) or not WithdrawConsentForm().validate_on_submit():
+        abort(404)
+    try:
+        privacy.withdraw_consent(current_user, participant, ConsentPurpose(purpose))
+    except DomainError as error:
+        flash(error.message, "error")
+    else:
+        flash(gettext("De toestemming is ingetrokken."), "success")
+    return redirect(url_for(".detail", participant_id=participant.id))

@@ -163,6 +163,10 @@ def send_cohort(
         participant = db.session.get(Participant, participant_id)
         if participant is None or participant.coach_id != coach.id:
             raise DomainError(gettext("Kies voor iedere deelnemer een plek uit de lijst."))
+        if not participant.consent_given(ConsentPurpose.MATCHING):
+            raise DomainError(gettext(
+                "%(name)s heeft geen toestemming (meer) om plekken te zoeken. Haal deze "
+                "deelnemer uit de groep.", name=participant.display_name))
         pairs.append((participant, vacancy_id))
     if not pairs:
         raise DomainError(gettext("Er is geen plek gekozen om voor te stellen."))

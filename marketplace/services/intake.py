@@ -24,6 +24,7 @@ PROFILE_COLUMNS = (
     "nl_writing", "other_languages", "literate_latin", "route", "interests", "experience",
     "availability", "lessons", "childcare_needed", "hours_min", "hours_max", "women_only",
     "max_physical_load", "children_ages", "household_notes", "health_notes",
+    "municipality", "participation_route", "closed_on", "exit_reason",
 )
 
 
@@ -114,6 +115,7 @@ def create_participant(coach: User, data: IntakeData, today: date | None = None)
     _check(data.profile)
     participant = Participant(coach_id=coach.id, ref=f"p-{secrets.token_hex(5)}")
     warnings = _apply_profile(participant, data.profile)
+    participant.municipality = participant.municipality or coach.municipality
     _apply_goals(participant, data.goals)
     _apply_consents(participant, data.consents, today or date.today())
     db.session.add(participant)

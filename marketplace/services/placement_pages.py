@@ -34,7 +34,7 @@ from marketplace.models import (
 )
 from marketplace.services.checkins import checkins_of, may_record
 from marketplace.services.placements import default_link_address, role_of
-from marketplace.services.proposals import SharedProposal, shared_view
+from marketplace.services.proposals import SharedProposal, shared_first_name, shared_view
 
 INBOX_ORDER = [
     PlacementState.PROPOSED,
@@ -91,7 +91,7 @@ def inbox(user: User) -> dict[PlacementState, list[InboxRow]]:
     for p in placements:
         groups[p.state].append(InboxRow(
             placement_id=p.id, state=p.state,
-            name=p.participant.display_name if coach else p.participant.first_name,
+            name=p.participant.display_name if coach else shared_first_name(p.participant),
             vacancy_title=p.vacancy.title, organisation_name=p.vacancy.organisation.name,
             updated_at=p.updated_at, kennismaking_at=p.kennismaking_at,
             proefperiode_start=p.proefperiode_start,

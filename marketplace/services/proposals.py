@@ -294,8 +294,26 @@ class SharedProposal:
     coach_email: str
 
 
+def sharing_stopped(person: Participant) -> bool:
+    """Consent to share withdrawn, or the data erased: nothing more goes out."""
+    return person.erased_at is not None or person.consent_withdrawn(ConsentPurpose.SHARING)
+
+
+def shared_first_name(person: Participant) -> str:
+    return gettext("gegevens niet meer gedeeld") if sharing_stopped(person) else person.first_name
+
+
 def shared_view(placement: Placement) -> SharedProposal:
     """The one rule for what leaves the coach's side with a proposal."""
+    if sharing_stopped(placement.participant):
+        vacancy, coach = placement.vacancy, placement.proposed_by
+        return SharedProposal(
+            placement_id=placement.id, vacancy_id=vacancy.id, vacancy_title=vacancy.title,
+            state=placement.state, proposed_at=placement.created_at,
+            first_name=shared_first_name(placement.participant), language_levels={},
+            available=[], message="", coach_name=coach.name if coach else "",
+            coach_email=coach.email if coach else "",
+        )
     return share(
         placement.participant,
         placement.vacancy,

@@ -37,6 +37,7 @@ from marketplace.domain.vocabulary import (
 )
 from marketplace.formfields import (
     DaypartField,
+    OptionalSelectField,
     PostcodeField,
     TagListField,
     choices,
@@ -55,19 +56,13 @@ def level_choices(skill: str | None) -> list[Any]:
     return choices(pairs)
 
 
-class LevelField(SelectField):
-    """A CEFR minimum; no minimum is None in the database and '' in the form."""
+class LevelField(OptionalSelectField):
+    """A CEFR minimum per skill, each level with its can-do hint."""
 
     def __init__(
         self, label: str | LazyString | None = None, skill: str | None = None, **kwargs: Any
     ) -> None:
         super().__init__(label, choices=level_choices(skill), **kwargs)
-
-    def process_data(self, value: Any) -> None:
-        self.data = value or ""
-
-    def process_formdata(self, valuelist: list[Any]) -> None:
-        self.data = valuelist[0] if valuelist else ""
 
 
 def _hours(label: str | LazyString) -> DecimalField:

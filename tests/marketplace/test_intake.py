@@ -170,3 +170,41 @@ def test_another_coach_cannot_edit(client, login, db) -> None:
 def test_only_coaches_do_intakes(client, login, db) -> None:
     login(make_user(Role.POLICY))
     assert client.get("/deelnemers/nieuw").status_code == 403
+
+
+def test_closing_a_trajectory_needs_a_reason_and_a_date(client, login, db) -> None:
+    from marketplace.domain.vocabulary import ExitReason, ParticipationRoute
+    from tests.builders import make_participant, make_user
+
+    coach = make_user(municipality="Wijchen")
+    participant = make_participant(coach)
+    login(coach)
+    form = client.get(f"/deelnemers/{participant.id}/bewerken").get_data(as_text=True)
+    assert 'name="participation_route"' in form and 'name="exit_reason"' in form
+    page = client.post(
+        f"/deelnemers/{participant.id}/bewerken",
+        data=VALID | {"status": "closed", "exit_reason": ""},
+    ).get_data(as_text=True)
+    assert "Kies waarom het traject is afgesloten." in page
+    response = client.post(
+        f"/deelnemers/{participant.id}/bewerken",
+        data=VALID
+        | {"status": "closed", "exit_reason": "paid_work", "closed_on": "2026-10-01",
+           "participation_route": "vrijwilligerswerk"},
+    )
+    assert response.status_code == 302
+    db.refresh(participant)
+    assert participant.exit_reason == ExitReason.PAID_WORK
+    assert participant.closed_on.isoformat() == "2026-10-01"
+    assert participant.participation_route == ParticipationRoute.VRIJWILLIGERSWERK
+
+
+def test_new_participant_gets_the_coaches_municipality(client, login, db) -> None:
+    from sqlalchemy import select
+
+    from marketplace.models import Participant
+    from tests.builders import make_user
+
+    login(make_user(municipality="Weert"))
+    assert client.post("/deelnemers/nieuw", data=VALID).status_code == 302
+    assert db.scalars(select(Participant)).one().municipality == "Weert"
