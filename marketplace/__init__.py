@@ -81,6 +81,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from marketplace.admin.routes import bp as admin_bp
+    from marketplace.api.routes import bp as api_bp
     from marketplace.auth.routes import bp as auth_bp
     from marketplace.matches.routes import bp as matches_bp
     from marketplace.notifications.routes import bp as notifications_bp
@@ -102,6 +103,7 @@ def register_blueprints(app: Flask) -> None:
         matches_bp,
         placements_bp,
         notifications_bp,
+        api_bp,
     ):
         app.register_blueprint(blueprint)
 

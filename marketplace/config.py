@@ -54,6 +54,8 @@ def config_from_environment(instance_path: str) -> dict[str, Any]:
         "BABEL_DEFAULT_LOCALE": "nl",
         "LANGUAGES": ("nl", "en"),
         "PAGE_SIZE": 20,
+        # AVG: years after a trajectory closes before `flask privacy retention` erases it.
+        "RETENTION_YEARS": int(os.environ.get("RETENTION_YEARS", "2")),
         "GEOCODER": os.environ.get("GEOCODER", "off"),
         "GEOCODER_USER_AGENT": os.environ.get(
             "GEOCODER_USER_AGENT", "Koppelkans/0.1 (gemeente; beheer@koppelkans.example)"

@@ -7,11 +7,13 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
+from marketplace.domain.passwords import MIN_LENGTH as PASSWORD_MIN_LENGTH
+from marketplace.domain.passwords import password_problems
 from marketplace.domain.vocabulary import ORGANISATION_KIND_LABELS
 from marketplace.formfields import PostcodeField, choices
-from marketplace.services.organisations import ORGANISATION_FIELDS, PASSWORD_MIN_LENGTH
+from marketplace.services.organisations import ORGANISATION_FIELDS
 
 KIND_CHOICES = choices(
     (kind, _l(label)) for kind, label in ORGANISATION_KIND_LABELS.items()
@@ -75,6 +77,11 @@ class SignupForm(OrganisationForm):
             EqualTo("password", _l("De twee wachtwoorden zijn niet gelijk.")),
         ],
     )
+
+    def validate_password(self, field: Any) -> None:
+        problems = password_problems(field.data or "", self.email.data or "")
+        if problems:
+            raise ValidationError(" ".join(problems))
 
     def signup_data(self) -> dict[str, Any]:
         return self.organisation_data() | {

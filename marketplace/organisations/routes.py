@@ -11,6 +11,7 @@ from marketplace.auth.access import get_viewable_organisation_or_404, roles_requ
 from marketplace.domain.vacancy_status import OrganisationAction
 from marketplace.domain.vocabulary import N_, Role
 from marketplace.errors import DomainError
+from marketplace.extensions import limiter
 from marketplace.formfields import attach_domain_error, choices
 from marketplace.organisations.forms import ApprovalForm, OrganisationForm, SignupForm
 from marketplace.services import organisations as service
@@ -34,6 +35,7 @@ def _with_municipalities(form: OrganisationForm) -> OrganisationForm:
 
 
 @bp.route("/aanmelden", methods=["GET", "POST"])
+@limiter.limit("10 per hour", methods=["POST"])
 def signup() -> Response | str:
     if current_user.is_authenticated:
         return redirect(url_for("start.index"))

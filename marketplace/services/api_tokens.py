@@ -38,11 +38,11 @@ def issue_token(email: str, password: str) -> IssuedToken | None:
         return None
     token = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
-    row = ApiToken(user_id=user.id, token_hash=_hash(token), created_at=now,
-                   expires_at=now + TOKEN_LIFETIME)
-    db.session.add(row)
+    expires_at = now + TOKEN_LIFETIME
+    db.session.add(ApiToken(user_id=user.id, token_hash=_hash(token), created_at=now,
+                            expires_at=expires_at))
     db.session.commit()
-    return IssuedToken(token, row.expires_at)
+    return IssuedToken(token, expires_at)
 
 
 def find_token(token: str) -> ApiToken | None:

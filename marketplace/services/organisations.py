@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
+from marketplace.domain.passwords import password_problems
 from marketplace.domain.vacancy_status import (
     OrganisationAction,
     TransitionRefused,
@@ -66,7 +67,6 @@ def managed_organisations(staff: User) -> list[Organisation]:
 
 # ------------------------------------------------------- sign-up, creation, screening
 
-PASSWORD_MIN_LENGTH = 12
 ORGANISATION_FIELDS = ("name", "kind", "municipality", "postcode", "description", "email", "phone")
 
 
@@ -133,10 +133,9 @@ def register_organisation(data: dict[str, Any]) -> User:
             "Er is al een account met dit e-mailadres. Log in, of kies een ander adres.",
             field="member_email",
         )
-    if len(data["password"]) < PASSWORD_MIN_LENGTH:
-        raise DomainError(
-            f"Kies een wachtwoord van minstens {PASSWORD_MIN_LENGTH} tekens.", field="password"
-        )
+    problems = password_problems(data["password"], email)
+    if problems:
+        raise DomainError(" ".join(problems), field="password")
     organisation = new_organisation(
         data, ApprovalState.REVIEW, managed_by=centre_of(data["municipality"])
     )

@@ -99,12 +99,6 @@ def inbox(user: User) -> dict[PlacementState, list[InboxRow]]:
     return {state: rows for state, rows in groups.items() if rows}
 
 
-def waiting_count(user: User) -> int:
-    """Proposals waiting for the organisation's answer (for its start page)."""
-    rows = inbox(user) if user.role in (Role.ORGANISATION, Role.CENTRALE) else {}
-    return len(rows.get(PlacementState.PROPOSED, []))
-
-
 @dataclass(frozen=True)
 class EventView:
     at: datetime

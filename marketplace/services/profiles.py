@@ -360,3 +360,30 @@ def flat_column_of(field: str) -> str:
     if field.startswith("location."):
         return "postcode"
     return field
+
+
+# ------------------------------------------------------------------ the JSON API
+# The API's participant is the spec profile plus what the case owner keeps about the
+# person's name and consents (extra fields, which the spec allows and matching ignores).
+
+PARTICIPANT_EXTRA_FIELDS = ("first_name", "last_name", "pseudonym")
+
+
+def participant_api_profile(participant: Participant) -> dict[str, Any]:
+    """A participant as the API shows it to the case owner."""
+    profile = participant_profile(participant)
+    for field in PARTICIPANT_EXTRA_FIELDS:
+        value = getattr(participant, field)
+        if value is not None:
+            profile[field] = value
+    profile["consents"] = sorted(
+        consent.purpose.value for consent in participant.consents if consent.withdrawn_on is None
+    )
+    return profile
+
+
+def participant_fields_from_api_profile(profile: dict[str, Any]) -> dict[str, Any]:
+    """Column values from an API participant (the spec profile plus the extra fields)."""
+    fields = participant_fields_from_profile(profile)
+    fields.update({field: profile[field] for field in PARTICIPANT_EXTRA_FIELDS if field in profile})
+    return fields

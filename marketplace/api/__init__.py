@@ -1,0 +1,1 @@
+"""The JSON API (/api/v1): bearer tokens, profiles in the format of spec/PROFILES.md."""
