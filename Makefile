@@ -58,6 +58,9 @@ bench: install-test
 	$(BIN)/python bench/bench_geo.py
 	$(BIN)/python bench/bench_matches_page.py
 	$(BIN)/python bench/bench_cohort.py
+	$(BIN)/python bench/bench_vacancy_import.py
+	$(BIN)/python bench/bench_board.py
+	$(BIN)/python bench/bench_dashboard.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache

@@ -55,7 +55,9 @@ def _refused(error: DomainError) -> Response:
 
 @bp.errorhandler(HTTPException)
 def _http(error: HTTPException) -> Response:
-    return problem_response(error.code or 500, str(error.description or ""))
+    code = error.code or 500
+    detail = "Te veel pogingen; wacht even en probeer het dan opnieuw." if code == 429 else ""
+    return problem_response(code, detail)
 
 
 def _created(body: dict[str, Any], location: str) -> tuple[Response, int, dict[str, str]]:

@@ -38,6 +38,7 @@ from marketplace.services.placements import (
     site_path,
     site_url,
 )
+from marketplace.services.proposals import shared_first_name
 
 FEEDBACK_MAX = 4000
 # The outcome link for employers without an account goes out this long before the end.
@@ -132,7 +133,7 @@ def _remind(item: DueCheckIn) -> None:
     placement, checkin = item.placement, item.checkin
     text = gettext(
         "%(what)s voor %(name)s bij %(org)s: %(when)s.",
-        what=gettext(CHECKIN_LABELS[checkin.kind]), name=placement.participant.first_name,
+        what=gettext(CHECKIN_LABELS[checkin.kind]), name=shared_first_name(placement.participant),
         org=placement.vacancy.organisation.name,
         when=(gettext("te laat, was nodig op %(d)s", d=checkin.due_on.isoformat())
               if item.urgency == Urgency.OVERDUE
@@ -148,7 +149,7 @@ def _remind(item: DueCheckIn) -> None:
     if checkin.kind == CheckInKind.FIRST_DAY_ORGANISATION:
         enqueue_template(organisation_addresses(placement),
                          gettext("Hoe ging de eerste dag van %(name)s?",
-                                 name=placement.participant.first_name),
+                                 name=shared_first_name(placement.participant)),
                          "placements/mail/reminder.txt", text=text, url=url)
     checkin.reminded_at = datetime.now(UTC)
 

@@ -287,23 +287,33 @@ def _ranked_measurements(filters: Filters) -> Any:
     )
 
 
-def _start_and_latest(filters: Filters) -> tuple[Any, Any]:
+def _start_and_latest(filters: Filters) -> Any:
+    """One row per participant: the nulmeting and the latest measurement (id and step).
+
+    One pass over the window above, folded per participant with conditional
+    aggregates; joining two window subqueries instead is quadratic on SQLite."""
     ranked = _ranked_measurements(filters)
-    start = (
-        select(ranked)
-        .where(ranked.c.first_rank == 1, ranked.c.kind == MeasurementKind.NULMETING)
+    is_start = and_(ranked.c.first_rank == 1, ranked.c.kind == MeasurementKind.NULMETING)
+    is_latest = ranked.c.last_rank == 1
+    return (
+        select(
+            ranked.c.participant_id,
+            func.max(case((is_start, ranked.c.id))).label("start_id"),
+            func.max(case((is_start, ranked.c.ladder_step))).label("start_step"),
+            func.max(case((is_latest, ranked.c.id))).label("latest_id"),
+            func.max(case((is_latest, ranked.c.ladder_step))).label("latest_step"),
+        )
+        .group_by(ranked.c.participant_id)
         .subquery()
     )
-    latest = select(ranked).where(ranked.c.last_rank == 1).subquery()
-    return start, latest
 
 
 def ladder_transitions(filters: Filters) -> Table:
-    start, latest = _start_and_latest(filters)
+    pairs = _start_and_latest(filters)
     counts = db.session.execute(
-        select(start.c.ladder_step, latest.c.ladder_step, func.count())
-        .join(latest, latest.c.participant_id == start.c.participant_id)
-        .group_by(start.c.ladder_step, latest.c.ladder_step)
+        select(pairs.c.start_step, pairs.c.latest_step, func.count())
+        .where(pairs.c.start_step.is_not(None))
+        .group_by(pairs.c.start_step, pairs.c.latest_step)
     ).all()
     matrix = {step: dict.fromkeys(LADDER_STEPS, 0) for step in LADDER_STEPS}
     for begin, end, number in counts:
@@ -327,35 +337,53 @@ def ladder_transitions(filters: Filters) -> Table:
     )
 
 
-def zrm_progress(filters: Filters) -> Table:
-    start, latest = _start_and_latest(filters)
-    begin_score, end_score = ZrmScore.__table__.alias("begin"), ZrmScore.__table__.alias("end")
-    pairs = db.session.execute(
-        select(start.c.participant_id, begin_score.c.domain, begin_score.c.score, end_score.c.score)
-        .join(latest, latest.c.participant_id == start.c.participant_id)
-        .join(begin_score, begin_score.c.measurement_id == start.c.id)
-        .join(
-            end_score,
-            and_(
-                end_score.c.measurement_id == latest.c.id,
-                end_score.c.domain == begin_score.c.domain,
-            ),
+def _zrm_changes(filters: Filters) -> Any:
+    """Per participant and domain: the ZRM score at the nulmeting and at the latest one."""
+    pairs = _start_and_latest(filters)
+    before, after = ZrmScore.__table__.alias("before"), ZrmScore.__table__.alias("after")
+    return (
+        select(
+            pairs.c.participant_id,
+            before.c.domain,
+            before.c.score.label("before"),
+            after.c.score.label("after"),
         )
-        .where(latest.c.id != start.c.id)
-    ).all()
-    per_domain: dict[str, Counter[str]] = {domain: Counter() for domain in ZRM_DOMAINS}
-    forward: Counter[int] = Counter()
-    for participant_id, domain, before, after in pairs:
-        change = "beter" if after > before else "gelijk" if after == before else "slechter"
-        per_domain.setdefault(domain, Counter())[change] += 1
-        forward[participant_id] += after > before
+        .join(before, before.c.measurement_id == pairs.c.start_id)
+        .join(
+            after,
+            and_(after.c.measurement_id == pairs.c.latest_id, after.c.domain == before.c.domain),
+        )
+        .where(pairs.c.latest_id != pairs.c.start_id)
+        .subquery()
+    )
+
+
+def zrm_progress(filters: Filters) -> Table:
+    changes = _zrm_changes(filters)
+    better = func.sum(case((changes.c.after > changes.c.before, 1), else_=0))
+    same = func.sum(case((changes.c.after == changes.c.before, 1), else_=0))
+    worse = func.sum(case((changes.c.after < changes.c.before, 1), else_=0))
+    per_domain = {
+        domain: (up or 0, level or 0, down or 0)
+        for domain, up, level, down in db.session.execute(
+            select(changes.c.domain, better, same, worse).group_by(changes.c.domain)
+        ).all()
+    }
+    per_person = (
+        select(changes.c.participant_id, better.label("forward"))
+        .group_by(changes.c.participant_id)
+        .subquery()
+    )
+    measured_count, forward_count = db.session.execute(
+        select(func.count(), func.sum(case((per_person.c.forward >= 2, 1), else_=0)))
+    ).one()
     rows = []
     for domain, label in ZRM_DOMAINS.items():
-        counts = {k: per_domain[domain][k] for k in ("beter", "gelijk", "slechter")}
-        cells = protect(counts)
+        up, level, down = per_domain.get(domain, (0, 0, 0))
+        cells = protect({"beter": up, "gelijk": level, "slechter": down})
         rows.append(Row(label, (cells["beter"], cells["gelijk"], cells["slechter"])))
-    measured = cell(len({pid for pid, *_ in pairs}))
-    two_or_more = cell(sum(1 for steps in forward.values() if steps >= 2))
+    measured = cell(measured_count or 0)
+    two_or_more = cell(forward_count or 0)
     forward_share = share(two_or_more, measured)
     rows.append(Row(N_("Vooruit op minstens twee domeinen"), (two_or_more, forward_share, "")))
     return Table(

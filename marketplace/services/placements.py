@@ -68,6 +68,7 @@ from marketplace.models import (
 )
 from marketplace.services.notifications import notify
 from marketplace.services.outbox import enqueue_template
+from marketplace.services.proposals import shared_first_name
 
 LINK_LIFETIME = timedelta(days=14)
 LINK_SALT = "koppelkans.placement-link"
@@ -284,7 +285,7 @@ def _announce(placement: Placement, role: PlacementRole, summary: str, note: str
     """In-app notifications and mail to the other side of this step."""
     headline = gettext(
         HEADLINES[placement.state], org=placement.vacancy.organisation.name,
-        name=placement.participant.first_name, title=placement.vacancy.title,
+        name=shared_first_name(placement.participant), title=placement.vacancy.title,
     )
     path = site_path("placements.detail", placement_id=placement.id)
     text = f"{headline} {summary}".strip()
@@ -412,7 +413,7 @@ def _issue_link(placement: Placement, email: str, creator: User | None) -> str:
     url = site_url("placements.link_page", placement_id=placement.id, token=token)
     subject = gettext("Graag uw bevestiging: %(title)s", title=placement.vacancy.title)
     enqueue_template([email], subject, "placements/mail/link.txt", url=url,
-                     placement=placement, first_name=placement.participant.first_name,
+                     placement=placement, first_name=shared_first_name(placement.participant),
                      coach=placement.participant.coach, days=LINK_LIFETIME.days)
     return token
 

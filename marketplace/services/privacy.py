@@ -262,6 +262,6 @@ def record_view(actor: User, participant: Participant, what: str) -> None:
 
 
 
-def record_change(actor: User, participant: Participant, what: str) -> None:
+def record_change(actor: User, participant: Participant, what: str, detail: str = "") -> None:
     """An audit entry that `actor` changed this participant (after the change's commit)."""
-    audit.record_now(actor, what, participant.ref)
+    audit.record_now(actor, what, participant.ref, detail)

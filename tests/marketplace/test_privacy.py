@@ -16,8 +16,9 @@ from marketplace.domain.vocabulary import (
     Role,
 )
 from marketplace.errors import DomainError
-from marketplace.models import AuditEntry, Goal, Participant
+from marketplace.models import AuditEntry, Goal, OutboxMessage, Participant
 from marketplace.services import cohort, monitoring, privacy, proposals, report_files
+from marketplace.services import placements as placement_service
 from marketplace.services.measurements import record_measurement
 from tests.builders import (
     make_organisation,
@@ -126,7 +127,7 @@ def test_erasure_keeps_every_dashboard_figure_and_removes_the_personal_text(runn
         assert "erase" in _actions(db, person.ref)
 
 
-def test_erasure_removes_free_text_of_placements_and_the_shortlist(db):
+def test_erasure_removes_free_text_of_placements_and_the_shortlist(app, db):
     coach = make_user(Role.COACH)
     participant = _full_participant(db, coach)
     privacy.erase_participant(participant, coach)
@@ -138,7 +139,7 @@ def test_erasure_removes_free_text_of_placements_and_the_shortlist(db):
     assert data["shortlist"] == []
     assert data["placements"][0]["state"] == "proposed"
     assert all(c["withdrawn_on"] for c in data["consents"])
-    with pytest.raises(DomainError):
+    with app.test_request_context(), pytest.raises(DomainError):
         privacy.erase_participant(participant, coach)
 
 
@@ -218,19 +219,19 @@ def test_coach_withdraws_matching_consent_and_matching_stops(client, login, db):
     assert "consent_withdrawn" in _actions(db, participant.ref)
 
 
-def test_cohort_refuses_to_send_for_someone_who_withdrew_since_the_run(db):
+def test_cohort_refuses_to_send_for_someone_who_withdrew_since_the_run(app, db):
     coach = make_user(Role.COACH)
     participant = make_participant(coach, consents=BOTH)
     vacancy = make_vacancy()
     run = cohort.run_cohort(coach, [participant.id])
     assert run.rows[0]["options"], "the participant should fit the vacancy"
     privacy.withdraw_consent(coach, participant, ConsentPurpose.MATCHING)
-    with pytest.raises(DomainError, match="geen toestemming"):
+    with app.test_request_context(), pytest.raises(DomainError, match="geen toestemming"):
         cohort.send_cohort(coach, run, {participant.id: vacancy.id}, "")
     assert proposals.proposals_of(participant) == []
 
 
-def test_withdrawn_sharing_consent_stops_proposals_and_hides_sent_ones(client, login, db):
+def test_withdrawn_sharing_consent_stops_proposals_and_hides_sent_ones(app, client, login, db):
     coach = make_user(Role.COACH)
     organisation = make_organisation()
     participant = make_participant(coach, consents=BOTH, first_name="Yasmina")
@@ -241,12 +242,17 @@ def test_withdrawn_sharing_consent_stops_proposals_and_hides_sent_ones(client, l
     assert "Yasmina" in client.get("/koppelen/voorstellen").get_data(as_text=True)
 
     privacy.withdraw_consent(coach, participant, ConsentPurpose.SHARING)
-    with pytest.raises(DomainError, match="toestemming"):
+    with app.test_request_context(), pytest.raises(DomainError, match="toestemming"):
         proposals.propose(coach, participant, make_vacancy(organisation), "")
     for url in ("/koppelen/voorstellen", f"/plaatsingen/{placement.id}", "/plaatsingen/"):
         page = client.get(url).get_data(as_text=True)
         assert "Yasmina" not in page, url
         assert "gegevens niet meer gedeeld" in page, url
+    # Mail to an employer after the withdrawal does not name her either.
+    placement_service.send_link(placement.id, coach, "baas@voorbeeld.nl")
+    mail = db.scalars(select(OutboxMessage).where(OutboxMessage.recipient == "baas@voorbeeld.nl")
+                      ).one()
+    assert "Yasmina" not in mail.body and "gegevens niet meer gedeeld" in mail.body
 
 
 def test_withdrawing_twice_is_refused_kindly(client, login, db):
@@ -271,8 +277,24 @@ def test_views_and_changes_are_recorded(client, login, db):
     client.get(f"/koppelen/deelnemers/{participant.id}")
     client.post(f"/deelnemers/{participant.id}/metingen/nieuw", data={
         "kind": "nulmeting", "measured_on": "2026-01-10", "ladder_step": "2"})
+    vacancy = make_vacancy()
+    client.post(f"/koppelen/deelnemers/{participant.id}/bewaren/{vacancy.id}")
     entries = db.scalars(select(AuditEntry).where(AuditEntry.participant_ref == participant.ref)
                          .order_by(AuditEntry.id)).all()
     assert [(e.action, e.detail) for e in entries] == [
-        ("view", "dossier"), ("view", "passende plekken"), ("measurement", "")]
+        ("view", "dossier"), ("view", "passende plekken"), ("measurement", ""),
+        ("shortlist", vacancy.ref)]
     assert {e.actor_email for e in entries} == {coach.email}
+
+
+def test_intake_and_edit_are_recorded(client, login, db):
+    from tests.marketplace.test_intake import VALID
+
+    coach = make_user(Role.COACH)
+    login(coach)
+    assert client.post("/deelnemers/nieuw", data=VALID).status_code == 302
+    participant = db.scalars(select(Participant).where(Participant.coach_id == coach.id)).one()
+    edited = client.post(f"/deelnemers/{participant.id}/bewerken",
+                         data=VALID | {"phone": "06-11112222"})
+    assert edited.status_code == 302
+    assert _actions(db, participant.ref) == ["create", "update"]
