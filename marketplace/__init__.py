@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, request, session
+from flask import Flask, has_request_context, request, session
 from flask_babel import lazy_gettext
 from werkzeug.routing import IntegerConverter
 
@@ -49,6 +49,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def _select_locale() -> str | None:
+    if not has_request_context():
+        return None  # commands and threads: the default locale (nl)
     chosen = session.get("lang")
     if chosen in ("nl", "en"):
         return str(chosen)

@@ -266,6 +266,7 @@ def _day(value: date | None) -> str:
 
 
 HEADLINES = {
+    PlacementState.PROPOSED: "Nieuw voorstel van een coach: %(name)s voor %(title)s.",
     PlacementState.ACCEPTED: "%(org)s heeft het voorstel voor %(name)s geaccepteerd (%(title)s).",
     PlacementState.DECLINED: "%(org)s heeft het voorstel voor %(name)s afgewezen (%(title)s).",
     PlacementState.KENNISMAKING: "De kennismaking van %(name)s bij %(org)s is gepland "
@@ -301,6 +302,13 @@ def _announce(placement: Placement, role: PlacementRole, summary: str, note: str
         notify(members, text, path)
         enqueue_template(organisation_addresses(placement), headline,
                          "placements/mail/transition.txt", **context)
+
+
+def announce_proposal(placement: Placement) -> None:
+    """Tell the organisation about a new proposal (mail and in the app), in the caller's
+    transaction: for `services.proposals.propose`, which creates placements."""
+    with in_dutch_without_request(), force_locale("nl"):
+        _announce(placement, PlacementRole.COACH, "", "")
 
 
 def _apply(

@@ -213,6 +213,10 @@ def _propose(
     )
     db.session.add(placement)
     db.session.flush()  # the next cap check in this transaction counts this one
+    # Imported here: services.placements imports this module for shared_view.
+    from marketplace.services.placements import announce_proposal
+
+    announce_proposal(placement)
     return placement
 
 

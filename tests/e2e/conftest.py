@@ -47,6 +47,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
             "KOPPELKANS_ENV": "test",
             "SECRET_KEY": "e2e-secret",
+            # Many logins a minute from one address; the limiter has its own tests.
+            "RATELIMIT_ENABLED": False,
         }
     )
     with app.app_context():

@@ -278,3 +278,14 @@ def test_notifications_page_and_header_count(world, login, client) -> None:
     assert 'class="kk-badge">1' in html
     assert client.post("/meldingen/gelezen").status_code == 302
     assert 'class="kk-badge"' not in client.get("/meldingen/").get_data(as_text=True)
+
+
+def test_a_new_proposal_can_be_announced_to_the_organisation(world) -> None:
+    from marketplace.services.placements import announce_proposal
+
+    announce_proposal(world.placement)
+    _db.session.commit()
+    mail = _db.session.scalars(select(OutboxMessage)).one()
+    assert mail.recipient == "lid@klimop.nl"
+    assert mail.subject.startswith("Nieuw voorstel van een coach: Amina")
+    assert _db.session.scalars(select(Notification)).one().user_id == world.member.id
