@@ -40,7 +40,6 @@ from marketplace.models import (  # noqa: E402
     Participant,
     Placement,
     PlacementEvent,
-    User,
     Vacancy,
     ZrmScore,
 )
