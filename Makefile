@@ -51,7 +51,7 @@ test-sqlite:
 
 # The database tests again, on a real PostgreSQL server started for the run.
 test-postgres:
-	scripts/with-postgres $(PG_PORT) $(BIN)/pytest tests/marketplace tests/geo
+	scripts/with-postgres $(PG_PORT) $(BIN)/pytest tests/marketplace tests/geo tests/api
 
 bench: install-test
 	$(BIN)/python bench/bench_matching.py

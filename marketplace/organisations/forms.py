@@ -9,7 +9,6 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
-from marketplace.domain.passwords import MIN_LENGTH as PASSWORD_MIN_LENGTH
 from marketplace.domain.passwords import password_problems
 from marketplace.domain.vocabulary import ORGANISATION_KIND_LABELS
 from marketplace.formfields import PostcodeField, choices
@@ -66,8 +65,6 @@ class SignupForm(OrganisationForm):
         description=_l("Minstens 12 tekens. Een zin van een paar woorden is goed te onthouden."),
         validators=[
             DataRequired(_l("Kies een wachtwoord.")),
-            Length(min=PASSWORD_MIN_LENGTH, max=200,
-                   message=_l("Kies een wachtwoord van minstens 12 tekens.")),
         ],
     )
     password_repeat = PasswordField(
