@@ -338,7 +338,9 @@ def ladder_transitions(filters: Filters) -> Table:
 
 
 def _zrm_changes(filters: Filters) -> Any:
-    """Per participant and domain: the ZRM score at the nulmeting and at the latest one."""
+    """Per participant and domain: the ZRM score at the nulmeting and at the latest one.
+
+    A CTE, so that one statement can aggregate it twice while it is computed once."""
     pairs = _start_and_latest(filters)
     before, after = ZrmScore.__table__.alias("before"), ZrmScore.__table__.alias("after")
     return (
@@ -354,29 +356,38 @@ def _zrm_changes(filters: Filters) -> Any:
             and_(after.c.measurement_id == pairs.c.latest_id, after.c.domain == before.c.domain),
         )
         .where(pairs.c.latest_id != pairs.c.start_id)
-        .subquery()
+        .cte("zrm_changes")
     )
 
 
-def zrm_progress(filters: Filters) -> Table:
+def _zrm_counts(filters: Filters) -> tuple[dict[str, tuple[int, int, int]], int, int]:
+    """(better, same, worse) per domain, people measured twice, people forward on ≥ 2."""
     changes = _zrm_changes(filters)
     better = func.sum(case((changes.c.after > changes.c.before, 1), else_=0))
     same = func.sum(case((changes.c.after == changes.c.before, 1), else_=0))
     worse = func.sum(case((changes.c.after < changes.c.before, 1), else_=0))
-    per_domain = {
-        domain: (up or 0, level or 0, down or 0)
-        for domain, up, level, down in db.session.execute(
-            select(changes.c.domain, better, same, worse).group_by(changes.c.domain)
-        ).all()
-    }
     per_person = (
-        select(changes.c.participant_id, better.label("forward"))
-        .group_by(changes.c.participant_id)
-        .subquery()
+        select(better.label("forward")).group_by(changes.c.participant_id).subquery()
     )
-    measured_count, forward_count = db.session.execute(
-        select(func.count(), func.sum(case((per_person.c.forward >= 2, 1), else_=0)))
-    ).one()
+    by_domain = select(changes.c.domain, better, same, worse).group_by(changes.c.domain)
+    people = select(
+        literal(None, String()),
+        func.count(),
+        func.sum(case((per_person.c.forward >= 2, 1), else_=0)),
+        literal(0),
+    )
+    per_domain: dict[str, tuple[int, int, int]] = {}
+    measured = forward = 0
+    for domain, first, second, third in db.session.execute(by_domain.union_all(people)).all():
+        if domain is None:
+            measured, forward = first or 0, second or 0
+        else:
+            per_domain[domain] = (first or 0, second or 0, third or 0)
+    return per_domain, measured, forward
+
+
+def zrm_progress(filters: Filters) -> Table:
+    per_domain, measured_count, forward_count = _zrm_counts(filters)
     rows = []
     for domain, label in ZRM_DOMAINS.items():
         up, level, down = per_domain.get(domain, (0, 0, 0))
