@@ -105,9 +105,7 @@ def _load_organisations(rows: list[dict[str, Any]]) -> dict[str, Organisation]:
 
 def _load_vacancies(rows: list[dict[str, Any]], organisations: dict[str, Organisation]) -> int:
     for row in rows:
-        fields = vacancy_fields_from_profile(row)
-        if "lat" not in fields:
-            fields["lat"], fields["lon"], fields["geo_precision"] = locate(row.get("postcode"))
+        fields = _located(vacancy_fields_from_profile(row), row)
         db.session.add(
             # contact_person comes along in `fields`, as an extra profile field.
             Vacancy(organisation=organisations[row["organisation_key"]], **fields)
@@ -151,9 +149,7 @@ def _load_accounts(organisations: dict[str, Organisation]) -> dict[str, User]:
 
 def _load_participants(rows: list[dict[str, Any]], accounts: dict[str, User]) -> int:
     for row in rows:
-        fields = participant_fields_from_profile(row)
-        if "lat" not in fields:
-            fields["lat"], fields["lon"], fields["geo_precision"] = locate(row.get("postcode"))
+        fields = _located(participant_fields_from_profile(row), row)
         participant = Participant(
             coach=accounts[row["coach"]],
             first_name=row["first_name"],
@@ -180,6 +176,13 @@ def _load_participants(rows: list[dict[str, Any]], accounts: dict[str, User]) ->
         participant.measurements = [_measurement(m) for m in row.get("measurements", [])]
         db.session.add(participant)
     return len(rows)
+
+
+def _located(fields: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    """Coordinates from the postcode, unless the profile gave a location."""
+    if "lat" not in fields:
+        fields["lat"], fields["lon"], fields["geo_precision"] = locate(row.get("postcode"))
+    return fields
 
 
 def _date(text: str | None) -> date | None:

@@ -184,13 +184,7 @@ def routes_and_status(filters: Filters) -> Table:
 
 def participation_routes(filters: Filters) -> Table:
     """The route table of the reports (Wijchen): route 1–4, volunteers, outflow."""
-    route = func.coalesce(Participant.participation_route, NO_ROUTE, type_=String()).label("route")
-    counts = dict(
-        db.session.execute(
-            select(route, func.count()).where(_in_scope(filters)).group_by(route)
-        ).all()
-    )
-    counts = {_plain(k): v for k, v in counts.items()}
+    counts = route_counts(filters)
     routes = {r.value: counts.get(r.value, 0) for r in ParticipationRoute}
     cells = protect(routes)
     total = sum(counts.values())
@@ -237,15 +231,7 @@ def active_volunteers(filters: Filters) -> int:
 
 def outflow(filters: Filters) -> Table:
     """Trajectories closed in the period, by reason; shown beside steps and participation."""
-    start, end = filters.period_start, min(filters.period_end, filters.reference_date)
-    counts = dict(
-        db.session.execute(
-            select(Participant.exit_reason, func.count())
-            .where(_in_scope(filters), Participant.closed_on.between(start, end))
-            .group_by(Participant.exit_reason)
-        ).all()
-    )
-    counts = {_plain(k): v for k, v in counts.items() if k is not None}
+    counts = outflow_counts(filters)
     values = {reason.value: counts.get(reason.value, 0) for reason in ExitReason}
     cells = protect(values)
     rows = [Row(EXIT_REASON_LABELS[ExitReason(k)], (cells[k],)) for k in values]
@@ -563,7 +549,8 @@ def dashboard(filters: Filters) -> Dashboard:
 
 
 def route_counts(filters: Filters) -> Mapping[str, int]:
-    """Unprotected route counts, for checks against the reports (never for pages)."""
+    """Participants per route of the plan ('none' for no route yet), before protection:
+    the route table is built from these, and tests check them against the reports."""
     route = func.coalesce(Participant.participation_route, NO_ROUTE, type_=String())
     rows = db.session.execute(
         select(route, func.count()).where(_in_scope(filters)).group_by(route)
@@ -572,12 +559,14 @@ def route_counts(filters: Filters) -> Mapping[str, int]:
 
 
 def outflow_counts(filters: Filters) -> Mapping[str, int]:
-    """Unprotected outflow per exit reason in the period (for checks, never for pages)."""
+    """Trajectories closed in the period (up to the peildatum) per exit reason, before
+    protection: the outflow table is built from these."""
+    end = min(filters.period_end, filters.reference_date)
     rows = db.session.execute(
         select(Participant.exit_reason, func.count())
         .where(
             _in_scope(filters),
-            Participant.closed_on.between(filters.period_start, filters.period_end),
+            Participant.closed_on.between(filters.period_start, end),
             Participant.exit_reason.is_not(None),
         )
         .group_by(Participant.exit_reason)
