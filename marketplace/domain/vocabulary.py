@@ -192,6 +192,8 @@ def daypart_label(daypart: str) -> str:
 
 
 # Zelfredzaamheidsmatrix: the thirteen domains, each scored 1 (acute problems) to 5.
+# Add new domains at the end: each one's position is a bit in stored comparisons
+# (domain/measurements.py, ZRM_BIT).
 ZRM_DOMAINS = {
     "financien": N_("Financiën"),
     "werk_opleiding": N_("Werk en opleiding"),

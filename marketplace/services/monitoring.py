@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, String, and_, case, distinct, func, literal, select
+from sqlalchemy import Select, String, and_, case, distinct, func, literal, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from marketplace.domain.disclosure import Cell, cell, protect, protect_matrix, share
+from marketplace.domain.measurements import ZRM_BIT
 from marketplace.domain.placements import OUTCOME_LABELS, EndOutcome, PlacementState
 from marketplace.domain.vocabulary import (
     EXIT_REASON_LABELS,
@@ -29,7 +30,6 @@ from marketplace.domain.vocabulary import (
     ROUTE_LABELS,
     ZRM_DOMAINS,
     ExitReason,
-    MeasurementKind,
     ParticipantStatus,
     ParticipationRoute,
     PlacementType,
@@ -43,7 +43,6 @@ from marketplace.models import (
     PlacementEvent,
     User,
     Vacancy,
-    ZrmScore,
 )
 
 NO_ROUTE = "none"
@@ -131,20 +130,22 @@ def _text(value: Cell | str) -> str:
 # --------------------------------------------------------------------------- selection
 
 
-def _selected_participants(filters: Filters) -> Select[Any]:
-    """Ids of participants in scope: intake on or before the peildatum, filters applied."""
-    statement = select(Participant.id).where(Participant.intake_date <= filters.reference_date)
-    if filters.municipality:
-        statement = statement.where(Participant.municipality == filters.municipality)
-    if filters.team:
-        statement = statement.join(User, User.id == Participant.coach_id).where(
-            User.team == filters.team
-        )
-    return statement
-
-
 def _in_scope(filters: Filters) -> ColumnElement[bool]:
-    return Participant.id.in_(_selected_participants(filters))
+    """Participants in scope: intake on or before the peildatum, filters applied.
+
+    Conditions on the participant row itself, so queries join the participant and keep
+    the database free to start from whichever table is cheapest."""
+    conditions = [Participant.intake_date <= filters.reference_date]
+    if filters.municipality:
+        conditions.append(Participant.municipality == filters.municipality)
+    if filters.team:
+        team = select(User.id).where(User.team == filters.team)
+        conditions.append(Participant.coach_id.in_(team))
+    return and_(*conditions)
+
+
+def _selected_participants(filters: Filters) -> Select[Any]:
+    return select(Participant.id).where(_in_scope(filters))
 
 
 def _status_on_reference_date(filters: Filters) -> ColumnElement[Any]:
@@ -246,60 +247,23 @@ def outflow(filters: Filters) -> Table:
     )
 
 
-def _ranked_measurements(filters: Filters) -> Any:
-    """Each participant's measurements up to the peildatum, numbered first and last."""
-    first = func.row_number().over(
-        partition_by=Measurement.participant_id,
-        order_by=(Measurement.measured_on, Measurement.id),
-    )
-    last = func.row_number().over(
-        partition_by=Measurement.participant_id,
-        order_by=(Measurement.measured_on.desc(), Measurement.id.desc()),
-    )
-    return (
-        select(
-            Measurement.id,
-            Measurement.participant_id,
-            Measurement.kind,
-            Measurement.ladder_step,
-            first.label("first_rank"),
-            last.label("last_rank"),
-        )
-        .where(
-            Measurement.measured_on <= filters.reference_date,
-            Measurement.participant_id.in_(_selected_participants(filters)),
-        )
-        .subquery()
-    )
-
-
-def _start_and_latest(filters: Filters) -> Any:
-    """One row per participant: the nulmeting and the latest measurement (id and step).
-
-    One pass over the window above, folded per participant with conditional
-    aggregates; joining two window subqueries instead is quadratic on SQLite."""
-    ranked = _ranked_measurements(filters)
-    is_start = and_(ranked.c.first_rank == 1, ranked.c.kind == MeasurementKind.NULMETING)
-    is_latest = ranked.c.last_rank == 1
-    return (
-        select(
-            ranked.c.participant_id,
-            func.max(case((is_start, ranked.c.id))).label("start_id"),
-            func.max(case((is_start, ranked.c.ladder_step))).label("start_step"),
-            func.max(case((is_latest, ranked.c.id))).label("latest_id"),
-            func.max(case((is_latest, ranked.c.ladder_step))).label("latest_step"),
-        )
-        .group_by(ranked.c.participant_id)
-        .subquery()
+def _latest_on_reference_date(filters: Filters) -> ColumnElement[bool]:
+    """Each participant's latest measurement on the peildatum: measured by then, and
+    not yet followed by another (see domain/measurements.py, progress_since_start)."""
+    day = filters.reference_date
+    return and_(
+        Measurement.measured_on <= day,
+        or_(Measurement.superseded_on.is_(None), Measurement.superseded_on > day),
+        _in_scope(filters),
     )
 
 
 def ladder_transitions(filters: Filters) -> Table:
-    pairs = _start_and_latest(filters)
     counts = db.session.execute(
-        select(pairs.c.start_step, pairs.c.latest_step, func.count())
-        .where(pairs.c.start_step.is_not(None))
-        .group_by(pairs.c.start_step, pairs.c.latest_step)
+        select(Measurement.start_step, Measurement.ladder_step, func.count())
+        .join(Participant, Participant.id == Measurement.participant_id)
+        .where(_latest_on_reference_date(filters), Measurement.start_step.is_not(None))
+        .group_by(Measurement.start_step, Measurement.ladder_step)
     ).all()
     matrix = {step: dict.fromkeys(LADDER_STEPS, 0) for step in LADDER_STEPS}
     for begin, end, number in counts:
@@ -323,52 +287,28 @@ def ladder_transitions(filters: Filters) -> Table:
     )
 
 
-def _zrm_changes(filters: Filters) -> Any:
-    """Per participant and domain: the ZRM score at the nulmeting and at the latest one.
-
-    A CTE, so that one statement can aggregate it twice while it is computed once."""
-    pairs = _start_and_latest(filters)
-    before, after = ZrmScore.__table__.alias("before"), ZrmScore.__table__.alias("after")
-    return (
-        select(
-            pairs.c.participant_id,
-            before.c.domain,
-            before.c.score.label("before"),
-            after.c.score.label("after"),
-        )
-        .join(before, before.c.measurement_id == pairs.c.start_id)
-        .join(
-            after,
-            and_(after.c.measurement_id == pairs.c.latest_id, after.c.domain == before.c.domain),
-        )
-        .where(pairs.c.latest_id != pairs.c.start_id)
-        .cte("zrm_changes")
-    )
-
-
 def _zrm_counts(filters: Filters) -> tuple[dict[str, tuple[int, int, int]], int, int]:
-    """(better, same, worse) per domain, people measured twice, people forward on ≥ 2."""
-    changes = _zrm_changes(filters)
-    better = func.sum(case((changes.c.after > changes.c.before, 1), else_=0))
-    same = func.sum(case((changes.c.after == changes.c.before, 1), else_=0))
-    worse = func.sum(case((changes.c.after < changes.c.before, 1), else_=0))
-    per_person = (
-        select(better.label("forward")).group_by(changes.c.participant_id).subquery()
-    )
-    by_domain = select(changes.c.domain, better, same, worse).group_by(changes.c.domain)
-    people = select(
-        literal(None, String()),
-        func.count(),
-        func.sum(case((per_person.c.forward >= 2, 1), else_=0)),
-        literal(0),
-    )
-    per_domain: dict[str, tuple[int, int, int]] = {}
-    measured = forward = 0
-    for domain, first, second, third in db.session.execute(by_domain.union_all(people)).all():
-        if domain is None:
-            measured, forward = first or 0, second or 0
-        else:
-            per_domain[domain] = (first or 0, second or 0, third or 0)
+    """(better, same, worse) per domain, people measured twice, people forward on ≥ 2.
+
+    One scan of the latest measurements. Their comparison with the nulmeting is stored
+    as a bit per domain; the sum of `mask & bit` over the rows is bit × the number of
+    rows with that bit set."""
+    masks = (Measurement.zrm_compared, Measurement.zrm_better, Measurement.zrm_worse)
+    sums = [func.sum(mask.op("&")(bit)) for bit in ZRM_BIT.values() for mask in masks]
+    row = db.session.execute(
+        select(
+            func.count(),
+            func.sum(case((Measurement.zrm_forward >= 2, 1), else_=0)),
+            *sums,
+        )
+        .join(Participant, Participant.id == Measurement.participant_id)
+        .where(_latest_on_reference_date(filters), Measurement.zrm_compared != 0)
+    ).one()
+    measured, forward, *totals = (value or 0 for value in row)
+    per_domain = {}
+    for index, (domain, bit) in enumerate(ZRM_BIT.items()):
+        compared, better, worse = (total // bit for total in totals[3 * index : 3 * index + 3])
+        per_domain[domain] = (better, compared - better - worse, worse)
     return per_domain, measured, forward
 
 
@@ -392,24 +332,58 @@ def zrm_progress(filters: Filters) -> Table:
     )
 
 
-def _events_in_period(filters: Filters) -> Any:
+@dataclass(frozen=True)
+class PlacementCounts:
+    """Placements that reached a state in the period; the ended ones by outcome and the
+    started ones (proefperiode) by type of place and sector."""
+
+    reached: Counter[PlacementState]
+    ended_by_outcome: Counter[str]
+    started_by_type_and_sector: Counter[tuple[str, str]]
+
+
+def placement_counts(filters: Filters) -> PlacementCounts:
+    """One aggregate serves the funnel, the outcomes and the sectors. Each placement has
+    one outcome and one vacancy, so adding up groups of one state counts it once."""
     start, end = filters.period_bounds
-    return and_(
-        PlacementEvent.at.between(start, min(end, filters.reference_moment)),
-        Placement.participant_id.in_(_selected_participants(filters)),
-    )
+    groups = (PlacementEvent.to_state, Placement.outcome, Placement.vacancy_id)
+    rows = db.session.execute(
+        select(*groups, func.count(distinct(Placement.id)))
+        .join(Placement, Placement.id == PlacementEvent.placement_id)
+        .join(Participant, Participant.id == Placement.participant_id)
+        .where(
+            PlacementEvent.at.between(start, min(end, filters.reference_moment)),
+            PlacementEvent.to_state.in_(FUNNEL),
+            _in_scope(filters),
+        )
+        .group_by(*groups)
+    ).all()
+    # Type and sector per vacancy in a second, small query: joining them per event
+    # doubles the lookups of the query above.
+    places = _type_and_sector_of_placed_vacancies()
+    reached: Counter[PlacementState] = Counter()
+    ended: Counter[str] = Counter()
+    started: Counter[tuple[str, str]] = Counter()
+    for state, outcome, vacancy_id, number in rows:
+        reached[PlacementState(state)] += number
+        if state == PlacementState.ENDED and outcome is not None:
+            ended[_plain(outcome)] += number
+        elif state == PlacementState.PROEFPERIODE:
+            started[places[vacancy_id]] += number
+    return PlacementCounts(reached, ended, started)
 
 
-def funnel(filters: Filters) -> Table:
-    counts = dict(
-        db.session.execute(
-            select(PlacementEvent.to_state, func.count(distinct(PlacementEvent.placement_id)))
-            .join(Placement, Placement.id == PlacementEvent.placement_id)
-            .where(_events_in_period(filters), PlacementEvent.to_state.in_(FUNNEL))
-            .group_by(PlacementEvent.to_state)
-        ).all()
-    )
-    cells = [cell(counts.get(state, 0)) for state in FUNNEL]
+def _type_and_sector_of_placed_vacancies() -> dict[int, tuple[str, str]]:
+    rows = db.session.execute(
+        select(Vacancy.id, Vacancy.type, Organisation.kind)
+        .join(Organisation, Organisation.id == Vacancy.organisation_id)
+        .where(Vacancy.id.in_(select(Placement.vacancy_id)))
+    ).all()
+    return {vacancy: (_plain(kind_of_place), sector) for vacancy, kind_of_place, sector in rows}
+
+
+def funnel(counts: PlacementCounts) -> Table:
+    cells = [cell(counts.reached[state]) for state in FUNNEL]
     labels = {
         PlacementState.PROPOSED: N_("Voorgesteld"),
         PlacementState.ACCEPTED: N_("Geaccepteerd"),
@@ -430,34 +404,17 @@ def funnel(filters: Filters) -> Table:
     )
 
 
-def ended_by_outcome(filters: Filters) -> Table:
-    counts = dict(
-        db.session.execute(
-            select(Placement.outcome, func.count(distinct(Placement.id)))
-            .join(PlacementEvent, PlacementEvent.placement_id == Placement.id)
-            .where(_events_in_period(filters), PlacementEvent.to_state == PlacementState.ENDED)
-            .group_by(Placement.outcome)
-        ).all()
-    )
-    values = {o.value: counts.get(o, 0) + counts.get(o.value, 0) for o in EndOutcome}
+def ended_by_outcome(counts: PlacementCounts) -> Table:
+    values = {o.value: counts.ended_by_outcome[o.value] for o in EndOutcome}
     cells = protect(values)
     rows = [Row(OUTCOME_LABELS[EndOutcome(key)], (cells[key],)) for key in values]
     return Table("afloop", N_("Beëindigde plaatsingen naar uitkomst"), (N_("Aantal"),), tuple(rows))
 
 
-def placements_by_type_and_sector(filters: Filters) -> Table:
-    counts = db.session.execute(
-        select(Vacancy.type, Organisation.kind, func.count(distinct(Placement.id)))
-        .join(Placement, Placement.vacancy_id == Vacancy.id)
-        .join(Organisation, Organisation.id == Vacancy.organisation_id)
-        .join(PlacementEvent, PlacementEvent.placement_id == Placement.id)
-        .where(_events_in_period(filters), PlacementEvent.to_state == PlacementState.PROEFPERIODE)
-        .group_by(Vacancy.type, Organisation.kind)
-    ).all()
-    sectors = sorted({kind for _, kind, _ in counts})
-    grid = {t.value: dict.fromkeys(sectors, 0) for t in PlacementType}
-    for placement_type, kind, number in counts:
-        grid[_plain(placement_type)][kind] += number
+def placements_by_type_and_sector(counts: PlacementCounts) -> Table:
+    started = counts.started_by_type_and_sector
+    sectors = sorted({sector for _, sector in started})
+    grid = {t.value: {s: started[t.value, s] for s in sectors} for t in PlacementType}
     cells = protect_matrix(grid)
     rows = tuple(
         Row(PLACEMENT_TYPE_LABELS[PlacementType(t)], tuple(cells[t][s] for s in sectors))
@@ -533,16 +490,17 @@ def filter_options() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def dashboard(filters: Filters) -> Dashboard:
+    placements = placement_counts(filters)
     tables = (
         participation_routes(filters),
         routes_and_status(filters),
         ladder_transitions(filters),
         zrm_progress(filters),
-        funnel(filters),
-        ended_by_outcome(filters),
+        funnel(placements),
+        ended_by_outcome(placements),
         outflow(filters),
         time_to_first_placement(filters),
-        placements_by_type_and_sector(filters),
+        placements_by_type_and_sector(placements),
     )
     municipalities, teams = filter_options()
     return Dashboard(filters, tables, municipalities, teams)
