@@ -33,7 +33,7 @@ translations: venv
 	$(BIN)/pybabel -q compile -d marketplace/translations
 
 db: install
-	$(BIN)/flask db upgrade heads
+	$(BIN)/flask db upgrade
 
 seed: install
 	$(BIN)/flask seed

@@ -46,7 +46,7 @@ def make_app() -> Flask:
         "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False,
     })
     with app.app_context():
-        upgrade(revision="heads")
+        upgrade()
     return app
 
 

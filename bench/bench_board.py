@@ -76,7 +76,7 @@ def main(count: int = 20_000) -> None:
                           "KOPPELKANS_ENV": "test", "SECRET_KEY": "bench",
                           "WTF_CSRF_ENABLED": False})
         with app.app_context():
-            upgrade(revision="heads")
+            upgrade()
             load_demo_region()
             _fill(count, random.Random(20))
         client = app.test_client()

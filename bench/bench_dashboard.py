@@ -160,7 +160,7 @@ def main() -> None:
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{folder}/bench.db"
     app = create_app(config_for_tests(url))
     with app.app_context():
-        upgrade(revision="heads")
+        upgrade()
         started = time.perf_counter()
         _fill(random.Random(10))
         print(f"filled {PARTICIPANTS} participants, {EVENTS} placement events "

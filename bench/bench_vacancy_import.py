@@ -81,7 +81,7 @@ def main(rows: int = 5_000) -> None:
         app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{Path(directory) / 'b.db'}",
                           "KOPPELKANS_ENV": "test", "SECRET_KEY": "bench"})
         with app.app_context():
-            upgrade(revision="heads")
+            upgrade()
             load_demo_region()
             staff = db.session.scalars(select(User).where(User.email == "centrale@demo.nl")).one()
             managed = list(db.session.scalars(

@@ -11,6 +11,7 @@ from flask_login import current_user
 
 from marketplace.domain import placements as pl
 from marketplace.domain import vocabulary as v
+from marketplace.domain.audit import AUDIT_ACTION_LABELS, AUDIT_KIND_LABELS
 from marketplace.domain.placements import STATE_LABELS
 from marketplace.domain.vacancy_status import (
     ORGANISATION_ACTION_LABELS,
@@ -57,6 +58,8 @@ LABELS: dict[str, dict[Any, str]] = {
     "not_continued_reason": dict(pl.NOT_CONTINUED_LABELS),
     "outcome": dict(pl.OUTCOME_LABELS),
     "checkin": dict(pl.CHECKIN_LABELS),
+    "audit_kind": dict(AUDIT_KIND_LABELS),
+    "audit_action": dict(AUDIT_ACTION_LABELS),
 }
 
 

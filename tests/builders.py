@@ -120,7 +120,8 @@ def make_placement(
         **fields,
     )
     placement.events.append(PlacementEvent(from_state=None, to_state=PlacementState.PROPOSED,
-                                           actor_id=participant.coach_id, note="voorstel"))
+                                           actor_id=participant.coach_id, actor_role="coach",
+                                           note="voorstel"))
     db.session.add(placement)
     db.session.commit()
     return placement

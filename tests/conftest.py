@@ -48,7 +48,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     with application.app_context():
         if _db.engine.dialect.name == "postgresql":
             _reset_postgres_schema()
-        upgrade(revision="heads")
+        upgrade()
     yield application
     with application.app_context():
         _db.engine.dispose()

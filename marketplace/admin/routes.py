@@ -5,8 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 
 from marketplace.auth.access import roles_required
+from marketplace.domain.audit import AUDIT_KIND_LABELS, AuditKind
 from marketplace.domain.vocabulary import Role
-from marketplace.pagination import page_arg, text_arg
+from marketplace.pagination import enum_arg, page_arg, text_arg
 from marketplace.services import audit
 
 bp = Blueprint("admin", __name__, url_prefix="/beheer")
@@ -16,5 +17,12 @@ bp = Blueprint("admin", __name__, url_prefix="/beheer")
 @roles_required(Role.ADMIN)
 def audit_log() -> str:
     participant_ref = text_arg("deelnemer", 40)
-    page = audit.entries(page=page_arg(), participant_ref=participant_ref)
-    return render_template("admin/audit_log.html", page=page, participant_ref=participant_ref)
+    kind = enum_arg("soort", AuditKind)
+    page = audit.log_lines(page=page_arg(), participant_ref=participant_ref, kind=kind)
+    return render_template(
+        "admin/audit_log.html",
+        page=page,
+        participant_ref=participant_ref,
+        kind=kind,
+        kinds=AUDIT_KIND_LABELS,
+    )

@@ -12,7 +12,7 @@ from marketplace.models.notification import Notification
 from marketplace.models.organisation import Organisation
 from marketplace.models.outbox import OutboxMessage
 from marketplace.models.participant import Consent, Goal, Participant
-from marketplace.models.placement import Placement, PlacementEvent
+from marketplace.models.placement import Placement, PlacementEvent, PlacementEventNote
 from marketplace.models.shortlist import ShortlistEntry
 from marketplace.models.user import User
 from marketplace.models.vacancy import Vacancy
@@ -35,6 +35,7 @@ __all__ = [
     "Participant",
     "Placement",
     "PlacementEvent",
+    "PlacementEventNote",
     "ShortlistEntry",
     "User",
     "Vacancy",

@@ -16,6 +16,7 @@ from marketplace.domain.placements import (
 )
 from marketplace.extensions import db
 from marketplace.models._types import enum_type, timestamp, utcnow
+from marketplace.models.append_only import AppendOnly, NeverDeleted
 
 if TYPE_CHECKING:
     from marketplace.models.participant import Participant
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from marketplace.models.vacancy import Vacancy
 
 
-class Placement(db.Model):
+class Placement(NeverDeleted, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"), index=True)
     vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id"), index=True)
@@ -54,13 +55,21 @@ class Placement(db.Model):
     participant: Mapped[Participant] = relationship()
     vacancy: Mapped[Vacancy] = relationship()
     proposed_by: Mapped[User | None] = relationship()
+    # No delete cascade: the events are the audit log of transitions and stay for good.
     events: Mapped[list[PlacementEvent]] = relationship(
-        back_populates="placement", cascade="all, delete-orphan", order_by="PlacementEvent.at"
+        back_populates="placement", cascade="save-update, merge", order_by="PlacementEvent.at"
     )
 
 
-class PlacementEvent(db.Model):
-    """Who moved a placement from which state to which, when, and why."""
+class PlacementEvent(AppendOnly, db.Model):
+    """Who moved a placement from which state to which, and when: append-only.
+
+    The free text that came with a step (the coach's message, a reason, the agreement,
+    the kennismaking's place) may say something about the person, and AVG erasure must
+    be able to remove it. An append-only row cannot be blanked, so that text is kept
+    apart, in `PlacementEventNote`, which erasure overwrites; the event itself holds no
+    free text about anyone. `note` reads and writes it as if it were a column.
+    """
 
     id: Mapped[int] = mapped_column(primary_key=True)
     placement_id: Mapped[int] = mapped_column(ForeignKey("placement.id"), index=True)
@@ -72,7 +81,29 @@ class PlacementEvent(db.Model):
     # coach, organisation, centrale, link (employer by e-mail link) or system
     actor_role: Mapped[str | None] = mapped_column(String(20))
     at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
-    note: Mapped[str] = mapped_column(Text, default="")
 
     placement: Mapped[Placement] = relationship(back_populates="events")
     actor: Mapped[User | None] = relationship()
+    note_entry: Mapped[PlacementEventNote | None] = relationship(
+        back_populates="event", lazy="selectin"
+    )
+
+    @property
+    def note(self) -> str:
+        return self.note_entry.text if self.note_entry is not None else ""
+
+    @note.setter
+    def note(self, text: str) -> None:
+        if self.note_entry is not None:
+            self.note_entry.text = text
+        elif text:
+            self.note_entry = PlacementEventNote(text=text)
+
+
+class PlacementEventNote(db.Model):
+    """The free text of one event, apart from the log so that erasure can overwrite it."""
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("placement_event.id"), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+
+    event: Mapped[PlacementEvent] = relationship(back_populates="note_entry")

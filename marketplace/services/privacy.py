@@ -3,7 +3,8 @@ the anonymous counts stay, the retention period, and withdrawing consent.
 
 Erasure keeps what the monitoring counts (status, routes, intake and closing dates,
 exit reason, municipality, ladder steps and ZRM scores, placements with their states
-and dates) and removes what says who the person is or what they told the coach.
+and dates) and removes what says who the person is or what they told the coach. It
+changes no audit entry and no placement event (both append-only): it adds an entry.
 """
 
 from __future__ import annotations
@@ -187,8 +188,11 @@ def _erase_placements(participant: Participant) -> None:
         placement.override_reason = ERASED if placement.override_reason else None
         placement.agreement = ERASED if placement.agreement else None
         placement.kennismaking_place = ERASED if placement.kennismaking_place else None
+        # The events themselves are the audit log and stay untouched (they hold no free
+        # text); the text that came with a step lives in its note, which is blanked.
         for event in placement.events:
-            event.note = ERASED if event.note else ""
+            if event.note_entry is not None and event.note_entry.text:
+                event.note_entry.text = ERASED
     for checkin in _checkins([p.id for p in placements]):
         checkin.feedback = ERASED if checkin.feedback else ""
 

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
-from marketplace.domain.placements import OPEN_STATES, PlacementState
+from marketplace.domain.placements import OPEN_STATES, PlacementRole, PlacementState
 from marketplace.domain.vocabulary import ConsentPurpose, Role, VacancyStatus
 from marketplace.errors import DomainError
 from marketplace.extensions import db
@@ -209,7 +209,7 @@ def _propose(
     )
     placement.events.append(
         PlacementEvent(from_state=None, to_state=PlacementState.PROPOSED, actor_id=actor.id,
-                       note=note)
+                       actor_role=PlacementRole.COACH.value, note=note)
     )
     db.session.add(placement)
     db.session.flush()  # the next cap check in this transaction counts this one

@@ -52,7 +52,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         }
     )
     with app.app_context():
-        upgrade(revision="heads")
+        upgrade()
         load_demo_region()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -70,7 +70,7 @@ def journey_app(tmp_path_factory: pytest.TempPathFactory, smtp_inbox) -> Iterato
         "SMTP_STARTTLS": False,
     })
     with app.app_context():
-        upgrade(revision="heads")
+        upgrade()
         load_demo_region()
     yield app
     with app.app_context():

@@ -86,7 +86,7 @@ def test_the_whole_life_records_every_step(world) -> None:
     events = _db.session.scalars(select(PlacementEvent).where(
         PlacementEvent.placement_id == placement.id).order_by(PlacementEvent.id)).all()
     assert [(e.from_state, e.to_state, e.actor_role) for e in events] == [
-        (None, S.PROPOSED, None),
+        (None, S.PROPOSED, "coach"),
         (S.PROPOSED, S.ACCEPTED, "organisation"),
         (S.ACCEPTED, S.KENNISMAKING, "coach"),
         (S.KENNISMAKING, S.PROEFPERIODE, "organisation"),
