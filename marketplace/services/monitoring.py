@@ -19,7 +19,12 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from marketplace.domain.disclosure import Cell, cell, protect, protect_matrix, share
 from marketplace.domain.measurements import ZRM_BIT
-from marketplace.domain.placements import OUTCOME_LABELS, EndOutcome, PlacementState
+from marketplace.domain.placements import (
+    OCCUPYING_STATES,
+    OUTCOME_LABELS,
+    EndOutcome,
+    PlacementState,
+)
 from marketplace.domain.vocabulary import (
     EXIT_REASON_LABELS,
     LADDER_STEPS,
@@ -208,24 +213,24 @@ def participation_routes(filters: Filters) -> Table:
 
 
 def active_volunteers(filters: Filters) -> int:
-    """People in an occupying vrijwilligerswerk placement on the peildatum."""
+    """People in an occupying vrijwilligerswerk placement on the peildatum: started
+    (proefperiode or placed) by then, and not stopped by then. One pass over the events."""
     moment = filters.reference_moment
-    started = select(PlacementEvent.placement_id).where(
-        PlacementEvent.to_state.in_([PlacementState.PROEFPERIODE, PlacementState.PLACED]),
-        PlacementEvent.at <= moment,
-    )
-    stopped = select(PlacementEvent.placement_id).where(
-        PlacementEvent.to_state.in_(STOPPING_STATES), PlacementEvent.at <= moment
+    started = func.max(case((PlacementEvent.to_state.in_(OCCUPYING_STATES), 1), else_=0))
+    stopped = func.max(case((PlacementEvent.to_state.in_(STOPPING_STATES), 1), else_=0))
+    occupying = (
+        select(PlacementEvent.placement_id)
+        .where(PlacementEvent.at <= moment)
+        .group_by(PlacementEvent.placement_id)
+        .having(and_(started == 1, stopped == 0))
+        .subquery()
     )
     statement = (
         select(func.count(distinct(Placement.participant_id)))
+        .join(occupying, occupying.c.placement_id == Placement.id)
         .join(Vacancy, Vacancy.id == Placement.vacancy_id)
-        .where(
-            Vacancy.type == PlacementType.VRIJWILLIGERSWERK,
-            Placement.id.in_(started),
-            Placement.id.not_in(stopped),
-            Placement.participant_id.in_(_selected_participants(filters)),
-        )
+        .join(Participant, Participant.id == Placement.participant_id)
+        .where(Vacancy.type == PlacementType.VRIJWILLIGERSWERK, _in_scope(filters))
     )
     return db.session.scalar(statement) or 0
 
@@ -343,12 +348,15 @@ class PlacementCounts:
 
 
 def placement_counts(filters: Filters) -> PlacementCounts:
-    """One aggregate serves the funnel, the outcomes and the sectors. Each placement has
-    one outcome and one vacancy, so adding up groups of one state counts it once."""
+    """One aggregate serves the funnel, the outcomes and the sectors.
+
+    Events are counted, not distinct placements: the state machine enters none of the
+    FUNNEL states twice (tested in test_placement_machine.py), and a plain count lets
+    the database aggregate by hashing instead of sorting."""
     start, end = filters.period_bounds
     groups = (PlacementEvent.to_state, Placement.outcome, Placement.vacancy_id)
     rows = db.session.execute(
-        select(*groups, func.count(distinct(Placement.id)))
+        select(*groups, func.count())
         .join(Placement, Placement.id == PlacementEvent.placement_id)
         .join(Participant, Participant.id == Placement.participant_id)
         .where(

@@ -163,3 +163,23 @@ def test_checkin_urgency() -> None:
     first = date(2026, 3, 2)
     assert checkin_urgency(CheckInKind.FIRST_DAY_COACH, first, date(2026, 3, 1)) == Urgency.LATER
     assert checkin_urgency(CheckInKind.FIRST_DAY_COACH, first, first) == Urgency.DUE
+
+
+def test_no_state_of_the_monitoring_funnel_can_be_entered_twice() -> None:
+    """The dashboard counts events per funnel state as placements (services/monitoring.py)."""
+    from marketplace.services.monitoring import FUNNEL
+
+    def reachable(state: PlacementState) -> set[PlacementState]:
+        found: set[PlacementState] = set()
+        todo = [state]
+        while todo:
+            current = todo.pop()
+            for (source, _), rule in TRANSITIONS.items():
+                if source == current and rule.target not in found:
+                    found.add(rule.target)
+                    todo.append(rule.target)
+        return found
+
+    for state in FUNNEL:
+        assert state not in reachable(state), state
+    assert PlacementState.PROPOSED not in {rule.target for rule in TRANSITIONS.values()}
