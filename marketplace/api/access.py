@@ -15,6 +15,7 @@ from marketplace.domain.placements import (
     PlacementAction,
     next_state,
 )
+from marketplace.domain.vacancy_status import ROLE_REFUSED, VacancyAction, role_may_take
 from marketplace.domain.vocabulary import Role
 from marketplace.extensions import db
 from marketplace.models import Participant, Placement, User, Vacancy
@@ -90,6 +91,15 @@ def proposal_pair(user: User, participant_ref: str, vacancy_ref: str
     if errors or participant is None or vacancy is None:
         raise ApiProblem(422, "De deelnemer of de vacature bestaat niet voor u.", errors)
     return participant, vacancy
+
+
+def may_change_status(action: VacancyAction) -> User:
+    """403 when the user's role may never take this status action (the rule table of
+    domain/vacancy_status.py says); one impossible in this status is the service's (409)."""
+    user = api_user()
+    if not role_may_take(action, user.role):
+        raise ApiProblem(403, ROLE_REFUSED)
+    return user
 
 
 def may_take(placement: Placement, action: PlacementAction) -> User:

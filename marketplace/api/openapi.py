@@ -11,12 +11,15 @@ from typing import Any
 from marketplace.api.schemas import (
     EXTRAS,
     PROPOSAL,
+    QUERIES,
     TOKEN_REQUEST,
     TRANSITION,
+    VACANCY_TRANSITION,
     as_openapi,
     profile_request_schema,
 )
 from marketplace.domain.placements import PlacementAction, PlacementState
+from marketplace.domain.vacancy_status import VacancyAction
 from matching.profiles import schema as profiles_schema
 
 JSON = "application/json"
@@ -44,13 +47,19 @@ READ = {**COMMON, "404": _problem("NotFound")}
 WRITE = {"400": _problem("BadRequest"), "415": _problem("UnsupportedMediaType"),
          "422": _problem("Unprocessable")}
 
-PAGE_PARAMETERS = [
-    {"name": "page", "in": "query", "required": False,
-     "schema": {"type": "integer", "minimum": 1, "maximum": 100_000, "default": 1},
-     "description": "Page number; a page past the end gives the last page."},
-    {"name": "per_page", "in": "query", "required": False,
-     "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}},
-]
+
+
+def _query_parameters(name: str) -> list[dict[str, Any]]:
+    """The parameters of schemas.QUERIES[name]; arrays are repeated (?tags=a&tags=b)."""
+    parameters = []
+    for parameter, schema in QUERIES[name].items():
+        schema = copy.deepcopy(schema)
+        described = {"description": schema.pop("description")} if "description" in schema else {}
+        repeated = {"style": "form", "explode": True} if schema.get("type") == "array" else {}
+        parameters.append({"name": parameter, "in": "query", "required": False,
+                           "schema": schema, **described, **repeated})
+    return parameters
+
 REF_PARAMETER = {"name": "ref", "in": "path", "required": True,
                  "schema": {"type": "string", "minLength": 1, "maxLength": 40},
                  "description": "The resource's profile id (e.g. v-3f2a9c01de)."}
@@ -80,7 +89,17 @@ def _schemas() -> dict[str, Any]:
         f"profile.{name}": as_openapi(definition)
         for name, definition in profiles_schema()["$defs"].items()
     }
-    vacancy_extras = {**EXTRAS["vacancy"], "organisation": {"type": "string"}}
+    vacancy_extras = {
+        **EXTRAS["vacancy"], "organisation": {"type": "string"},
+        "organisation_id": {"type": "integer", "description": "Filter with ?organisation_id."},
+        "distance_km": {"type": "number", "minimum": 0,
+                        "description": "In a list searched by postcode: the distance."},
+        "actions": {"type": "array", "items": {"enum": [a.value for a in VacancyAction]},
+                    "description": "One vacancy: the status actions this user may take "
+                                   "now (POST .../transitions); empty for viewers."},
+        "review_note": {"type": "string",
+                        "description": "Why the centre sent it back (editors only)."},
+    }
     schemas.update({
         "Vacancy": {"allOf": [_ref("profile.vacancy"),
                               {"type": "object", "properties": vacancy_extras}],
@@ -96,6 +115,7 @@ def _schemas() -> dict[str, Any]:
         "ParticipantUpdate": as_openapi(profile_request_schema("participant", "update")),
         "Proposal": copy.deepcopy(PROPOSAL),
         "Transition": copy.deepcopy(TRANSITION),
+        "VacancyTransition": copy.deepcopy(VACANCY_TRANSITION),
         "TokenRequest": copy.deepcopy(TOKEN_REQUEST),
         "Token": {"type": "object", "required": ["token", "token_type", "expires_at"],
                   "properties": {"token": {"type": "string"},
@@ -185,7 +205,8 @@ def _responses() -> dict[str, Any]:
     unauthorised["headers"] = {"WWW-Authenticate": {"schema": {"type": "string"},
                                                     "description": 'Bearer realm="koppelkans"'}}
     return {
-        "BadRequest": problem("The body is not valid JSON."),
+        "BadRequest": problem("The body is not valid JSON, or a query parameter is wrong "
+                              "(`errors` names each one)."),
         "Unauthorized": unauthorised,
         "Forbidden": problem("The user's role may not do this."),
         "NotFound": problem("Unknown, or not visible to this user."),
@@ -216,10 +237,11 @@ def _paths() -> dict[str, Any]:
             "operationId": "openapi", "summary": "This document", "security": [],
             "responses": {"200": _ok("OpenAPI 3.1", {"type": "object"})}}},
         "/vacancies": {
-            "get": {"operationId": "listVacancies", "summary": "Vacancies this user may see",
-                    "parameters": PAGE_PARAMETERS,
+            "get": {"operationId": "listVacancies",
+                    "summary": "Vacancies this user may see, filtered (all filters at once)",
+                    "parameters": _query_parameters("vacancies"),
                     "responses": {"200": _ok("One page.", _ref("VacancyPage")),
-                                  "422": _problem("Unprocessable"), **COMMON}},
+                                  "400": _problem("BadRequest"), **COMMON}},
             "post": {"operationId": "createVacancy",
                      "summary": "A new draft vacancy (organisation, centre, admin)",
                      "requestBody": _body("VacancyCreate"),
@@ -235,11 +257,18 @@ def _paths() -> dict[str, Any]:
                       "requestBody": _body("VacancyUpdate"),
                       "responses": {"200": _ok("The vacancy.", _ref("Vacancy")),
                                     "409": _problem("Conflict"), **READ, **WRITE}}},
+        "/vacancies/{ref}/transitions": {"post": {
+            "operationId": "transitionVacancy",
+            "summary": "Change the vacancy's status, as the web's buttons do (screening, "
+                       "publishing, pausing, closing; the rule table decides)",
+            "parameters": [REF_PARAMETER], "requestBody": _body("VacancyTransition"),
+            "responses": {"200": _ok("The vacancy after the change.", _ref("Vacancy")),
+                          "409": _problem("Conflict"), **READ, **WRITE}}},
         "/participants": {
             "get": {"operationId": "listParticipants", "summary": "The coach's caseload",
-                    "parameters": PAGE_PARAMETERS,
+                    "parameters": _query_parameters("participants"),
                     "responses": {"200": _ok("One page.", _ref("ParticipantPage")),
-                                  "422": _problem("Unprocessable"), **COMMON}},
+                                  "400": _problem("BadRequest"), **COMMON}},
             "post": {"operationId": "createParticipant",
                      "summary": "A new participant in the coach's caseload",
                      "requestBody": _body("ParticipantCreate"),
@@ -257,11 +286,9 @@ def _paths() -> dict[str, Any]:
                                     **READ, **WRITE}}},
         "/participants/{ref}/matches": {"get": {
             "operationId": "participantMatches", "summary": "Ranked and excluded vacancies",
-            "parameters": [REF_PARAMETER, {
-                "name": "limit", "in": "query", "required": False,
-                "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}}],
+            "parameters": [REF_PARAMETER, *_query_parameters("matches")],
             "responses": {"200": _ok("The ranking.", _ref("Matches")),
-                          "409": _problem("Conflict"), "422": _problem("Unprocessable"),
+                          "400": _problem("BadRequest"), "409": _problem("Conflict"),
                           **READ}}},
         "/placements": {"post": {
             "operationId": "propose", "summary": "Propose a participant for a vacancy (coach)",

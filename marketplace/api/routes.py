@@ -15,15 +15,23 @@ from werkzeug.exceptions import HTTPException
 from marketplace.api import access, requests
 from marketplace.api.openapi import document
 from marketplace.api.problems import ApiProblem, problem_response, unauthorised
-from marketplace.api.serialise import matches_body, page_body, placement_body
+from marketplace.api.serialise import (
+    matches_body,
+    page_body,
+    placement_body,
+    vacancy_body,
+    vacancy_item,
+)
 from marketplace.domain.placements import PlacementAction
+from marketplace.domain.vacancy_status import VacancyAction
 from marketplace.domain.vocabulary import Role
 from marketplace.errors import DomainError
 from marketplace.extensions import csrf, limiter
 from marketplace.services import api_resources, api_tokens, matches, participants, proposals
 from marketplace.services import placements as placement_service
 from marketplace.services import vacancies as vacancy_service
-from marketplace.services.profiles import participant_api_profile, vacancy_profile
+from marketplace.services.board import board
+from marketplace.services.profiles import participant_api_profile
 from marketplace.services.ranking import MatchFilters
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -102,28 +110,43 @@ def openapi() -> Response:
 @bp.get("/vacancies")
 def list_vacancies() -> Any:
     user = access.require_role(*access.VACANCY_VIEWERS)
-    page, per_page = requests.page_args()
-    found = vacancy_service.list_vacancies(user, page=page, per_page=per_page)
-    return jsonify(page_body(found, vacancy_profile, "api.list_vacancies"))
+    args = requests.query("vacancies")
+    found = board(user, requests.board_filters(args), page=args["page"],
+                  per_page=args["per_page"])
+    if found.unknown_postcode:
+        raise requests.parameter_problem("postcode", "unknown postcode")
+    return jsonify(page_body(found.page, vacancy_item, "api.list_vacancies",
+                             **requests.link_values("vacancies")))
 
 
 @bp.post("/vacancies")
 def create_vacancy() -> Any:
     user = access.require_role(*access.VACANCY_EDITORS)
     vacancy = api_resources.create_vacancy(user, requests.json_body("vacancy:create"))
-    return _created(vacancy_profile(vacancy), url_for("api.vacancy", ref=vacancy.ref))
+    return _created(vacancy_body(vacancy, user), url_for("api.vacancy", ref=vacancy.ref))
 
 
 @bp.get("/vacancies/<ref>")
 def vacancy(ref: str) -> Any:
-    return jsonify(vacancy_profile(access.visible_vacancy(ref)))
+    return jsonify(vacancy_body(access.visible_vacancy(ref), access.api_user()))
 
 
 @bp.patch("/vacancies/<ref>")
 def update_vacancy(ref: str) -> Any:
     found = access.editable_vacancy(ref)
     updated = api_resources.update_vacancy(found, requests.json_body("vacancy:update"))
-    return jsonify(vacancy_profile(updated))
+    return jsonify(vacancy_body(updated, access.api_user()))
+
+
+@bp.post("/vacancies/<ref>/transitions")
+def vacancy_transition(ref: str) -> Any:
+    """The web's status buttons: the same service and rule table (domain/vacancy_status)."""
+    found = access.editable_vacancy(ref)
+    body = requests.json_body("vacancy_transition")
+    action = VacancyAction(body["action"])
+    user = access.may_change_status(action)
+    moved = vacancy_service.change_status(found, user, action, body.get("reason", ""))
+    return jsonify(vacancy_body(moved, user))
 
 
 # --------------------------------------------------------------------------- participants
@@ -132,9 +155,11 @@ def update_vacancy(ref: str) -> Any:
 @bp.get("/participants")
 def list_participants() -> Any:
     user = access.require_role(Role.COACH)
-    page, per_page = requests.page_args()
-    found = participants.caseload(user, page=page, per_page=per_page)
-    return jsonify(page_body(found, participant_api_profile, "api.list_participants"))
+    args = requests.query("participants")
+    found = participants.caseload(user, page=args["page"], per_page=args["per_page"],
+                                  **requests.caseload_filters(args))
+    return jsonify(page_body(found, participant_api_profile, "api.list_participants",
+                             **requests.link_values("participants")))
 
 
 @bp.post("/participants")
@@ -160,7 +185,7 @@ def update_participant(ref: str) -> Any:
 @bp.get("/participants/<ref>/matches")
 def participant_matches(ref: str) -> Any:
     found = access.owned_participant(ref, Role.COACH)
-    limit = requests.int_arg("limit", 20, 1, 100)
+    limit = requests.query("matches")["limit"]
     page = matches.matches_page(found, filters=MatchFilters(), weights=None, limit=limit,
                                 excluded_limit=limit)
     if page.result is None:

@@ -19,7 +19,15 @@ from marketplace.domain.placements import (
     NotContinuedReason,
     PlacementAction,
 )
-from marketplace.domain.vocabulary import ConsentPurpose
+from marketplace.domain.vacancy_status import VacancyAction
+from marketplace.domain.vocabulary import (
+    CEFR_LEVELS,
+    DAYPARTS,
+    ConsentPurpose,
+    ParticipantStatus,
+    PlacementType,
+    VacancyStatus,
+)
 from matching.profiles import schema as profiles_schema
 
 TEXT_MAX = 2000
@@ -73,7 +81,8 @@ EXTRAS: dict[str, dict[str, Any]] = {
 
 # Kept by the marketplace itself: in a response, never in a request.
 READ_ONLY: dict[str, tuple[str, ...]] = {
-    "vacancy": ("id", "filled", "status", "location"),
+    "vacancy": ("id", "filled", "status", "location", "organisation_id", "actions",
+                "review_note", "distance_km"),
     "participant": ("id", "location", "ladder_step"),
 }
 # A vacancy's organisation is chosen when it is created, and stays.
@@ -117,6 +126,17 @@ TRANSITION: dict[str, Any] = {
     "additionalProperties": False,
 }
 
+VACANCY_TRANSITION: dict[str, Any] = {
+    "type": "object",
+    "required": ["action"],
+    "properties": {
+        "action": {"enum": [action.value for action in VacancyAction]},
+        "reason": {"type": "string", "maxLength": TEXT_MAX,
+                   "description": "send_back: what the organisation must change."},
+    },
+    "additionalProperties": False,
+}
+
 TOKEN_REQUEST: dict[str, Any] = {
     "type": "object",
     "required": ["email", "password"],
@@ -148,8 +168,56 @@ def profile_request_schema(kind: str, mode: str) -> dict[str, Any]:
 BODIES = {
     "proposal": lambda: PROPOSAL,
     "transition": lambda: TRANSITION,
+    "vacancy_transition": lambda: VACANCY_TRANSITION,
     "token": lambda: TOKEN_REQUEST,
 }
+
+# Query parameters: read by api/requests.py (a wrong one is a 400 naming it) and listed
+# in the OpenAPI document, from these schemas alone. A "description" is lifted out of
+# the schema onto the parameter; arrays are repeated parameters (?tags=a&tags=b).
+ID = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+PAGE_QUERY: dict[str, dict[str, Any]] = {
+    "page": {"type": "integer", "minimum": 1, "maximum": 100_000, "default": 1,
+             "description": "Page number; a page past the end gives the last page."},
+    "per_page": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
+}
+FLAG = {"type": "boolean"}
+VACANCY_QUERY: dict[str, dict[str, Any]] = {
+    **PAGE_QUERY,
+    "status": {"enum": [status.value for status in VacancyStatus],
+               "description": "Only vacancies with this status (of those the user may see)."},
+    "type": {"enum": [kind.value for kind in PlacementType]},
+    "organisation_id": {**ID, "description": "Only this organisation's vacancies."},
+    "q": {"type": "string", "maxLength": 100,
+          "description": "Search in the title and the organisation's name."},
+    "tags": {"type": "array", "maxItems": 10, "items": {"type": "string", "maxLength": 60},
+             "description": "Vacancies with any of these tags."},
+    "level": {"enum": list(CEFR_LEVELS),
+              "description": "The participant's Dutch: vacancies whose minimums are at "
+                             "most this level in every skill."},
+    "dayparts": {"type": "array", "maxItems": len(DAYPARTS), "uniqueItems": True,
+                 "items": {"enum": list(DAYPARTS)},
+                 "description": "Vacancies whose schedule fits in these dayparts."},
+    "childcare": {**FLAG, "description": "true: childcare offered or children welcome."},
+    "women_only": {**FLAG, "description": "true: only women-only vacancies."},
+    "open_only": {**FLAG, "description": "true: only vacancies with a free place."},
+    "postcode": {**profiles_schema()["$defs"]["postcode"],
+                 "description": "Within radius_km of this postcode (remote vacancies too), "
+                                "nearest first; each item gets distance_km."},
+    "radius_km": {"type": "number", "exclusiveMinimum": 0, "maximum": 200,
+                  "description": "With postcode only; 10 when left out."},
+}
+PARTICIPANT_QUERY: dict[str, dict[str, Any]] = {
+    **PAGE_QUERY,
+    "status": {"enum": [status.value for status in ParticipantStatus]},
+    "q": {"type": "string", "maxLength": 100,
+          "description": "Search in the names, the pseudonym and the profile id."},
+}
+MATCHES_QUERY: dict[str, dict[str, Any]] = {
+    "limit": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
+}
+QUERIES = {"vacancies": VACANCY_QUERY, "participants": PARTICIPANT_QUERY,
+           "matches": MATCHES_QUERY}
 
 
 @lru_cache(maxsize=16)

@@ -8,10 +8,14 @@ from typing import Any
 
 from flask import request, url_for
 
+from marketplace.auth.access import can_edit_vacancy
 from marketplace.domain.placements import available_actions
 from marketplace.domain.vocabulary import Role
-from marketplace.models import Placement, User
+from marketplace.models import Placement, User, Vacancy
 from marketplace.services import placements as placement_service
+from marketplace.services import vacancies as vacancy_service
+from marketplace.services.board import BoardItem
+from marketplace.services.profiles import vacancy_profile
 from marketplace.services.proposals import shared_view
 from marketplace.services.queries import Page
 from marketplace.services.ranking import MatchResult
@@ -37,6 +41,27 @@ def page_body(page: Page[Any], item: Callable[[Any], dict[str, Any]], endpoint: 
     return {"items": [item(row) for row in page.items], "page": page.page,
             "per_page": page.per_page, "total": page.total, "pages": page.pages,
             "links": links}
+
+
+def vacancy_item(item: BoardItem) -> dict[str, Any]:
+    """A vacancy in a list: its profile, its organisation's id and, after a postcode
+    search, its distance."""
+    body = vacancy_profile(item.vacancy) | {"organisation_id": item.vacancy.organisation_id}
+    if item.distance_km is not None:
+        body["distance_km"] = round(item.distance_km, 2)
+    return body
+
+
+def vacancy_body(vacancy: Vacancy, user: User) -> dict[str, Any]:
+    """One vacancy: as in a list, plus the status actions this user may take now (none
+    for those who may not change it) and the centre's note when it was sent back."""
+    body = vacancy_item(BoardItem(vacancy))
+    editable = can_edit_vacancy(user, vacancy)
+    actions = vacancy_service.allowed_actions(user, vacancy) if editable else []
+    body["actions"] = [action.value for action in actions]
+    if editable and vacancy.review_note:
+        body["review_note"] = vacancy.review_note
+    return body
 
 
 def _events(placement: Placement) -> list[dict[str, Any]]:

@@ -21,11 +21,13 @@ from marketplace.domain.vocabulary import N_, ApprovalState, Role, VacancyStatus
 
 
 class TransitionRefused(ValueError):
-    """The rule table does not allow this change; the message is Dutch, for the user."""
+    """The rule table does not allow this change; the message is Dutch, for the user.
+    `field` names the input at fault (the reason), when it is about input."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.field = field
 
 
 class VacancyAction(StrEnum):
@@ -52,6 +54,7 @@ D, R, P, C = (VacancyStatus.DRAFT, VacancyStatus.REVIEW, VacancyStatus.PUBLISHED
               VacancyStatus.CLOSED)
 MEMBER, CENTRE, ADMIN = Role.ORGANISATION, Role.CENTRALE, Role.ADMIN
 REASON_MISSING = "Schrijf de reden op, zodat de organisatie weet wat er moet gebeuren."
+ROLE_REFUSED = "U mag deze wijziging niet doen."
 
 
 @dataclass(frozen=True)
@@ -107,20 +110,25 @@ def _guard(action: VacancyAction, role: Role, facts: VacancyFacts) -> str | None
     return None
 
 
+def role_may_take(action: VacancyAction, role: Role) -> bool:
+    """Whether this role may ever take `action` (whatever the vacancy's status now)."""
+    return role in VACANCY_TRANSITIONS[action].roles
+
+
 def vacancy_transition(
     action: VacancyAction, role: Role, facts: VacancyFacts, reason: str = ""
 ) -> VacancyStatus:
     """The new status after `action`, or TransitionRefused with a Dutch message."""
     rule = VACANCY_TRANSITIONS[action]
-    if role not in rule.roles:
-        raise TransitionRefused("U mag deze wijziging niet doen.")
+    if not role_may_take(action, role):
+        raise TransitionRefused(ROLE_REFUSED)
     if facts.status not in rule.sources:
         raise TransitionRefused("Dit kan niet bij een vacature met deze status.")
     refusal = _guard(action, role, facts)
     if refusal:
         raise TransitionRefused(refusal)
     if rule.needs_reason and not reason.strip():
-        raise TransitionRefused(REASON_MISSING)
+        raise TransitionRefused(REASON_MISSING, field="reason")
     return rule.target
 
 
@@ -181,11 +189,11 @@ def organisation_transition(
 ) -> ApprovalState:
     sources, target, roles, needs_reason = ORGANISATION_TRANSITIONS[action]
     if role not in roles:
-        raise TransitionRefused("U mag deze wijziging niet doen.")
+        raise TransitionRefused(ROLE_REFUSED)
     if approval not in sources:
         raise TransitionRefused("Dit kan niet bij een organisatie met deze status.")
     if needs_reason and not reason.strip():
-        raise TransitionRefused(REASON_MISSING)
+        raise TransitionRefused(REASON_MISSING, field="reason")
     return target
 
 

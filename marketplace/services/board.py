@@ -41,6 +41,7 @@ class BoardFilters:
     dayparts: tuple[str, ...] = ()  # the vacancy must fit in these (spec's schedule rule)
     open_only: bool = False
     status: VacancyStatus | None = None
+    organisation_id: int | None = None
     postcode: str | None = None
     radius_km: float = 10
 
@@ -93,6 +94,8 @@ def _filtered(statement: Select[Any], filters: BoardFilters) -> Select[Any]:
         conditions.append(Vacancy.filled < Vacancy.capacity)
     if filters.status is not None:
         conditions.append(Vacancy.status == filters.status)
+    if filters.organisation_id is not None:
+        conditions.append(Vacancy.organisation_id == filters.organisation_id)
     return statement.where(*conditions)
 
 

@@ -19,7 +19,8 @@ def caseload(
     status: ParticipantStatus | None = None,
     search: str = "",
 ) -> Page[Participant]:
-    """The coach's own participants, by name, optionally filtered."""
+    """The coach's own participants, by name, optionally filtered (the search looks in
+    the names, the pseudonym and the profile id)."""
     statement = select(Participant).where(Participant.coach_id == coach.id)
     if status is not None:
         statement = statement.where(Participant.status == status)
@@ -30,6 +31,7 @@ def caseload(
                 Participant.first_name.ilike(pattern),
                 Participant.last_name.ilike(pattern),
                 Participant.pseudonym.ilike(pattern),
+                Participant.ref.ilike(pattern),
             )
         )
     statement = statement.order_by(Participant.first_name, Participant.last_name, Participant.id)

@@ -22,7 +22,6 @@ from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import Organisation, User, Vacancy
 from marketplace.services.locations import locate
-from marketplace.services.queries import Page, paginate
 
 # Sensible starting values per type, from the reports: a werkervaringsplaats runs
 # 15 weeks (Weert); a taalstage is taalrijk with support on the floor.
@@ -80,24 +79,6 @@ def visible_vacancies(user: User) -> Select[Any]:
     if user.role == Role.CENTRALE:
         return statement.where(or_(published, Organisation.managed_by_id == user.organisation_id))
     return statement.where(published)
-
-
-def list_vacancies(
-    user: User,
-    page: int = 1,
-    per_page: int = 20,
-    placement_type: PlacementType | None = None,
-    search: str = "",
-) -> Page[Vacancy]:
-    statement = visible_vacancies(user)
-    if placement_type is not None:
-        statement = statement.where(Vacancy.type == placement_type)
-    if search:
-        pattern = f"%{search.strip()}%"
-        statement = statement.where(
-            or_(Vacancy.title.ilike(pattern), Organisation.name.ilike(pattern))
-        )
-    return paginate(statement.order_by(Vacancy.title, Vacancy.id), page, per_page)
 
 
 def new_vacancy_ref() -> str:
@@ -178,12 +159,13 @@ def allowed_actions(user: User, vacancy: Vacancy) -> list[VacancyAction]:
 
 
 def change_status(vacancy: Vacancy, user: User, action: VacancyAction, reason: str = "") -> Vacancy:
-    """Apply one screening or life-cycle action and commit; refusals raise DomainError."""
+    """Apply one screening or life-cycle action and commit; refusals raise DomainError
+    (naming the field `reason` when that is what is missing)."""
     facts = vacancy_facts(vacancy)
     try:
         target = vacancy_transition(action, user.role, facts, reason)
     except TransitionRefused as refused:
-        raise DomainError(refused.message) from None
+        raise DomainError(refused.message, field=refused.field) from None
     now = datetime.now(UTC)
     if action in (VacancyAction.APPROVE, VacancyAction.PUBLISH):
         vacancy.approved_at = vacancy.approved_at or now

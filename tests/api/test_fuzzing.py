@@ -72,3 +72,25 @@ def test_the_api_never_answers_with_a_server_error(app, db) -> None:
     assert sum(statuses.values()) >= 6 * EXAMPLES // 2
     assert statuses[200] and statuses[201], "the tokens let requests through"
     assert not [status for status in statuses if status >= 500]
+
+
+def test_the_list_filters_and_status_actions_are_fuzzed_on_their_own(app, db) -> None:
+    """Over the whole document the filters get a few examples each; here only the lists
+    (every filter, valid and invalid) and a vacancy's status actions, by its editors."""
+    centre_org = make_organisation(kind="vrijwilligerscentrale")
+    organisation = make_organisation(managed_by_id=centre_org.id)
+    member = make_user(Role.ORGANISATION, organisation=organisation)
+    centre = make_user(Role.CENTRALE, organisation=centre_org)
+    coach = make_user(Role.COACH)
+    make_participant(coach, consents=tuple(ConsentPurpose))
+    vacancy = make_vacancy(organisation)
+    make_vacancy(organisation, remote=True, tags=["tuin"])
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app).include(
+        operation_id=["listVacancies", "listParticipants", "transitionVacancy"])
+    statuses: Counter[int] = Counter()
+    for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+        _fuzz(schema, token_for(coach), mode, statuses, ref=vacancy.ref)
+        _fuzz(schema, token_for(member), mode, statuses, ref=vacancy.ref)
+        _fuzz(schema, token_for(centre), mode, statuses, ref=vacancy.ref)
+    assert statuses[200] and statuses[400], "valid filters pass, wrong ones are named"
+    assert not [status for status in statuses if status >= 500]

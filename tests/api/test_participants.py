@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from marketplace.domain.vocabulary import ConsentPurpose, Role
+from marketplace.domain.vocabulary import ConsentPurpose, ParticipantStatus, Role
 from marketplace.models import Goal, Participant
 from tests.builders import make_participant, make_user, make_vacancy
 
@@ -113,3 +113,31 @@ def test_matches_need_consent(api_as, coach) -> None:
     response = api_as(coach).get(f"/participants/{person.ref}/matches")
     assert response.status_code == 409
     assert "toestemming" in response.get_json()["detail"]
+
+
+def test_the_caseload_is_filtered_by_status_and_searched(api_as, coach) -> None:
+    active = make_participant(coach, first_name="Amal", ref="p-amal-01")
+    make_participant(coach, first_name="Bilal", status=ParticipantStatus.INTAKE)
+    make_participant(make_user(Role.COACH), first_name="Amal")  # not this coach's
+    api = api_as(coach)
+
+    def refs(query: str) -> list[str]:
+        response = api.get(f"/participants?{query}")
+        assert response.status_code == 200, response.get_json()
+        return [item["id"] for item in response.get_json()["items"]]
+
+    assert refs("status=active") == [active.ref]
+    assert len(refs("status=intake")) == 1
+    assert refs("q=ama") == [active.ref]
+    assert refs("q=P-AMAL") == [active.ref]  # the profile id, too
+    assert refs("q=amal&status=intake") == []
+    body = api.get("/participants?status=active&per_page=1").get_json()
+    assert body["links"]["self"] == "/api/v1/participants?page=1&per_page=1&status=active"
+
+
+def test_a_wrong_caseload_filter_is_a_bad_request(api_as, coach) -> None:
+    response = api_as(coach).get("/participants?status=busy&q=" + "x" * 101)
+    assert response.status_code == 400
+    assert {e["field"] for e in response.get_json()["errors"]} == {"status", "q"}
+    assert api_as(coach).get(f"/participants/{make_participant(coach).ref}/matches?limit=0"
+                             ).status_code == 400

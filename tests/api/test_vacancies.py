@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from marketplace.domain.vocabulary import Role, VacancyStatus
+from marketplace.domain.vocabulary import PlacementType, Role, VacancyStatus
 from marketplace.models import Vacancy
 from tests.builders import make_organisation, make_user, make_vacancy
 
@@ -40,7 +40,8 @@ def test_vacancies_are_paginated_with_links(api_as, coach, organisation) -> None
 @pytest.mark.parametrize("query", ["per_page=0", "per_page=101", "page=0", "page=x"])
 def test_page_parameters_have_limits(api_as, coach, query) -> None:
     response = api_as(coach).get(f"/vacancies?{query}")
-    assert response.status_code == 422
+    assert response.status_code == 400
+    assert response.mimetype == "application/problem+json"
     assert response.get_json()["errors"][0]["field"] == query.split("=")[0]
 
 
@@ -123,3 +124,112 @@ def test_a_rejected_patch_changes_nothing(api_as, member, organisation, db) -> N
     assert invalid.status_code == 422
     db.expire_all()
     assert api.get(f"/vacancies/{vacancy.ref}").get_json() == before
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def _titles(api, query: str) -> list[str]:
+    response = api.get(f"/vacancies?{query}")
+    assert response.status_code == 200, response.get_json()
+    return [item["title"] for item in response.get_json()["items"]]
+
+
+def test_a_member_filters_its_vacancies_by_status_and_type(api_as, member, organisation) -> None:
+    make_vacancy(organisation, title="Online")
+    make_vacancy(organisation, title="Concept", status=VacancyStatus.DRAFT)
+    make_vacancy(organisation, title="Stage", status=VacancyStatus.DRAFT,
+                 type=PlacementType.TAALSTAGE)
+    api = api_as(member)
+    assert _titles(api, "status=draft") == ["Concept", "Stage"]
+    assert _titles(api, "status=draft&type=taalstage") == ["Stage"]
+    assert _titles(api, "status=closed") == []
+
+
+def test_a_coach_filters_by_organisation_search_tags_and_open_places(
+    api_as, coach, organisation
+) -> None:
+    other = make_organisation(name="Tuinderij")
+    make_vacancy(organisation, title="Koken", tags=["koken"])
+    make_vacancy(organisation, title="Vol", tags=["koken"], capacity=1, filled=1)
+    make_vacancy(other, title="Moestuin", tags=["tuin"])
+    api = api_as(coach)
+    listed = api.get(f"/vacancies?organisation_id={other.id}").get_json()["items"]
+    assert [(v["title"], v["organisation_id"]) for v in listed] == [("Moestuin", other.id)]
+    assert _titles(api, "q=tuinderij") == ["Moestuin"]
+    assert _titles(api, "tags=Tuin&tags=koken") == ["Koken", "Moestuin", "Vol"]
+    assert _titles(api, "tags=koken&open_only=true") == ["Koken"]
+    assert _titles(api, "open_only=false") == ["Koken", "Moestuin", "Vol"]
+
+
+def test_level_dayparts_and_childcare_filters(api_as, coach, organisation) -> None:
+    make_vacancy(organisation, title="Praten", lang_min_speaking="B1")
+    make_vacancy(organisation, title="Zondag", schedule=["sun_morning"], children_welcome=True)
+    api = api_as(coach)
+    assert _titles(api, "level=A2") == ["Zondag"]
+    assert _titles(api, "dayparts=sun_morning&dayparts=sun_afternoon") == ["Zondag"]
+    assert _titles(api, "childcare=true") == ["Zondag"]
+
+
+def test_a_postcode_search_is_nearest_first_within_the_radius(api_as, coach, organisation) -> None:
+    make_vacancy(organisation, title="Nijmegen", lat=51.8425, lon=5.85278)
+    make_vacancy(organisation, title="Lent", lat=51.862, lon=5.866)
+    make_vacancy(organisation, title="Amsterdam", lat=52.374, lon=4.89)
+    make_vacancy(organisation, title="Thuis", lat=52.374, lon=4.89, remote=True)
+    api = api_as(coach)
+    body = api.get("/vacancies?postcode=6511&radius_km=5").get_json()
+    assert [v["title"] for v in body["items"]] == ["Nijmegen", "Lent", "Thuis"]
+    assert body["items"][0]["distance_km"] < body["items"][1]["distance_km"]
+    assert "distance_km" not in body["items"][2]
+    assert "Amsterdam" in _titles(api, "postcode=6511%20AB&radius_km=150")
+    assert "Amsterdam" not in _titles(api, "postcode=6511")  # 10 km when left out
+
+
+def test_page_links_keep_the_filters(api_as, coach, organisation) -> None:
+    for n in range(3):
+        make_vacancy(organisation, title=f"Plek {n}", tags=["koken"])
+    links = api_as(coach).get("/vacancies?per_page=1&tags=koken&type=vrijwilligerswerk"
+                              ).get_json()["links"]
+    assert links["next"] == ("/api/v1/vacancies?page=2&per_page=1&type=vrijwilligerswerk"
+                             "&tags=koken")
+
+
+@pytest.mark.parametrize(("query", "fields"), [
+    ("status=open", {"status"}),
+    ("type=baan&level=D1", {"type", "level"}),
+    ("organisation_id=abc", {"organisation_id"}),
+    ("organisation_id=0", {"organisation_id"}),
+    ("organisation_id=%C2%B2", {"organisation_id"}),  # a superscript two: a digit, not ASCII
+    ("childcare=yes", {"childcare"}),
+    ("radius_km=-1&postcode=6511", {"radius_km"}),
+    ("radius_km=inf&postcode=6511", {"radius_km"}),
+    ("radius_km=1e999&postcode=6511", {"radius_km"}),
+    ("radius_km=5", {"radius_km"}),  # without a postcode it means nothing
+    ("postcode=0511", {"postcode"}),
+    ("dayparts=someday", {"dayparts"}),
+    ("q=" + "x" * 101, {"q"}),
+    ("q=a%00b", {"q"}),
+    ("status=draft&status=review", {"status"}),
+    ("per_page=0&status=x", {"per_page", "status"}),
+])
+def test_a_wrong_filter_is_a_bad_request_naming_it(api_as, coach, query, fields) -> None:
+    response = api_as(coach).get(f"/vacancies?{query}")
+    assert response.status_code == 400
+    assert response.mimetype == "application/problem+json"
+    assert {error["field"] for error in response.get_json()["errors"]} == fields
+
+
+def test_an_unknown_postcode_is_named(api_as, coach, monkeypatch) -> None:
+    monkeypatch.setattr("marketplace.services.board.resolve_postcode", lambda postcode: None)
+    response = api_as(coach).get("/vacancies?postcode=9999")
+    assert response.status_code == 400
+    assert response.get_json()["errors"] == [{"field": "postcode",
+                                              "message": "unknown postcode"}]
+
+
+def test_filters_never_widen_what_a_user_sees(api_as, member, organisation) -> None:
+    foreign = make_organisation()
+    make_vacancy(foreign, title="Ander concept", status=VacancyStatus.DRAFT)
+    api = api_as(member)
+    assert _titles(api, f"organisation_id={foreign.id}") == []
+    assert _titles(api, f"organisation_id={foreign.id}&status=draft") == []

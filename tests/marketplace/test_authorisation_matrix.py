@@ -1,16 +1,26 @@
-"""The authorisation matrix: every web route × every role, allowed or denied.
+"""The authorisation matrix: every web route and every API endpoint × every role,
+allowed or denied, from the one table MATRIX.
 
-The routes come from `app.url_map`, so a new route without a line in MATRIX fails
-here until someone decides who may use it. Each test logs one role in (straight into
-the session: the login form itself is tested elsewhere), fills the URL with real
-objects of the `world` below, and checks the answer: allowed is 2xx/3xx (not a
-redirect to the login page), denied is 302-to-login or 401 for anonymous visitors
-and 403/404 for everyone else. Denied POSTs must also leave the database unchanged.
-The JSON API (/api/...) has its own tests.
+The routes come from `app.url_map`, so a new route or API method without a line in
+MATRIX fails here until someone decides who may use it. Objects come from the `world`
+below: the coach's participant, the organisation's vacancy (its centre manages it) and
+their placements, so "other coach" and "other organisation" test ownership too.
+
+Web routes: each test logs one role in (straight into the session: the login form is
+tested elsewhere) and checks the answer: allowed is 2xx/3xx (not a redirect to the
+login page), denied is 302-to-login or 401 for anonymous visitors and 403/404 for
+everyone else. Denied POSTs must also leave the database unchanged.
+
+API endpoints (/api/v1, every method): each test sends one role's bearer token (none
+for anonymous) and a valid body from API_BODIES: allowed is 2xx, denied is 401 for
+anonymous and 403/404 problem+json for everyone else (or 422 naming the field, where
+the other party's object is named in the body, not the URL). A denied write leaves
+every table as it was.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,13 +30,22 @@ from sqlalchemy import select
 
 from marketplace import create_app
 from marketplace.config import config_for_tests
+from marketplace.domain.placements import PlacementState
 from marketplace.domain.vocabulary import ApprovalState, ConsentPurpose, Role
 from marketplace.extensions import db as _db
 from marketplace.models import CohortAllocation, User
 from marketplace.services import placements as placement_service
 from marketplace.services import vacancy_import
+from marketplace.services.accounts import hash_password
 from marketplace.services.vacancy_export import template_file
-from tests.builders import make_organisation, make_participant, make_placement, make_vacancy
+from tests.api.conftest import token_for
+from tests.builders import (
+    PASSWORD,
+    make_organisation,
+    make_participant,
+    make_placement,
+    make_vacancy,
+)
 
 ANON, COACH, OTHER_COACH = "anonymous", "coach", "other_coach"
 ORG, OTHER_ORG, CENTRE, POLICY, ADMIN = (
@@ -41,7 +60,8 @@ def _only(*roles: str) -> frozenset[str]:
 
 
 # (method, endpoint) -> the roles that are allowed; all other roles are denied.
-# GET for pages (also of GET/POST forms); POST for POST-only routes.
+# Web: GET for pages (also of GET/POST forms); POST for POST-only routes.
+# API: every method of every /api/v1 rule.
 MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "start.index"): LOGGED_IN,
     ("GET", "auth.login"): EVERYONE,
@@ -98,17 +118,66 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     # the signed link is the employer's key: whoever holds it, logged in or not
     ("GET", "placements.link_page"): EVERYONE,
     ("POST", "placements.link_act"): EVERYONE,
+    # the JSON API: the same rules, by bearer token (anonymous: no token, 401)
+    ("POST", "api.create_token"): EVERYONE,
+    ("DELETE", "api.revoke_token"): LOGGED_IN,
+    ("GET", "api.openapi"): EVERYONE,
+    ("GET", "api.list_vacancies"): LOGGED_IN - {POLICY},
+    ("POST", "api.create_vacancy"): _only(ORG, CENTRE, ADMIN),  # for the organisation
+    ("GET", "api.vacancy"): _only(COACH, OTHER_COACH, ORG, CENTRE, ADMIN),
+    ("PATCH", "api.update_vacancy"): _only(ORG, CENTRE, ADMIN),
+    ("POST", "api.vacancy_transition"): _only(ORG, CENTRE, ADMIN),
+    ("GET", "api.list_participants"): _only(COACH, OTHER_COACH),
+    ("POST", "api.create_participant"): _only(COACH, OTHER_COACH),
+    ("GET", "api.participant"): _only(COACH, ADMIN),
+    ("PATCH", "api.update_participant"): _only(COACH),
+    ("GET", "api.participant_matches"): _only(COACH),
+    ("POST", "api.propose"): _only(COACH),  # the coach's participant
+    ("GET", "api.placement"): _only(COACH, ORG, CENTRE, ADMIN),
+    ("POST", "api.transition"): _only(COACH, ORG, CENTRE),  # plan the kennismaking
 }
 
+# A valid body per API write: a denied write must change nothing even when the request
+# itself is fine; an allowed one must succeed.
+API_BODIES: dict[tuple[str, str], Callable[[World], dict[str, Any]]] = {
+    ("POST", "api.create_token"): lambda w: {"email": w.users[COACH].email,
+                                             "password": PASSWORD},
+    ("POST", "api.create_vacancy"): lambda w: {
+        "organisation": w.params["organisation_name"], "type": "vrijwilligerswerk",
+        "title": "Nieuwe plek", "schedule": ["mon_morning"], "capacity": 1},
+    ("PATCH", "api.update_vacancy"): lambda w: {"title": "Andere titel"},
+    ("POST", "api.vacancy_transition"): lambda w: {"action": "pause"},
+    ("POST", "api.create_participant"): lambda w: {"first_name": "Amal",
+                                                   "availability": ["mon_morning"]},
+    ("PATCH", "api.update_participant"): lambda w: {"interests": ["tuin"]},
+    ("POST", "api.propose"): lambda w: {"participant": w.params["participant_ref"],
+                                        "vacancy": w.params["open_vacancy_ref"],
+                                        "message": "Zij wil graag koken."},
+    ("POST", "api.transition"): lambda w: {"action": "plan_kennismaking",
+                                           "kennismaking_at": "2030-09-02T10:00:00",
+                                           "kennismaking_place": "Wijkcentrum"},
+}
+# Where the object is named in the body, not the URL, another party's object is refused
+# as input: 422 naming this field (which reveals no more than a 404).
+DENIED_IN_BODY = {("POST", "api.create_vacancy"): "organisation",
+                  ("POST", "api.propose"): "participant"}
+
+def _is_api(rule: str) -> bool:
+    return rule.startswith("/api/")
+
+
 def _routes(app: Flask) -> list[tuple[str, str, str]]:
-    """(method, endpoint, rule) for every web route, as the matrix tests it."""
+    """(method, endpoint, rule) for every web route and every API method, as tested."""
     found = []
     for rule in app.url_map.iter_rules():
-        if rule.endpoint == "static" or rule.rule.startswith("/api/"):
+        if rule.endpoint == "static":
             continue
         methods = rule.methods or set()
-        method = "GET" if "GET" in methods else "POST"
-        found.append((method, rule.endpoint, rule.rule))
+        if _is_api(rule.rule):
+            found += [(method, rule.endpoint, rule.rule)
+                      for method in sorted(methods - {"HEAD", "OPTIONS"})]
+        else:
+            found.append(("GET" if "GET" in methods else "POST", rule.endpoint, rule.rule))
     return sorted(found, key=lambda r: (r[2], r[0]))
 
 
@@ -116,12 +185,18 @@ def _readable(rule: str) -> str:
     return rule.replace("<id:", "<").replace("<path:", "<")
 
 
+def _cases(api: bool) -> list[Any]:
+    return [
+        pytest.param(method, endpoint, rule, role, id=f"{method} {_readable(rule)} as {role}")
+        for method, endpoint, rule in _ROUTES
+        if _is_api(rule) == api
+        for role in ROLES
+    ]
+
+
 _ROUTES = _routes(create_app(config_for_tests("sqlite://")))
-CASES = [
-    pytest.param(method, endpoint, rule, role, id=f"{method} {_readable(rule)} as {role}")
-    for method, endpoint, rule in _ROUTES
-    for role in ROLES
-]
+CASES = _cases(api=False)
+API_CASES = _cases(api=True)
 
 
 # --------------------------------------------------------------------------- the world
@@ -135,9 +210,14 @@ class World:
     import_token: str
 
 
+# One Argon2 hash for all: the web tests log in through the session, the API tests get
+# a token for PASSWORD (tests/api/conftest.py's token_for).
+_PASSWORD_HASH = hash_password(PASSWORD)
+
+
 def _user(role: Role, name: str, **fields: Any) -> User:
-    # No Argon2 hash: these accounts are logged in through the session, not the form.
-    user = User(email=f"{name}@matrix.test", name=name, role=role, password_hash="!", **fields)
+    user = User(email=f"{name}@matrix.test", name=name, role=role,
+                password_hash=_PASSWORD_HASH, **fields)
     _db.session.add(user)
     _db.session.commit()
     return user
@@ -161,6 +241,11 @@ def world(db) -> World:
         users[COACH], consents=(ConsentPurpose.MATCHING, ConsentPurpose.SHARING))
     vacancy = make_vacancy(organisation)
     placement = make_placement(participant, vacancy)
+    # For the API: a vacancy to propose the participant for, and a placement in which
+    # both sides may act (the kennismaking is planned by the coach or the organisation).
+    open_vacancy = make_vacancy(organisation)
+    accepted = make_placement(make_participant(users[COACH]), vacancy,
+                              state=PlacementState.ACCEPTED)
     run = CohortAllocation(coach_id=users[COACH].id, rows=[], total_score=0.0)
     _db.session.add(run)
     _db.session.commit()
@@ -180,6 +265,11 @@ def world(db) -> World:
         "purpose": "matching",
         "action": "accept",
         "kind": "first_day_org",
+        "organisation_name": organisation.name,
+        "vacancy_ref": vacancy.ref,
+        "open_vacancy_ref": open_vacancy.ref,
+        "participant_ref": participant.ref,
+        "api_placement_id": accepted.id,
     }
     return World(users, params, link_token, batch.token)
 
@@ -196,6 +286,17 @@ def _url(app: Flask, endpoint: str, world: World) -> str:
     assert not missing, f"the matrix has no value for {sorted(missing)} in {rule.rule}"
     with app.test_request_context():
         return url_for(endpoint, **values)
+
+
+def _api_url(app: Flask, endpoint: str, world: World) -> str:
+    """The URL with the world's objects: `ref` is the vacancy's or the participant's."""
+    rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
+    ref = world.params["vacancy_ref" if "vacanc" in endpoint else "participant_ref"]
+    given = {"ref": ref, "placement_id": world.params["api_placement_id"]}
+    missing = rule.arguments - given.keys()
+    assert not missing, f"the matrix has no value for {sorted(missing)} in {rule.rule}"
+    with app.test_request_context():
+        return url_for(endpoint, **{name: given[name] for name in rule.arguments})
 
 
 def _snapshot() -> dict[str, list[tuple[Any, ...]]]:
@@ -252,3 +353,33 @@ def test_authorisation(app: Flask, client: Any, world: World, method: str, endpo
         assert status in (403, 404), f"{role} should be denied, got {status}"
     if before is not None:
         assert _snapshot() == before, "a denied POST changed the database"
+
+
+def _denied_as_input(method: str, endpoint: str, response: Any) -> bool:
+    field = DENIED_IN_BODY.get((method, endpoint))
+    errors = (response.get_json() or {}).get("errors") or []
+    return response.status_code == 422 and field in {error["field"] for error in errors}
+
+
+@pytest.mark.parametrize(("method", "endpoint", "rule", "role"), API_CASES)
+def test_api_authorisation(app: Flask, client: Any, world: World, method: str, endpoint: str,
+                           rule: str, role: str) -> None:
+    assert (method, endpoint) in MATRIX, f"{method} {rule} is not in MATRIX: who may use it?"
+    body = API_BODIES.get((method, endpoint))
+    assert body or method in ("GET", "DELETE"), f"{method} {rule}: add a body to API_BODIES"
+    allowed = role in MATRIX[(method, endpoint)]
+    headers = {} if role == ANON else {"Authorization": f"Bearer {token_for(world.users[role])}"}
+    before = _snapshot() if method != "GET" and not allowed else None
+    response = client.open(_api_url(app, endpoint, world), method=method, headers=headers,
+                           json=body(world) if body else None)
+    status = response.status_code
+    if allowed:
+        assert 200 <= status < 300, f"{role} should be allowed, got {status}: {response.json}"
+    else:
+        assert response.mimetype == "application/problem+json"
+        expected = "401" if role == ANON else "403 or 404"
+        assert (status == 401 if role == ANON else status in (403, 404)
+                or _denied_as_input(method, endpoint, response)), (
+            f"{role} should be denied ({expected}), got {status}: {response.json}")
+    if before is not None:
+        assert _snapshot() == before, "a denied write changed the database"
