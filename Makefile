@@ -6,7 +6,7 @@ PG_PORT ?= 54329
 export FLASK_APP := marketplace
 
 .PHONY: run test venv install install-test system-deps translations db seed serve \
-        lint test-sqlite test-postgres bench clean messages
+        lint test-sqlite test-postgres bench clean messages audit
 
 run: install translations db seed serve
 
@@ -52,6 +52,12 @@ test-sqlite:
 # The database tests again, on a real PostgreSQL server started for the run.
 test-postgres:
 	scripts/with-postgres $(PG_PORT) $(BIN)/pytest tests/marketplace tests/geo tests/api
+
+# Known vulnerabilities in the installed packages. --strict fails when a package cannot be
+# checked, so a network without PyPI's per-release JSON (or OSV) fails instead of passing.
+audit: install-test
+	$(BIN)/pip install --quiet pip-audit
+	$(BIN)/pip-audit --strict --skip-editable --progress-spinner off
 
 bench: install-test
 	$(BIN)/python bench/bench_matching.py
