@@ -1,6 +1,4 @@
-"""Fixtures for the Flask side of geo: its tables, its command group.
-
-"""
+"""Fixtures for the Flask side of geo: its tables, its command group."""
 
 from __future__ import annotations
 
