@@ -28,7 +28,7 @@ REFERENCE = Path(__file__).parents[2].parent / "shared" / "data" / "geonames-NL-
 # of 1.18 km and a 95th percentile of 6.55 km when these were set (bench/bench_geo.py).
 MIN_COVERAGE = 0.995
 MAX_MEDIAN_KM = 1.5
-MAX_P95_KM = 7.0
+MAX_P95_KM = 6.0
 
 
 @pytest.mark.parametrize(
