@@ -6,6 +6,7 @@ from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from marketplace.domain.vocabulary import N_
+from marketplace.extensions import db
 
 ERROR_TITLES = {  # translated when rendered
     400: N_("Dit verzoek klopt niet"),
@@ -49,6 +50,7 @@ def register_errorhandlers(app: Flask) -> None:
 
     def handle_unexpected(error: Exception) -> tuple[Response | str, int]:
         app.logger.exception("Unhandled error", exc_info=error)
+        db.session.rollback()  # the error page reads the database too (the header)
         return _render(500)
 
     app.register_error_handler(HTTPException, handle_http)

@@ -1,21 +1,94 @@
-"""Form fields shared by several blueprints: daypart grids, tag lists, postcodes."""
+"""Form pieces shared by several blueprints: the base of posted forms, daypart grids,
+tag lists, postcodes."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from typing import Any
 
+from flask import request
 from flask_babel import gettext
 from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
-from wtforms import Field, SelectChoice, SelectField, SelectMultipleField, StringField
+from flask_wtf.file import FileField
+from flask_wtf.form import _Auto
+from werkzeug.datastructures import MultiDict
+from wtforms import (
+    DecimalField,
+    Field,
+    FieldList,
+    FormField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+)
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from marketplace.domain.vocabulary import DAYPARTS, daypart_label
 from marketplace.errors import DomainError
 from matching.geo import normalise_postcode
+
+
+class BrowserForm(FlaskForm):
+    """Base of every posted form: it reads the post as a browser sends it. Flask-WTF
+    would also hand a file to a text field, fill fields from a JSON body, and pass on a
+    multipart part whose name werkzeug could not read (None); a crafted post then reached
+    the fields as a wrong type (a 500). Now such parts are simply left out."""
+
+    class Meta(FlaskForm.Meta):
+        def wrap_formdata(self, form: Any, formdata: Any) -> Any:
+            if formdata is not _Auto:
+                return formdata
+            if not form.is_submitted():
+                return None
+            uploads = {item.name for item in form if isinstance(item, FileField)}
+            form_items, files = request.form.items(multi=True), request.files.items(multi=True)
+            posted: list[tuple[str, Any]] = [pair for pair in form_items if pair[0]]  # not None
+            posted += [pair for pair in files if pair[0] in uploads]
+            return MultiDict(posted) or None
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """The form's own checks, and no NUL character anywhere (PostgreSQL refuses it)."""
+        valid = super().validate(extra_validators)
+        with_nul = [field for field in _inputs(self) if _has_nul(field.raw_data)]
+        for field in with_nul:
+            message = gettext("Deze tekst bevat een onzichtbaar teken (NUL). Typ de tekst opnieuw.")
+            field.errors = [*field.errors, message]
+        return valid and not with_nul
+
+
+def _inputs(fields: Iterable[Any]) -> Iterator[Field]:
+    """Every input of a form, also those of its repeated rows (FieldList of FormField)."""
+    for field in fields:
+        if isinstance(field, FieldList | FormField):
+            yield from _inputs(field)
+        else:
+            yield field
+
+
+def _has_nul(values: list[Any] | None) -> bool:
+    return any(isinstance(value, str) and "\x00" in value for value in values or ())
+
+
+# WTForms' own message, translated by its own catalogue (a name, so not extracted into ours).
+NOT_A_DECIMAL = "Not a valid decimal value."
+
+
+class FiniteDecimalField(DecimalField):
+    """A decimal field that refuses NaN and Infinity like any other non-number (Decimal
+    reads them, and comparing them in a validator raises)."""
+
+    data: Any  # a Decimal, None, or the default
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        super().process_formdata(valuelist)
+        if isinstance(self.data, Decimal) and not self.data.is_finite():
+            self.data = None
+            raise ValueError(self.gettext(NOT_A_DECIMAL))
 
 
 def choices(pairs: Iterable[tuple[str, str | LazyString]]) -> list[SelectChoice]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SubmitField
 from wtforms.validators import DataRequired, Email, Length
 
+from marketplace.formfields import BrowserForm
 
-class LoginForm(FlaskForm):
+
+class LoginForm(BrowserForm):
     email = EmailField(
         _l("E-mailadres"),
         validators=[

@@ -6,13 +6,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField, SubmitField, TextAreaField
 from wtforms.validators import Length
 from wtforms.widgets import CheckboxInput, ListWidget
 
 import matching
 from marketplace.domain.vocabulary import PlacementType
+from marketplace.formfields import BrowserForm
 from marketplace.models import CohortAllocation
 from marketplace.services.ranking import MatchFilters, default_weight_percentages
 
@@ -69,7 +69,7 @@ def match_query(args: Mapping[str, str]) -> MatchQuery:
     )
 
 
-class ProposeForm(FlaskForm):
+class ProposeForm(BrowserForm):
     message = TextAreaField(
         _l("Bericht aan de organisatie"),
         description=_l("Waarom past deze deelnemer hier? De organisatie leest dit."),
@@ -83,7 +83,7 @@ class ProposeForm(FlaskForm):
     submit = SubmitField(_l("Voorstellen"))
 
 
-class CohortSelectForm(FlaskForm):
+class CohortSelectForm(BrowserForm):
     participants = SelectMultipleField(
         _l("Deelnemers"),
         coerce=int,
@@ -94,7 +94,7 @@ class CohortSelectForm(FlaskForm):
     submit = SubmitField(_l("Koppel deze groep"))
 
 
-class SendCohortForm(FlaskForm):
+class SendCohortForm(BrowserForm):
     message = TextAreaField(
         _l("Bericht aan de organisaties"),
         description=_l("Gaat mee met ieder voorstel."),

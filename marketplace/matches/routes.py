@@ -106,7 +106,7 @@ def cohort() -> Response | str:
     form.participants.choices = [(p.id, p.display_name) for p in people]
     if form.validate_on_submit():
         try:
-            run = cohort_service.run_cohort(current_user, form.participants.data)
+            run = cohort_service.run_cohort(current_user, form.participants.data or [])
         except DomainError as error:
             attach_domain_error(form, error)
         else:

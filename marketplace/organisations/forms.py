@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from marketplace.domain.passwords import password_problems
 from marketplace.domain.vocabulary import ORGANISATION_KIND_LABELS
-from marketplace.formfields import PostcodeField, choices
+from marketplace.formfields import BrowserForm, PostcodeField, choices
 from marketplace.services.organisations import ORGANISATION_FIELDS
 
 KIND_CHOICES = choices(
@@ -20,7 +19,7 @@ KIND_CHOICES = choices(
 )
 
 
-class OrganisationForm(FlaskForm):
+class OrganisationForm(BrowserForm):
     name = StringField(
         _l("Naam van de organisatie"),
         validators=[DataRequired(_l("Vul de naam van de organisatie in.")), Length(max=200)],
@@ -88,7 +87,7 @@ class SignupForm(OrganisationForm):
         }
 
 
-class ApprovalForm(FlaskForm):
+class ApprovalForm(BrowserForm):
     action = HiddenField()
     reason = TextAreaField(
         _l("Reden (verplicht bij terugsturen)"),

@@ -9,11 +9,9 @@ from typing import Any
 from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
-    DecimalField,
     FieldList,
     Form,
     FormField,
@@ -53,7 +51,9 @@ from marketplace.domain.vocabulary import (
     PhysicalLoad,
 )
 from marketplace.formfields import (
+    BrowserForm,
     DaypartField,
+    FiniteDecimalField,
     OptionalSelectField,
     PostcodeField,
     TagListField,
@@ -101,8 +101,8 @@ class GoalForm(Form):
     target_date = DutchDateField(_l("Streefdatum"), validators=[Optional()])
 
 
-def _hours(label: Any) -> DecimalField:
-    return DecimalField(
+def _hours(label: Any) -> FiniteDecimalField:
+    return FiniteDecimalField(
         label,
         places=1,
         validators=[
@@ -112,7 +112,7 @@ def _hours(label: Any) -> DecimalField:
     )
 
 
-class IntakeForm(FlaskForm):
+class IntakeForm(BrowserForm):
     first_name = StringField(
         _l("Voornaam of roepnaam"),
         validators=[DataRequired(_l("Vul een voornaam of roepnaam in.")), Length(max=80)],
@@ -158,7 +158,7 @@ class IntakeForm(FlaskForm):
                         + [(k.value, _l(v)) for k, v in EXIT_REASON_LABELS.items()]),
     )
     postcode = PostcodeField(_l("Postcode"), validators=[Optional()])
-    max_travel_km = DecimalField(
+    max_travel_km = FiniteDecimalField(
         _l("Maximale reisafstand in km"),
         places=1,
         default=10,
@@ -332,7 +332,7 @@ def _step_label(step: int) -> LazyString:
 ZRM_CHOICES = choices([("", _l("Niet gemeten"))] + [(str(n), str(n)) for n in range(1, 6)])
 
 
-class MeasurementForm(FlaskForm):
+class MeasurementForm(BrowserForm):
     kind = SelectField(_l("Soort meting"), choices=choices(KIND_LABELS.items()))
     measured_on = DutchDateField(
         _l("Datum"), validators=[InputRequired(DATE_MESSAGE)], default=date.today

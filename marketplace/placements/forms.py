@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
@@ -24,7 +23,7 @@ from marketplace.domain.placements import (
     OUTCOME_LABELS,
     PlacementAction,
 )
-from marketplace.formfields import choices
+from marketplace.formfields import BrowserForm, choices
 
 NOTE_HINT = _l("De andere partij (coach of organisatie) ziet deze toelichting.")
 
@@ -33,7 +32,7 @@ def _options(labels: dict[Any, str], prompt: Any) -> list[Any]:
     return choices([("", prompt), *((code.value, _l(text)) for code, text in labels.items())])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(BrowserForm):
     note = TextAreaField(_l("Toelichting (niet verplicht)"), description=NOTE_HINT,
                          validators=[Optional(), Length(max=2000)])
 
@@ -122,13 +121,13 @@ def action_forms(actions: list[PlacementAction], failed: PlacementAction | None 
     return forms
 
 
-class LinkEmailForm(FlaskForm):
+class LinkEmailForm(BrowserForm):
     email = EmailField(_l("E-mailadres van de werkgever"),
                        validators=[InputRequired(_l("Vul een e-mailadres in.")),
                                    Email(_l("Vul een geldig e-mailadres in.")), Length(max=254)])
 
 
-class CheckInForm(FlaskForm):
+class CheckInForm(BrowserForm):
     feedback = TextAreaField(_l("Hoe ging het?"),
                              validators=[InputRequired(_l("Schrijf kort op hoe het ging.")),
                                          Length(max=4000)])

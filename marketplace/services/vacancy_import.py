@@ -618,7 +618,9 @@ def start_batch(user: User, filename: str, data: bytes) -> ImportBatch:
     records = _row_records(parsed)
     report = check_rows(_as_rows(records), scope_for(user))
     batch = ImportBatch(
-        token=token_hex(16), owner_id=user.id, filename=PurePath(filename).name[:255],
+        token=token_hex(16), owner_id=user.id,
+        # Only shown again; PostgreSQL refuses a NUL that a crafted upload's name may hold.
+        filename=PurePath(filename.replace("\x00", "")).name[:255],
         row_count=len(records), created_at=now, expires_at=now + BATCH_LIFETIME,
         # Rows with problems can never be committed: keep only the report then.
         payload={"rows": [] if report.problems else records, "notices": parsed.notices,

@@ -12,7 +12,6 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
-    DecimalField,
     EmailField,
     HiddenField,
     IntegerField,
@@ -36,7 +35,9 @@ from marketplace.domain.vocabulary import (
     VacancyStatus,
 )
 from marketplace.formfields import (
+    BrowserForm,
     DaypartField,
+    FiniteDecimalField,
     OptionalSelectField,
     PostcodeField,
     TagListField,
@@ -65,8 +66,8 @@ class LevelField(OptionalSelectField):
         super().__init__(label, choices=level_choices(skill), **kwargs)
 
 
-def _hours(label: str | LazyString) -> DecimalField:
-    return DecimalField(
+def _hours(label: str | LazyString) -> FiniteDecimalField:
+    return FiniteDecimalField(
         label,
         places=1,
         validators=[
@@ -76,7 +77,7 @@ def _hours(label: str | LazyString) -> DecimalField:
     )
 
 
-class VacancyForm(FlaskForm):
+class VacancyForm(BrowserForm):
     type = SelectField(
         _l("Soort plek"),
         choices=choices((k.value, _l(v)) for k, v in PLACEMENT_TYPE_LABELS.items()),
@@ -235,7 +236,7 @@ class CentreVacancyForm(VacancyForm):
     )
 
 
-class StatusForm(FlaskForm):
+class StatusForm(BrowserForm):
     """One screening or life-cycle action, with a reason when sending back."""
 
     action = HiddenField()
@@ -245,7 +246,7 @@ class StatusForm(FlaskForm):
     )
 
 
-class ImportUploadForm(FlaskForm):
+class ImportUploadForm(BrowserForm):
     file = FileField(
         _l("Bestand (CSV of XLSX, hoogstens 10 MB)"),
         validators=[FileRequired(_l("Kies een bestand."))],

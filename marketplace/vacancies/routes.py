@@ -18,7 +18,6 @@ from flask import (
 )
 from flask_babel import gettext
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
 from marketplace.auth.access import (
@@ -31,7 +30,7 @@ from marketplace.auth.access import (
 from marketplace.domain.vacancy_status import VacancyAction
 from marketplace.domain.vocabulary import N_, PlacementType, Role
 from marketplace.errors import DomainError
-from marketplace.formfields import attach_domain_error, choices
+from marketplace.formfields import BrowserForm, attach_domain_error, choices
 from marketplace.pagination import enum_arg, page_arg
 from marketplace.services import vacancies as service
 from marketplace.services import vacancy_import as importer
@@ -189,7 +188,7 @@ def import_upload() -> Response | str:
 def import_preview(token: str) -> str:
     batch = get_own_import_batch_or_404(token)
     return render_template("vacancies/import_preview.html", batch=batch,
-                           report=batch.payload["report"], form=FlaskForm(), refused=None,
+                           report=batch.payload["report"], form=BrowserForm(), refused=None,
                            decisions={})
 
 
@@ -197,7 +196,7 @@ def import_preview(token: str) -> str:
 @roles_required(*IMPORTERS)
 def import_commit(token: str) -> Response | tuple[str, int]:
     batch = get_own_import_batch_or_404(token)
-    form = FlaskForm()
+    form = BrowserForm()
     if not form.validate_on_submit():
         abort(400)
     decisions = {k: v for k, v in request.form.items() if k.startswith(("org:", "row:"))}
