@@ -60,11 +60,11 @@ def test_taalstage_from_creation_to_the_coach_board(login_as, page: Page,
 
     login_as("coach@demo.nl")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Vacatures").click()
-    page.get_by_label("Postcode").fill("6511")  # Nijmegen, about 9,5 km from Wijchen
+    page.get_by_label("Postcode").fill("6543")  # Nijmegen-West, about 8 km from 6602
     page.get_by_label("Afstand").select_option("10")
     page.get_by_label("Soort plek", exact=True).select_option("taalstage")
     page.get_by_role("button", name="Zoeken").click()
-    expect(page).to_have_url(re.compile(r"postcode=6511.*radius=10"))
+    expect(page).to_have_url(re.compile(r"postcode=6543.*radius=10"))
     row = page.get_by_role("row").filter(has_text=TITLE)
     expect(row).to_contain_text(re.compile(r"\d+,\d km"))
     assert_accessible()  # the board with filters
