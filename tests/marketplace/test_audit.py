@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
+from sqlalchemy.exc import DBAPIError
 
 from marketplace.domain.audit import AuditKind
 from marketplace.domain.placements import PlacementAction, PlacementState
@@ -112,6 +113,29 @@ def test_bulk_statements_cannot_change_placement_events_either(db) -> None:
     with pytest.raises(AuditLogIsAppendOnly):
         db.execute(delete(Placement))
     db.rollback()
+    assert db.scalars(select(PlacementEvent.actor_role)).all() == ["coach"]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE audit_entry SET detail = 'vervalst'",
+        "DELETE FROM audit_entry",
+        "UPDATE placement_event SET actor_role = 'system'",
+        "DELETE FROM placement_event",
+        "DELETE FROM placement",
+    ],
+)
+def test_postgresql_refuses_hand_written_changes_to_the_log(db, statement) -> None:
+    """The session's guard cannot see SQL typed by hand; the database's triggers can."""
+    if db.get_bind().dialect.name != "postgresql":
+        pytest.skip("the triggers are PostgreSQL's; SQLite keeps the session's guard")
+    make_placement()
+    audit.record_now(make_user(), "view", "p-1", "bekeken")
+    with pytest.raises(DBAPIError, match="auditlog kan niet worden gewijzigd"):
+        db.execute(text(statement))
+    db.rollback()
+    assert db.scalars(select(AuditEntry.detail)).all() == ["bekeken"]
     assert db.scalars(select(PlacementEvent.actor_role)).all() == ["coach"]
 
 
