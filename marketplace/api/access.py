@@ -56,8 +56,9 @@ def editable_vacancy(ref: str) -> Vacancy:
         raise ApiProblem(404, NOT_FOUND)
     if not can_edit_vacancy(user, vacancy):
         # Visible but not yours: 403; invisible: 404 reveals nothing (as on the web).
-        raise ApiProblem(403 if can_view_vacancy(user, vacancy) else 404,
-                         FORBIDDEN if can_view_vacancy(user, vacancy) else NOT_FOUND)
+        if can_view_vacancy(user, vacancy):
+            raise ApiProblem(403, FORBIDDEN)
+        raise ApiProblem(404, NOT_FOUND)
     return vacancy
 
 

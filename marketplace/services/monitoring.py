@@ -149,10 +149,6 @@ def _in_scope(filters: Filters) -> ColumnElement[bool]:
     return and_(*conditions)
 
 
-def _selected_participants(filters: Filters) -> Select[Any]:
-    return select(Participant.id).where(_in_scope(filters))
-
-
 def _status_on_reference_date(filters: Filters) -> ColumnElement[Any]:
     """Closed only when closed by the peildatum; a later closure was active then."""
     closed_by_then = and_(
@@ -252,22 +248,26 @@ def outflow(filters: Filters) -> Table:
     )
 
 
-def _latest_on_reference_date(filters: Filters) -> ColumnElement[bool]:
-    """Each participant's latest measurement on the peildatum: measured by then, and
-    not yet followed by another (see domain/measurements.py, progress_since_start)."""
+def _latest_measurements(filters: Filters, *columns: Any) -> Select[Any]:
+    """`columns` of each participant in scope's latest measurement on the peildatum:
+    measured by then, and not yet followed by another (see domain/measurements.py,
+    progress_since_start)."""
     day = filters.reference_date
-    return and_(
-        Measurement.measured_on <= day,
-        or_(Measurement.superseded_on.is_(None), Measurement.superseded_on > day),
-        _in_scope(filters),
+    return (
+        select(*columns)
+        .join(Participant, Participant.id == Measurement.participant_id)
+        .where(
+            Measurement.measured_on <= day,
+            or_(Measurement.superseded_on.is_(None), Measurement.superseded_on > day),
+            _in_scope(filters),
+        )
     )
 
 
 def ladder_transitions(filters: Filters) -> Table:
     counts = db.session.execute(
-        select(Measurement.start_step, Measurement.ladder_step, func.count())
-        .join(Participant, Participant.id == Measurement.participant_id)
-        .where(_latest_on_reference_date(filters), Measurement.start_step.is_not(None))
+        _latest_measurements(filters, Measurement.start_step, Measurement.ladder_step, func.count())
+        .where(Measurement.start_step.is_not(None))
         .group_by(Measurement.start_step, Measurement.ladder_step)
     ).all()
     matrix = {step: dict.fromkeys(LADDER_STEPS, 0) for step in LADDER_STEPS}
@@ -300,14 +300,11 @@ def _zrm_counts(filters: Filters) -> tuple[dict[str, tuple[int, int, int]], int,
     rows with that bit set."""
     masks = (Measurement.zrm_compared, Measurement.zrm_better, Measurement.zrm_worse)
     sums = [func.sum(mask.op("&")(bit)) for bit in ZRM_BIT.values() for mask in masks]
+    forward_on_two = func.sum(case((Measurement.zrm_forward >= 2, 1), else_=0))
     row = db.session.execute(
-        select(
-            func.count(),
-            func.sum(case((Measurement.zrm_forward >= 2, 1), else_=0)),
-            *sums,
+        _latest_measurements(filters, func.count(), forward_on_two, *sums).where(
+            Measurement.zrm_compared != 0
         )
-        .join(Participant, Participant.id == Measurement.participant_id)
-        .where(_latest_on_reference_date(filters), Measurement.zrm_compared != 0)
     ).one()
     measured, forward, *totals = (value or 0 for value in row)
     per_domain = {}

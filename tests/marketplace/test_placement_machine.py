@@ -30,6 +30,7 @@ from marketplace.domain.placements import (
     takes_a_place,
 )
 from marketplace.domain.vocabulary import PlacementType
+from marketplace.services.monitoring import FUNNEL
 
 S, A, R = PlacementState, PlacementAction, PlacementRole
 
@@ -167,8 +168,6 @@ def test_checkin_urgency() -> None:
 
 def test_no_state_of_the_monitoring_funnel_can_be_entered_twice() -> None:
     """The dashboard counts events per funnel state as placements (services/monitoring.py)."""
-    from marketplace.services.monitoring import FUNNEL
-
     def reachable(state: PlacementState) -> set[PlacementState]:
         found: set[PlacementState] = set()
         todo = [state]
