@@ -1,7 +1,7 @@
 """A synthetic region in a temporary SQLite database, for the page benchmarks.
 
 Reuses the profile generators of bench_matching.py and loads rows through
-services.profiles (the one conversion module), like the demo region does.
+services.profiles.rows (the one conversion module), like the demo region does.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from marketplace.domain.vocabulary import (  # noqa: E402
 )
 from marketplace.extensions import db  # noqa: E402
 from marketplace.models import Consent, Organisation, Participant, User, Vacancy  # noqa: E402
-from marketplace.services.accounts import create_user  # noqa: E402
-from marketplace.services.profiles import (  # noqa: E402
+from marketplace.services.accounts.users import create_user  # noqa: E402
+from marketplace.services.profiles.rows import (  # noqa: E402
     participant_fields_from_profile,
     vacancy_fields_from_profile,
 )

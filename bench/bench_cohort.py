@@ -1,6 +1,6 @@
 """Cohort allocation of 200 participants over 2,000 published vacancies, through the service.
 
-Run with ``python bench/bench_cohort.py``. Times services.cohort.run_cohort (open
+Run with ``python bench/bench_cohort.py``. Times services.matching.cohort.run_cohort (open
 slots per vacancy from capacity and proposal cap, one score row per participant, the
 exact assignment, storing the run) with a cold index (includes fitting) and warm.
 Target: <= 2 s.
@@ -13,7 +13,7 @@ import time
 
 from _region import load_caseload, load_vacancies, make_app
 
-from marketplace.services import cohort, ranking
+from marketplace.services.matching import cohort, ranking
 
 
 def main() -> None:

@@ -45,7 +45,7 @@ from marketplace.models import (  # noqa: E402
 )
 from marketplace.models.measurement import refresh_progress  # noqa: E402
 from marketplace.services import monitoring  # noqa: E402
-from marketplace.services.accounts import create_user  # noqa: E402
+from marketplace.services.accounts.users import create_user  # noqa: E402
 
 PARTICIPANTS = 10_000
 EVENTS = 50_000

@@ -24,11 +24,11 @@ from marketplace import create_app
 from marketplace.domain.vocabulary import DAYPARTS, VacancyStatus
 from marketplace.extensions import db
 from marketplace.models import Organisation, User, Vacancy
-from marketplace.services import vacancy_import as importer
 from marketplace.services.demo_region import load_demo_region
-from marketplace.services.profiles import VACANCY_COLUMNS
-from marketplace.services.vacancies import new_vacancy_ref
-from marketplace.services.vacancy_files import read_file
+from marketplace.services.profiles.rows import VACANCY_COLUMNS
+from marketplace.services.vacancies import importing as importer
+from marketplace.services.vacancies.files import read_file
+from marketplace.services.vacancies.vacancies import new_vacancy_ref
 
 WORDS = ("koken", "tuin", "fietsen", "taal", "zorg", "techniek", "winkel", "kinderen",
          "ouderen", "sport", "naaien", "computer", "dieren", "schoonmaak", "logistiek")

@@ -129,6 +129,6 @@ def register_commands(app: Flask) -> None:
 
 
 def register_startup_checks(app: Flask) -> None:
-    from marketplace.services.accounts import refuse_demo_accounts_in_production
+    from marketplace.services.accounts.users import refuse_demo_accounts_in_production
 
     refuse_demo_accounts_in_production(app)

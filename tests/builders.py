@@ -16,7 +16,7 @@ from marketplace.domain.vocabulary import (
 )
 from marketplace.extensions import db
 from marketplace.models import Consent, Organisation, Participant, User, Vacancy
-from marketplace.services.accounts import create_user
+from marketplace.services.accounts.users import create_user
 
 PASSWORD = "test-wachtwoord-123"
 _numbers = count(1)

@@ -8,7 +8,7 @@ from marketplace.auth.access import roles_required
 from marketplace.domain.audit import AUDIT_KIND_LABELS, AuditKind
 from marketplace.domain.vocabulary import Role
 from marketplace.pagination import enum_arg, page_arg, text_arg
-from marketplace.services import audit
+from marketplace.services.platform import audit
 
 bp = Blueprint("admin", __name__, url_prefix="/beheer")
 

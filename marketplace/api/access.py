@@ -19,7 +19,7 @@ from marketplace.domain.vacancy_status import ROLE_REFUSED, VacancyAction, role_
 from marketplace.domain.vocabulary import Role
 from marketplace.extensions import db
 from marketplace.models import Participant, Placement, User, Vacancy
-from marketplace.services import placements as placement_service
+from marketplace.services.placements import placements as placement_service
 
 VACANCY_VIEWERS = (Role.COACH, Role.ORGANISATION, Role.CENTRALE, Role.ADMIN)
 VACANCY_EDITORS = (Role.ORGANISATION, Role.CENTRALE, Role.ADMIN)

@@ -16,8 +16,8 @@ from jsonschema import Draft202012Validator
 from marketplace.api.problems import ApiProblem, unauthorised
 from marketplace.api.schemas import PAGE_QUERY, QUERIES, check
 from marketplace.domain.vocabulary import ParticipantStatus, PlacementType, VacancyStatus
-from marketplace.services.api_tokens import user_for_token
-from marketplace.services.board import BoardFilters
+from marketplace.services.accounts.api_tokens import user_for_token
+from marketplace.services.vacancies.board import BoardFilters
 from matching.geo import normalise_postcode
 
 

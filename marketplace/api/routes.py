@@ -27,12 +27,16 @@ from marketplace.domain.vacancy_status import VacancyAction
 from marketplace.domain.vocabulary import Role
 from marketplace.errors import DomainError
 from marketplace.extensions import csrf, limiter
-from marketplace.services import api_resources, api_tokens, matches, participants, proposals
-from marketplace.services import placements as placement_service
-from marketplace.services import vacancies as vacancy_service
-from marketplace.services.board import board
-from marketplace.services.profiles import participant_api_profile
-from marketplace.services.ranking import MatchFilters
+from marketplace.services import api_resources
+from marketplace.services.accounts import api_tokens
+from marketplace.services.matching import matches
+from marketplace.services.matching.ranking import MatchFilters
+from marketplace.services.participants import caseload as participants
+from marketplace.services.placements import placements as placement_service
+from marketplace.services.placements import proposals
+from marketplace.services.profiles.rows import participant_api_profile
+from marketplace.services.vacancies import vacancies as vacancy_service
+from marketplace.services.vacancies.board import board
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 # Token-authenticated only (never the session cookie), so CSRF cannot apply.

@@ -1,4 +1,4 @@
-"""Response bodies: profiles from services/profiles.py, placements and matches as JSON."""
+"""Response bodies: profiles from services/profiles/rows.py, placements and matches as JSON."""
 
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ from marketplace.auth.access import can_edit_vacancy
 from marketplace.domain.placements import available_actions
 from marketplace.domain.vocabulary import Role
 from marketplace.models import Placement, User, Vacancy
-from marketplace.services import placements as placement_service
-from marketplace.services import vacancies as vacancy_service
-from marketplace.services.board import BoardItem
-from marketplace.services.profiles import vacancy_profile
-from marketplace.services.proposals import shared_view
-from marketplace.services.queries import Page
-from marketplace.services.ranking import MatchResult
+from marketplace.services.matching.ranking import MatchResult
+from marketplace.services.placements import placements as placement_service
+from marketplace.services.placements.proposals import shared_view
+from marketplace.services.platform.queries import Page
+from marketplace.services.profiles.rows import vacancy_profile
+from marketplace.services.vacancies import vacancies as vacancy_service
+from marketplace.services.vacancies.board import BoardItem
 
 
 def moment(value: datetime | date | None) -> str | None:

@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from marketplace.auth.access import safe_next_url
 from marketplace.auth.forms import LoginForm
 from marketplace.extensions import limiter
-from marketplace.services.accounts import authenticate
+from marketplace.services.accounts.users import authenticate
 
 bp = Blueprint("auth", __name__)
 

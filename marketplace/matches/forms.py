@@ -14,7 +14,7 @@ import matching
 from marketplace.domain.vocabulary import PlacementType
 from marketplace.formfields import BrowserForm
 from marketplace.models import CohortAllocation
-from marketplace.services.ranking import MatchFilters, default_weight_percentages
+from marketplace.services.matching.ranking import MatchFilters, default_weight_percentages
 
 PAGE_STEP = 50
 MAX_LIMIT = 500

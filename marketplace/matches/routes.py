@@ -1,5 +1,5 @@
 """Matches per participant, shortlist, proposals, cohort allocation, and what
-organisations see of proposals: thin views over services.matches/proposals/cohort."""
+organisations see of proposals: thin views over services.matching.matches/proposals/cohort."""
 
 from __future__ import annotations
 
@@ -24,9 +24,10 @@ from marketplace.matches.forms import (
     cohort_choices,
     match_query,
 )
-from marketplace.services import cohort as cohort_service
-from marketplace.services import privacy, proposals
-from marketplace.services.matches import matches_page
+from marketplace.services.matching import cohort as cohort_service
+from marketplace.services.matching.matches import matches_page
+from marketplace.services.participants import privacy
+from marketplace.services.placements import proposals
 
 bp = Blueprint("matches", __name__, url_prefix="/koppelen")
 

@@ -1,7 +1,7 @@
 """The audit log: who viewed or changed which participant's data. Append-only.
 
 The placements' transitions are the other half of the log (`PlacementEvent`, under
-the same guard); `services.audit.log_lines` reads both as one list."""
+the same guard); `services.platform.audit.log_lines` reads both as one list."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from flask_babel import gettext
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
-from marketplace.services import notifications as service
+from marketplace.services.platform import notifications as service
 
 bp = Blueprint("notifications", __name__, url_prefix="/meldingen")
 

@@ -11,7 +11,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, V
 from marketplace.domain.passwords import password_problems
 from marketplace.domain.vocabulary import ORGANISATION_KIND_LABELS
 from marketplace.formfields import BrowserForm, PostcodeField, choices
-from marketplace.services.organisations import ORGANISATION_FIELDS
+from marketplace.services.vacancies.organisations import ORGANISATION_FIELDS
 
 KIND_CHOICES = choices(
     (kind, _l(label)) for kind, label in ORGANISATION_KIND_LABELS.items()

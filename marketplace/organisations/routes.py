@@ -14,7 +14,7 @@ from marketplace.errors import DomainError
 from marketplace.extensions import limiter
 from marketplace.formfields import attach_domain_error, choices
 from marketplace.organisations.forms import ApprovalForm, OrganisationForm, SignupForm
-from marketplace.services import organisations as service
+from marketplace.services.vacancies import organisations as service
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisaties")
 

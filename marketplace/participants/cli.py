@@ -6,7 +6,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from marketplace.services import privacy
+from marketplace.services.participants import privacy
 
 privacy_cli = AppGroup("privacy", help="AVG: bewaartermijn van deelnemersgegevens.")
 

@@ -61,7 +61,7 @@ from marketplace.formfields import (
     languages_validator,
 )
 from marketplace.models import Participant
-from marketplace.services.intake import ConsentInput, GoalInput, IntakeData
+from marketplace.services.participants.intake import ConsentInput, GoalInput, IntakeData
 
 DATE_MESSAGE = _l("Vul een datum in, bijvoorbeeld 21-10-2025.")
 LEVELS = choices((level, level) for level in CEFR_LEVELS)

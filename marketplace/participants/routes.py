@@ -24,8 +24,8 @@ from marketplace.models import Participant
 from marketplace.pagination import enum_arg, page_arg, text_arg
 from marketplace.participants.forms import IntakeForm, MeasurementForm
 from marketplace.participants.privacy_forms import EraseForm, WithdrawConsentForm
-from marketplace.services import intake, measurements, privacy
-from marketplace.services.participants import caseload, participant_page
+from marketplace.services.participants import intake, measurements, privacy
+from marketplace.services.participants.caseload import caseload, participant_page
 
 bp = Blueprint("participants", __name__, url_prefix="/deelnemers")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 
-from marketplace.services import checkins, outbox
+from marketplace.services.placements import checkins
+from marketplace.services.platform import outbox
 
 outbox_cli = AppGroup("outbox", help="Uitgaande e-mail in de outbox.")
 checkins_cli = AppGroup("checkins", help="Terugkoppelingen van lopende plaatsingen.")

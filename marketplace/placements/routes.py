@@ -1,6 +1,6 @@
 """Placements after the proposal: the inbox, one placement's page with its steps and
 check-ins, and the signed-link page for employers without an account. Thin views over
-services.placements, services.placement_pages and services.checkins."""
+services.placements.placements, services.placements.pages and services.placements.checkins."""
 
 from __future__ import annotations
 
@@ -24,9 +24,10 @@ from marketplace.placements.forms import (
     action_forms,
     checkin_form,
 )
-from marketplace.services import checkins, placement_pages
-from marketplace.services import placements as service
-from marketplace.services.placements import LinkRefused
+from marketplace.services.placements import checkins
+from marketplace.services.placements import pages as placement_pages
+from marketplace.services.placements import placements as service
+from marketplace.services.placements.placements import LinkRefused
 
 bp = Blueprint("placements", __name__, url_prefix="/plaatsingen")
 

@@ -11,7 +11,7 @@ from wtforms import DateField, SelectField
 from wtforms.validators import Optional
 
 from marketplace.formfields import choices
-from marketplace.services.monitoring import Filters
+from marketplace.services.reports.monitoring import Filters
 
 
 class DashboardFilterForm(FlaskForm):

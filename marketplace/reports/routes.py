@@ -7,7 +7,8 @@ from flask import Blueprint, Response, abort, render_template, request
 from marketplace.auth.access import roles_required
 from marketplace.domain.vocabulary import Role
 from marketplace.reports.forms import DashboardFilterForm
-from marketplace.services import monitoring, report_files
+from marketplace.services.reports import files as report_files
+from marketplace.services.reports import monitoring
 
 bp = Blueprint("reports", __name__, url_prefix="/rapportages")
 

@@ -2,7 +2,7 @@
 
 The request body's shape is checked by the API (marketplace.api.schemas); here the
 whole profile is validated with `matching.profiles.validate`, converted once by
-services/profiles.py and saved by the same service the web forms use, so a refusal
+services/profiles/rows.py and saved by the same service the web forms use, so a refusal
 saves nothing.
 """
 
@@ -13,14 +13,14 @@ from typing import Any
 from marketplace.domain.vocabulary import ConsentPurpose, PlacementType, Role
 from marketplace.errors import DomainError
 from marketplace.models import Organisation, Participant, User, Vacancy
-from marketplace.services import intake
-from marketplace.services import vacancies as vacancy_service
-from marketplace.services.profiles import (
+from marketplace.services.participants import intake
+from marketplace.services.profiles.rows import (
     participant_api_profile,
     participant_fields_from_api_profile,
     vacancy_fields_from_profile,
     vacancy_profile,
 )
+from marketplace.services.vacancies import vacancies as vacancy_service
 from matching.profiles import validate
 
 # Columns the marketplace keeps itself: never taken from a profile sent to the API.

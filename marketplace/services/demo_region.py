@@ -23,9 +23,9 @@ from marketplace.models import (
     Vacancy,
     ZrmScore,
 )
-from marketplace.services.accounts import create_user
-from marketplace.services.locations import locate
-from marketplace.services.profiles import (
+from marketplace.services.accounts.users import create_user
+from marketplace.services.platform.locations import locate
+from marketplace.services.profiles.rows import (
     participant_fields_from_profile,
     vacancy_fields_from_profile,
 )

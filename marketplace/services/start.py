@@ -10,10 +10,13 @@ from sqlalchemy import func, select
 from marketplace.domain.vocabulary import ParticipantStatus, Role
 from marketplace.extensions import db
 from marketplace.models import Organisation, Participant, User, Vacancy
-from marketplace.services import checkins
-from marketplace.services.measurements import due_for_coach
-from marketplace.services.organisations import organisations_to_review, vacancies_to_review
-from marketplace.services.participants import caseload
+from marketplace.services.participants.caseload import caseload
+from marketplace.services.participants.measurements import due_for_coach
+from marketplace.services.placements import checkins
+from marketplace.services.vacancies.organisations import (
+    organisations_to_review,
+    vacancies_to_review,
+)
 
 
 def _coach(user: User) -> dict[str, Any]:

@@ -13,9 +13,9 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
-from marketplace.services import vacancy_import as importer
-from marketplace.services.vacancy_export import FORMATS, export_file
-from marketplace.services.vacancy_files import ImportFileError, read_file
+from marketplace.services.vacancies import importing as importer
+from marketplace.services.vacancies.export import FORMATS, export_file
+from marketplace.services.vacancies.files import ImportFileError, read_file
 
 vacancies_cli = AppGroup("vacancies", help="Vacatures importeren en exporteren (CSV of XLSX).")
 

@@ -44,8 +44,8 @@ from marketplace.formfields import (
     choices,
     languages_validator,
 )
-from marketplace.services.board import RADIUS_CHOICES as RADIUS_KM
-from marketplace.services.board import BoardFilters
+from marketplace.services.vacancies.board import RADIUS_CHOICES as RADIUS_KM
+from marketplace.services.vacancies.board import BoardFilters
 
 
 def level_choices(skill: str | None) -> list[Any]:

@@ -1,5 +1,6 @@
 """The vacancy board, detail, create, edit, status changes, import and export: thin
-views over services.vacancies, services.board and services.vacancy_import."""
+views over
+services.vacancies.vacancies, services.vacancies.board and services.vacancies.importing."""
 
 from __future__ import annotations
 
@@ -32,10 +33,10 @@ from marketplace.domain.vocabulary import N_, PlacementType, Role
 from marketplace.errors import DomainError
 from marketplace.formfields import BrowserForm, attach_domain_error, choices
 from marketplace.pagination import enum_arg, page_arg
-from marketplace.services import vacancies as service
-from marketplace.services import vacancy_import as importer
-from marketplace.services.board import board
-from marketplace.services.vacancy_export import FORMATS, ExportFile, export_file, template_file
+from marketplace.services.vacancies import importing as importer
+from marketplace.services.vacancies import vacancies as service
+from marketplace.services.vacancies.board import board
+from marketplace.services.vacancies.export import FORMATS, ExportFile, export_file, template_file
 from marketplace.vacancies.forms import (
     BoardFilterForm,
     CentreVacancyForm,

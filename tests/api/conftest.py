@@ -8,7 +8,7 @@ import pytest
 
 from marketplace.domain.vocabulary import ConsentPurpose, Role
 from marketplace.models import User
-from marketplace.services.api_tokens import issue_token
+from marketplace.services.accounts.api_tokens import issue_token
 from tests.builders import PASSWORD, make_organisation, make_participant, make_user
 
 

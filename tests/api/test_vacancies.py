@@ -220,7 +220,9 @@ def test_a_wrong_filter_is_a_bad_request_naming_it(api_as, coach, query, fields)
 
 
 def test_an_unknown_postcode_is_named(api_as, coach, monkeypatch) -> None:
-    monkeypatch.setattr("marketplace.services.board.resolve_postcode", lambda postcode: None)
+    monkeypatch.setattr(
+        "marketplace.services.vacancies.board.resolve_postcode", lambda postcode: None
+    )
     response = api_as(coach).get("/vacancies?postcode=9999")
     assert response.status_code == 400
     assert response.get_json()["errors"] == [{"field": "postcode",

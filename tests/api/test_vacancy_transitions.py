@@ -8,7 +8,7 @@ import pytest
 from marketplace.domain.vacancy_status import VacancyAction
 from marketplace.domain.vocabulary import ApprovalState, Role, VacancyStatus
 from marketplace.models import Vacancy
-from marketplace.services import vacancies as vacancy_service
+from marketplace.services.vacancies import vacancies as vacancy_service
 from tests.builders import make_organisation, make_user, make_vacancy
 
 

@@ -29,7 +29,7 @@ from marketplace.domain.vocabulary import ConsentPurpose, ParticipantStatus, Vac
 from marketplace.extensions import db
 from marketplace.models import Participant, User, Vacancy
 from marketplace.services.demo_region import load_demo_region
-from marketplace.services.outbox import send_pending
+from marketplace.services.platform.outbox import send_pending
 
 pytestmark = pytest.mark.e2e
 

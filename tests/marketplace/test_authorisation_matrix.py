@@ -34,10 +34,10 @@ from marketplace.domain.placements import PlacementState
 from marketplace.domain.vocabulary import ApprovalState, ConsentPurpose, Role
 from marketplace.extensions import db as _db
 from marketplace.models import CohortAllocation, User
-from marketplace.services import placements as placement_service
-from marketplace.services import vacancy_import
-from marketplace.services.accounts import hash_password
-from marketplace.services.vacancy_export import template_file
+from marketplace.services.accounts.users import hash_password
+from marketplace.services.placements import placements as placement_service
+from marketplace.services.vacancies import importing as vacancy_import
+from marketplace.services.vacancies.export import template_file
 from tests.api.conftest import token_for
 from tests.builders import (
     PASSWORD,

@@ -65,8 +65,8 @@ from marketplace.organisations.forms import ApprovalForm, OrganisationForm, Sign
 from marketplace.participants.forms import AgesField, IntakeForm, MeasurementForm
 from marketplace.participants.privacy_forms import EraseForm
 from marketplace.placements.forms import ActionForm, LinkEmailForm, action_form, checkin_form
-from marketplace.services import cohort as cohort_service
-from marketplace.services.vacancy_export import template_file
+from marketplace.services.matching import cohort as cohort_service
+from marketplace.services.vacancies.export import template_file
 from marketplace.vacancies.forms import (
     CentreVacancyForm,
     ImportUploadForm,

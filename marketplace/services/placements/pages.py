@@ -1,0 +1,209 @@
+"""What the placement pages show, per viewer: the inbox and one placement's page.
+
+Organisation members, volunteer-centre staff and employers with a link get the
+participant only through `services.placements.proposals.shared_view` (first name, Dutch level per
+skill, availability, the coach's message, the coach's contact). The views get view
+objects without the Participant row, so a template cannot show more by accident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import selectinload
+
+from marketplace.domain.placements import (
+    FINAL_STATES,
+    PlacementAction,
+    PlacementRole,
+    PlacementState,
+    available_actions,
+)
+from marketplace.domain.vocabulary import Role
+from marketplace.extensions import db
+from marketplace.models import (
+    CheckIn,
+    Organisation,
+    Participant,
+    Placement,
+    PlacementEvent,
+    User,
+    Vacancy,
+)
+from marketplace.services.placements.checkins import checkins_of, may_record
+from marketplace.services.placements.placements import default_link_address, role_of
+from marketplace.services.placements.proposals import SharedProposal, shared_first_name, shared_view
+
+INBOX_ORDER = [
+    PlacementState.PROPOSED,
+    PlacementState.ACCEPTED,
+    PlacementState.KENNISMAKING,
+    PlacementState.PROEFPERIODE,
+    PlacementState.PLACED,
+    PlacementState.NOT_CONTINUED,
+    PlacementState.ENDED,
+    PlacementState.DECLINED,
+    PlacementState.WITHDRAWN,
+]
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    placement_id: int
+    state: PlacementState
+    name: str  # first name for the organisation side, the coach's display name otherwise
+    vacancy_title: str
+    organisation_name: str
+    updated_at: datetime
+    kennismaking_at: datetime | None
+    proefperiode_start: date | None
+
+
+def _scope(user: User) -> Select[tuple[Placement]] | None:
+    query = select(Placement).join(Vacancy, Placement.vacancy_id == Vacancy.id)
+    if user.role == Role.COACH:
+        return query.join(Participant, Placement.participant_id == Participant.id).where(
+            Participant.coach_id == user.id)
+    if user.organisation_id is None:
+        return None
+    if user.role == Role.ORGANISATION:
+        return query.where(Vacancy.organisation_id == user.organisation_id)
+    if user.role == Role.CENTRALE:
+        return query.join(Organisation, Vacancy.organisation_id == Organisation.id).where(
+            Organisation.managed_by_id == user.organisation_id)
+    return None
+
+
+def inbox(user: User) -> dict[PlacementState, list[InboxRow]]:
+    """The user's placements grouped by state, in the order of the process."""
+    query = _scope(user)
+    if query is None:
+        return {}
+    placements = db.session.scalars(
+        query.options(selectinload(Placement.participant),
+                      selectinload(Placement.vacancy).selectinload(Vacancy.organisation))
+        .order_by(Placement.updated_at.desc(), Placement.id.desc())
+    )
+    groups: dict[PlacementState, list[InboxRow]] = {state: [] for state in INBOX_ORDER}
+    coach = user.role == Role.COACH
+    for p in placements:
+        groups[p.state].append(InboxRow(
+            placement_id=p.id, state=p.state,
+            name=p.participant.display_name if coach else shared_first_name(p.participant),
+            vacancy_title=p.vacancy.title, organisation_name=p.vacancy.organisation.name,
+            updated_at=p.updated_at, kennismaking_at=p.kennismaking_at,
+            proefperiode_start=p.proefperiode_start,
+        ))
+    return {state: rows for state, rows in groups.items() if rows}
+
+
+@dataclass(frozen=True)
+class EventView:
+    at: datetime
+    from_state: PlacementState | None
+    to_state: PlacementState
+    actor_name: str
+    actor_role: str | None
+    note: str
+
+
+@dataclass(frozen=True)
+class PlacementFacts:
+    """The placement itself (no participant data): for every viewer."""
+
+    id: int
+    state: PlacementState
+    vacancy_id: int
+    vacancy_title: str
+    vacancy_type: str
+    organisation_name: str
+    capacity: int
+    filled: int
+    kennismaking_at: datetime | None
+    kennismaking_place: str | None
+    coach_attends: bool | None
+    proefperiode_start: date | None
+    proefperiode_end: date | None
+    agreement: str | None
+    decline_reason: str | None
+    not_continued_reason: str | None
+    outcome: str | None
+    ended_on: date | None
+    final: bool
+
+
+@dataclass(frozen=True)
+class PlacementPage:
+    facts: PlacementFacts
+    role: PlacementRole | None
+    shared: SharedProposal
+    participant: Participant | None  # the coach's (and admin's) view only
+    events: list[EventView]
+    actions: list[PlacementAction]
+    checkins: list[CheckIn] = field(default_factory=list)
+    recordable: set[str] = field(default_factory=set)  # check-in kinds this viewer may fill
+    link_address: str = ""
+
+
+def facts(placement: Placement) -> PlacementFacts:
+    vacancy = placement.vacancy
+    return PlacementFacts(
+        id=placement.id, state=placement.state, vacancy_id=vacancy.id,
+        vacancy_title=vacancy.title, vacancy_type=vacancy.type.value,
+        organisation_name=vacancy.organisation.name, capacity=vacancy.capacity,
+        filled=vacancy.filled, kennismaking_at=placement.kennismaking_at,
+        kennismaking_place=placement.kennismaking_place,
+        coach_attends=placement.coach_attends, proefperiode_start=placement.proefperiode_start,
+        proefperiode_end=placement.proefperiode_end, agreement=placement.agreement,
+        decline_reason=placement.decline_reason, not_continued_reason=(
+            placement.not_continued_reason),
+        outcome=placement.outcome, ended_on=placement.ended_on,
+        final=placement.state in FINAL_STATES,
+    )
+
+
+def events(placement: Placement, *, full: bool) -> list[EventView]:
+    """The timeline; the organisation side does not see the proposal's internal note
+    (it may hold the coach's reason to propose despite an exclusion)."""
+    rows = db.session.scalars(
+        select(PlacementEvent).where(PlacementEvent.placement_id == placement.id)
+        .options(selectinload(PlacementEvent.actor))
+        .order_by(PlacementEvent.at, PlacementEvent.id)
+    )
+    return [
+        EventView(
+            at=e.at, from_state=e.from_state, to_state=e.to_state,
+            actor_name=e.actor.name if e.actor else "", actor_role=e.actor_role,
+            note=e.note if (full or e.from_state is not None) else "",
+        )
+        for e in rows
+    ]
+
+
+def placement_page(placement: Placement, user: User) -> PlacementPage:
+    role = role_of(user, placement)
+    coach_side = role == PlacementRole.COACH or (role is None and user.role == Role.ADMIN)
+    checkins = checkins_of(placement)
+    return PlacementPage(
+        facts=facts(placement),
+        role=role,
+        shared=shared_view(placement),
+        participant=placement.participant if coach_side else None,
+        events=events(placement, full=coach_side),
+        actions=available_actions(placement.state, role),
+        checkins=checkins,
+        recordable={c.kind.value for c in checkins
+                    if c.done_at is None and may_record(role, c.kind)},
+        link_address=default_link_address(placement) if role == PlacementRole.COACH else "",
+    )
+
+
+def link_page(placement: Placement) -> PlacementPage:
+    """What the employer sees through a link: this placement's shared fields only."""
+    return PlacementPage(
+        facts=facts(placement), role=PlacementRole.LINK, shared=shared_view(placement),
+        participant=None, events=events(placement, full=False),
+        actions=available_actions(placement.state, PlacementRole.LINK),
+    )

@@ -1,0 +1,179 @@
+"""The vacancy board: filters, postcode-and-radius search sorted by distance, pages.
+
+Everything SQL can decide is decided in SQL (type, level, childcare, women-only,
+open places, a lat/lon bounding box). Distance and "fits these dayparts" need
+arithmetic per row: for those, only the few columns they need are fetched for the
+candidates, decided with numpy in one go, and the full rows of one page loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from sqlalchemy import Select, Text, and_, cast, or_, select
+from sqlalchemy.orm import contains_eager
+
+from marketplace.domain.vocabulary import CEFR_LEVELS, LANGUAGE_SKILLS, PlacementType, VacancyStatus
+from marketplace.extensions import db
+from marketplace.geo import resolve_postcode
+from marketplace.models import Organisation, User, Vacancy
+from marketplace.models.vacancy import schedule_mask
+from marketplace.services.platform.queries import Page, paginate
+from marketplace.services.vacancies.vacancies import visible_vacancies
+from matching.geo import haversine_km_many
+
+KM_PER_DEGREE_LAT = 111.32
+RADIUS_CHOICES = (2, 5, 10, 15, 25, 50)
+
+
+@dataclass(frozen=True)
+class BoardFilters:
+    search: str = ""
+    placement_type: PlacementType | None = None
+    tags: tuple[str, ...] = ()
+    level: str | None = None  # Dutch level of the participant: minimums at most this
+    childcare: bool = False  # childcare offered or children welcome
+    women_only: bool = False
+    dayparts: tuple[str, ...] = ()  # the vacancy must fit in these (spec's schedule rule)
+    open_only: bool = False
+    status: VacancyStatus | None = None
+    organisation_id: int | None = None
+    postcode: str | None = None
+    radius_km: float = 10
+
+
+@dataclass(frozen=True)
+class BoardItem:
+    vacancy: Vacancy
+    distance_km: float | None = None
+
+
+@dataclass(frozen=True)
+class BoardResult:
+    page: Page[BoardItem]
+    unknown_postcode: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _like_json_item(value: str) -> str:
+    """A LIKE pattern for one string item of a JSON list, the same on SQLite and PostgreSQL."""
+    encoded = json.dumps(value)
+    escaped = encoded.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    return f"%{escaped}%"
+
+
+def _level_clause(level: str) -> Any:
+    allowed = CEFR_LEVELS[: CEFR_LEVELS.index(level) + 1]
+    columns = [getattr(Vacancy, f"lang_min_{skill}") for skill in LANGUAGE_SKILLS]
+    return and_(*[or_(column.is_(None), column.in_(allowed)) for column in columns])
+
+
+def _filtered(statement: Select[Any], filters: BoardFilters) -> Select[Any]:
+    conditions: list[Any] = []
+    if filters.search:
+        pattern = f"%{filters.search}%"
+        conditions.append(or_(Vacancy.title.ilike(pattern), Organisation.name.ilike(pattern)))
+    if filters.placement_type is not None:
+        conditions.append(Vacancy.type == filters.placement_type)
+    if filters.tags:
+        conditions.append(
+            or_(*[cast(Vacancy.tags, Text).like(_like_json_item(t), escape="!")
+                  for t in filters.tags])
+        )
+    if filters.level in CEFR_LEVELS:
+        conditions.append(_level_clause(filters.level))
+    if filters.childcare:
+        conditions.append(or_(Vacancy.childcare_offered, Vacancy.children_welcome))
+    if filters.women_only:
+        conditions.append(Vacancy.women_only.is_(True))
+    if filters.open_only:
+        conditions.append(Vacancy.filled < Vacancy.capacity)
+    if filters.status is not None:
+        conditions.append(Vacancy.status == filters.status)
+    if filters.organisation_id is not None:
+        conditions.append(Vacancy.organisation_id == filters.organisation_id)
+    return statement.where(*conditions)
+
+
+def _bounding_box(lat: float, lon: float, radius_km: float) -> Any:
+    dlat = radius_km / KM_PER_DEGREE_LAT
+    dlon = radius_km / (KM_PER_DEGREE_LAT * max(math.cos(math.radians(lat)), 0.01))
+    inside = and_(
+        Vacancy.lat.between(lat - dlat, lat + dlat), Vacancy.lon.between(lon - dlon, lon + dlon)
+    )
+    return or_(Vacancy.remote.is_(True), inside)
+
+
+def _fits(masks: np.ndarray, needed: np.ndarray, free_mask: int) -> np.ndarray:
+    """The spec's schedule rule, vectorised: all of the schedule (or `needed` of it) free."""
+    available = np.bitwise_count(masks & free_mask)
+    required = np.where(needed > 0, needed, np.bitwise_count(masks))
+    result: np.ndarray = (masks > 0) & (available >= required)
+    return result
+
+
+def _load_page(ids: list[int], distances: dict[int, float | None]) -> list[BoardItem]:
+    rows = db.session.scalars(
+        select(Vacancy)
+        .join(Vacancy.organisation)
+        .options(contains_eager(Vacancy.organisation))
+        .where(Vacancy.id.in_(ids))
+    ).all()
+    by_id = {row.id: row for row in rows}
+    return [BoardItem(by_id[i], distances.get(i)) for i in ids if i in by_id]
+
+
+def _search_in_python(
+    statement: Select[Any], filters: BoardFilters, origin: Any, page: int, per_page: int
+) -> Page[BoardItem]:
+    if origin is not None:
+        statement = statement.where(_bounding_box(origin.lat, origin.lon, filters.radius_km))
+    columns = statement.with_only_columns(
+        Vacancy.id, Vacancy.lat, Vacancy.lon, Vacancy.remote, Vacancy.schedule_mask,
+        Vacancy.dayparts_needed,
+    ).order_by(Vacancy.title, Vacancy.id)
+    rows = db.session.execute(columns).all()
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    keep = np.ones(len(rows), dtype=bool)
+    distance = np.full(len(rows), np.nan)
+    if rows and filters.dayparts:
+        masks = np.array([r[4] for r in rows], dtype=np.int64)
+        needed = np.array([r[5] or 0 for r in rows], dtype=np.int64)
+        keep &= _fits(masks, needed, schedule_mask(list(filters.dayparts)))
+    if rows and origin is not None:
+        lats = np.array([np.nan if r[1] is None else r[1] for r in rows], dtype=np.float64)
+        lons = np.array([np.nan if r[2] is None else r[2] for r in rows], dtype=np.float64)
+        remote = np.array([bool(r[3]) for r in rows])
+        distance = np.where(remote, np.nan, haversine_km_many(origin.lat, origin.lon, lats, lons))
+        keep &= remote | (distance <= filters.radius_km)
+    kept = np.flatnonzero(keep)
+    # Nearest first; remote places (no distance) after them; ties keep the title order.
+    order = kept[np.argsort(np.nan_to_num(distance[kept], nan=np.inf), kind="stable")]
+    total = len(order)
+    last_page = max(math.ceil(total / per_page), 1)
+    page = min(max(page, 1), last_page)
+    chosen = order[(page - 1) * per_page : page * per_page]
+    distances = {
+        int(ids[i]): None if math.isnan(distance[i]) else float(distance[i]) for i in chosen
+    }
+    items = _load_page([int(ids[i]) for i in chosen], distances)
+    return Page(items=items, page=page, per_page=per_page, total=total)
+
+
+def board(user: User, filters: BoardFilters, page: int = 1, per_page: int = 20) -> BoardResult:
+    """One page of the vacancies this user may see, filtered, nearest first with a postcode."""
+    statement = _filtered(visible_vacancies(user), filters)
+    origin = resolve_postcode(filters.postcode) if filters.postcode else None
+    unknown = bool(filters.postcode) and origin is None
+    if origin is None and not filters.dayparts:
+        ordered = statement.options(contains_eager(Vacancy.organisation)).order_by(
+            Vacancy.title, Vacancy.id
+        )
+        plain = paginate(ordered, page, per_page)
+        items = [BoardItem(vacancy) for vacancy in plain.items]
+        return BoardResult(Page(items, plain.page, plain.per_page, plain.total), unknown)
+    return BoardResult(_search_in_python(statement, filters, origin, page, per_page), unknown)

@@ -1,0 +1,353 @@
+"""The vacancy file formats: reading CSV and XLSX uploads into text rows, and writing
+the same flat format (exports and the template).
+
+Reading never evaluates anything: an XLSX is opened values-only in read-only mode
+with formulas kept as their text, and the caller rejects any cell that looks like a
+formula. A file that cannot be read as a whole raises :class:`ImportFileError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import warnings
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePath
+from typing import Any
+
+from marketplace.errors import DomainError
+from marketplace.services.profiles.rows import (
+    INTEGER_COLUMNS,
+    REQUIRED_COLUMNS,
+    VACANCY_COLUMNS,
+)
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 10_000
+MAX_COLUMNS = 60
+
+
+class ImportFileError(DomainError):
+    """The whole file is refused; nothing was read into the database."""
+
+
+@dataclass
+class ParsedFile:
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]  # (row number, cells by column)
+    notices: list[str] = field(default_factory=list)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FUNCTION_CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*\s*\(")
+_CELL_REFERENCE = re.compile(r"\s*\$?[A-Za-z]{1,3}\$?\d+\b")
+_ARITHMETIC = re.compile(r"[\d)]\s*[-+*/^&]\s*[\d($A-Za-z]")
+
+
+def looks_like_formula(text: str) -> bool:
+    """A cell a spreadsheet would run as a formula: '=...', or '+', '-', '@' followed
+    by a function call, a cell reference or arithmetic ('-1+2'). '- koken' and
+    '+31 24 123 4567' are plain text."""
+    if not text or text[0] not in FORMULA_START:
+        return False
+    head, rest = text[0], text[1:]
+    if head in "=\t\r":
+        return head == "=" or looks_like_formula(rest)
+    return bool(
+        _FUNCTION_CALL.search(rest) or _CELL_REFERENCE.match(rest) or _ARITHMETIC.search(rest)
+        or rest.startswith("=")
+    )
+
+
+def escape_formula(text: str) -> str:
+    """Export: a text that looks like a formula gets a leading apostrophe (stays text)."""
+    return "'" + text if looks_like_formula(text) else text
+
+
+def unescape_formula(text: str) -> str:
+    """Import: "'=1+1" is the text '=1+1' (the escape an export writes)."""
+    return text[1:] if text.startswith("'") and looks_like_formula(text[1:]) else text
+
+
+def _decode(data: bytes) -> tuple[str, list[str]]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFileError(
+            "Het bestand is opgeslagen als UTF-16. Sla het op als 'CSV UTF-8' en probeer "
+            "het opnieuw."
+        )
+    if b"\x00" in data:
+        raise ImportFileError(
+            "Dit is geen tekstbestand. Kies een CSV-bestand (UTF-8) of een XLSX-bestand."
+        )
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            "We kunnen de tekens in dit bestand niet lezen. Sla het op als 'CSV UTF-8' en "
+            "probeer het opnieuw."
+        ) from None
+    return text, [
+        "Het bestand was niet opgeslagen als UTF-8. We hebben het gelezen als Windows-1252 "
+        "(Excel). Kijk of letters als é en ë goed staan."
+    ]
+
+
+def _delimiter(text: str) -> str:
+    first_line = text.split("\n", 1)[0]
+    counts = {delimiter: first_line.count(delimiter) for delimiter in (";", ",", "\t")}
+    return max(counts, key=lambda d: counts[d])
+
+
+def _too_many_rows() -> ImportFileError:
+    return ImportFileError(
+        f"Het bestand heeft meer dan {MAX_ROWS:,} rijen. Splits het in kleinere "
+        "bestanden.".replace(",", ".")
+    )
+
+
+def _csv_records(data: bytes) -> tuple[Iterator[list[str]], list[str]]:
+    if data.startswith(b"PK\x03\x04"):
+        raise ImportFileError(
+            "Dit is een Excel-bestand met de naam .csv. Noem het .xlsx, of sla het op als CSV."
+        )
+    text, notices = _decode(data)
+    return csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)), notices
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    return str(value)
+
+
+def _xlsx_records(data: bytes) -> Iterator[list[str]]:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    if not data.startswith(b"PK\x03\x04"):
+        raise ImportFileError("Dit is geen geldig XLSX-bestand. Kies een CSV- of XLSX-bestand.")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about unsupported extras
+            # data_only=False: a formula is read as its text ('=...'), never its result.
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
+        raise ImportFileError(
+            "Dit XLSX-bestand kunnen we niet openen. Sla het opnieuw op in Excel of als CSV."
+        ) from error
+    try:
+        sheet = book.worksheets[0]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+                yield [_cell_text(value) for value in values]
+    finally:
+        book.close()
+
+
+def _header(cells: Sequence[str]) -> list[str]:
+    header = [re.sub(r"\s+", "_", cell.strip().lstrip("\ufeff").lower()) for cell in cells]
+    while header and not header[-1]:
+        header.pop()
+    unknown = [name for name in header if name not in VACANCY_COLUMNS]
+    missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    doubled = sorted({name for name in header if name and header.count(name) > 1})
+    if missing:
+        raise ImportFileError(
+            "Deze kolommen ontbreken: " + ", ".join(missing) + ". Gebruik de kolommen van "
+            "het sjabloon; de eerste rij moet de kolomnamen bevatten."
+        )
+    if unknown:
+        names = ", ".join(repr(name) if name else "(leeg)" for name in unknown[:10])
+        raise ImportFileError(
+            f"Onbekende kolommen: {names}. Gebruik de kolomnamen van het sjabloon."
+        )
+    if doubled:
+        raise ImportFileError("Deze kolommen staan er twee keer in: " + ", ".join(doubled) + ".")
+    return header
+
+
+def _rows(records: Iterable[list[str]]) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    iterator = iter(records)
+    header: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    for number, cells in enumerate(iterator, start=1):
+        if header is None:
+            if any(cell.strip() for cell in cells):
+                header = _header(cells)
+                first = number
+            continue
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise _too_many_rows()
+        rows.append((number - first + 1, cells))
+    if header is None:
+        raise ImportFileError("Het bestand is leeg.")
+    if not rows:
+        raise ImportFileError("Het bestand heeft kolomnamen, maar geen rijen met vacatures.")
+    return header, rows
+
+
+def read_file(filename: str, data: bytes) -> ParsedFile:
+    """Text rows of a CSV or XLSX file; a file that cannot be read is refused whole."""
+    if len(data) > MAX_BYTES:
+        raise ImportFileError("Het bestand is groter dan 10 MB. Splits het in kleinere bestanden.")
+    if not data.strip():
+        raise ImportFileError("Het bestand is leeg.")
+    extension = PurePath(filename or "").suffix.lower()
+    notices: list[str] = []
+    try:
+        if extension == ".csv":
+            records, notices = _csv_records(data)
+            header, raw_rows = _rows(records)
+        elif extension == ".xlsx":
+            header, raw_rows = _rows(_xlsx_records(data))
+        else:
+            raise ImportFileError("Kies een CSV-bestand (.csv) of een Excel-bestand (.xlsx).")
+    except csv.Error as error:
+        raise ImportFileError(f"Dit is geen geldig CSV-bestand: {error}.") from error
+    rows = [(number, _row_cells(header, cells)) for number, cells in raw_rows]
+    return ParsedFile(header=header, rows=rows, notices=notices)
+
+
+def _row_cells(header: list[str], cells: list[str]) -> dict[str, str]:
+    row = {name: (cells[index] if index < len(cells) else "") for index, name in
+           enumerate(header)}
+    extra = [cell for cell in cells[len(header):] if cell.strip()]
+    if extra:
+        row["__extra__"] = "1"
+    return row
+
+
+# ------------------------------------------------------------------------ writing
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_TYPE = "text/csv; charset=utf-8"
+
+EXAMPLE_ROW = {
+    "organisation": "Repair Café wijkcentrum De Ontmoeting",
+    "type": "taalstage",
+    "title": "Gastvrouw of gastheer in het taalcafé",
+    "description": "Koffie schenken en praten met bezoekers.",
+    "tags": "koken, gastvrijheid",
+    "postcode": "6602 WE",
+    "remote": "nee",
+    "schedule": "tue_afternoon thu_afternoon",
+    "dayparts_needed": "1",
+    "hours_min": "4",
+    "hours_max": "8",
+    "capacity": "2",
+    "filled": "0",
+    "language_min_speaking": "A1",
+    "language_min_listening": "A2",
+    "language_rich": "ja",
+    "language_support": "ja",
+    "other_languages": "ar en",
+    "literacy_required": "nee",
+    "childcare_offered": "nee",
+    "children_welcome": "ja",
+    "women_only": "nee",
+    "physical_load": "light",
+    "duration_weeks": "40",
+    "contact_person": "Anouk Peters (werkbegeleider)",
+    "contact_email": "anouk@voorbeeld.nl",
+    "proposal_cap": "3",
+    "status": "draft",
+}
+
+# The template's explanation sheet: one line per column, in Dutch.
+COLUMN_HELP = {
+    "id": "Laat leeg voor een nieuwe vacature. Met een bestaande id wordt die vacature bijgewerkt.",
+    "organisation": "Verplicht. Naam van de organisatie, zoals in Koppelkans.",
+    "type": "Verplicht. vrijwilligerswerk, taalstage of werkervaringsplaats.",
+    "title": "Verplicht. Korte titel, hoogstens 200 tekens.",
+    "description": "Omschrijving van het werk.",
+    "tags": "Onderwerpen met komma's ertussen, bijvoorbeeld: koken, tuin.",
+    "postcode": "Postcode van de werkplek: 6601 of 6601 AB.",
+    "remote": "ja of nee: werk op afstand.",
+    "schedule": "Verplicht. Dagdelen met spaties ertussen, zoals: mon_morning wed_afternoon.",
+    "dayparts_needed": "Hoeveel dagdelen nodig zijn. Leeg: alle dagdelen van schedule.",
+    "hours_min": "Uren per week, minimaal (0 tot 60). Leeg: standaard voor het type.",
+    "hours_max": "Uren per week, maximaal (0 tot 60).",
+    "capacity": "Verplicht. Aantal plekken (1 tot 500).",
+    "filled": "Aantal plekken dat al bezet is.",
+    "language_min_speaking": "Minimaal niveau spreken: A1, A2, B1, B2, C1 of C2. Leeg: geen eis.",
+    "language_min_listening": "Minimaal niveau luisteren.",
+    "language_min_reading": "Minimaal niveau lezen.",
+    "language_min_writing": "Minimaal niveau schrijven.",
+    "language_rich": "ja of nee: taalrijk werk.",
+    "language_support": "ja of nee: taalbuddy of taalcoach op de werkvloer.",
+    "other_languages": "Andere talen op de werkvloer, codes van twee letters: ar en ti.",
+    "literacy_required": "ja of nee: lezen en schrijven in het Latijnse schrift is nodig.",
+    "childcare_offered": "ja of nee: de organisatie regelt kinderopvang.",
+    "children_welcome": "ja of nee: kinderen mogen mee.",
+    "women_only": "ja of nee: alleen voor vrouwen.",
+    "physical_load": "light, medium of heavy (of licht, gemiddeld, zwaar).",
+    "duration_weeks": "Duur in weken. Leeg: geen vaste duur.",
+    "proefperiode_weeks": "Weken proefperiode aan het begin.",
+    "contact_person": "Contactpersoon of werkbegeleider.",
+    "contact_email": "E-mailadres van de contactpersoon.",
+    "contact_phone": "Telefoon van de contactpersoon.",
+    "proposal_cap": "Hoeveel open voorstellen tegelijk (1 tot 20). Standaard 3.",
+    "status": "draft, review, published of closed. Leeg: draft.",
+}
+
+
+def _safe(text: str) -> str:
+    return escape_formula(text)
+
+
+def write_csv(rows: Iterable[dict[str, str]]) -> bytes:
+    """UTF-8 with a byte-order mark and ';' between cells: Excel in the Netherlands opens it."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(VACANCY_COLUMNS)
+    for row in rows:
+        writer.writerow([_safe(row.get(column, "")) for column in VACANCY_COLUMNS])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _xlsx_value(column: str, text: str) -> Any:
+    if column in INTEGER_COLUMNS and re.fullmatch(r"\d+", text):
+        return int(text)
+    if column in ("hours_min", "hours_max") and re.fullmatch(r"\d+(\.\d+)?", text):
+        return float(text) if "." in text else int(text)
+    return _safe(text)
+
+
+def write_xlsx(rows: Iterable[dict[str, str]], with_help: bool = False) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Vacatures")
+    sheet.append(list(VACANCY_COLUMNS))
+    for row in rows:
+        # Every value is written as data; text that looks like a formula is escaped.
+        sheet.append([_xlsx_value(column, row.get(column, "")) for column in VACANCY_COLUMNS])
+    if with_help:
+        explanation = book.create_sheet("Uitleg")
+        explanation.append(["kolom", "uitleg"])
+        for column in VACANCY_COLUMNS:
+            explanation.append([column, COLUMN_HELP.get(column, "")])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def template_rows() -> list[dict[str, str]]:
+    return [{column: EXAMPLE_ROW.get(column, "") for column in VACANCY_COLUMNS}]

@@ -1,0 +1,180 @@
+"""Vacancies: listing per role, creating and saving with the business rules, and
+moving them through screening (rules in domain/vacancy_status.py)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from secrets import token_hex
+from typing import Any
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from marketplace.domain.vacancy_status import (
+    TransitionRefused,
+    VacancyAction,
+    VacancyFacts,
+    allowed_vacancy_actions,
+    vacancy_transition,
+)
+from marketplace.domain.vocabulary import ApprovalState, PlacementType, Role, VacancyStatus
+from marketplace.errors import DomainError
+from marketplace.extensions import db
+from marketplace.models import Organisation, User, Vacancy
+from marketplace.services.platform.locations import locate
+
+# Sensible starting values per type, from the reports: a werkervaringsplaats runs
+# 15 weeks (Weert); a taalstage is taalrijk with support on the floor.
+TYPE_DEFAULTS: dict[PlacementType, dict[str, Any]] = {
+    PlacementType.VRIJWILLIGERSWERK: {"hours_min": 3, "hours_max": 10, "duration_weeks": None},
+    PlacementType.TAALSTAGE: {
+        "hours_min": 6,
+        "hours_max": 8,
+        "duration_weeks": 40,
+        "language_rich": True,
+        "language_support": True,
+    },
+    PlacementType.WERKERVARINGSPLAATS: {
+        "hours_min": 16,
+        "hours_max": 24,
+        "duration_weeks": 15,
+        "proefperiode_weeks": 4,
+    },
+}
+
+
+def defaults_for(placement_type: PlacementType) -> dict[str, Any]:
+    base = {
+        "capacity": 1,
+        "proposal_cap": 3,
+        "physical_load": "light",
+        "duration_weeks": None,
+        "proefperiode_weeks": None,
+        "language_rich": False,
+        "language_support": False,
+    }
+    return base | TYPE_DEFAULTS[placement_type]
+
+
+def all_type_defaults() -> dict[str, dict[str, Any]]:
+    """What differs per type, for the form's script that fills it in on a change."""
+    shared = ("capacity", "proposal_cap", "physical_load")
+    return {
+        placement_type.value: {
+            name: value for name, value in defaults_for(placement_type).items()
+            if name not in shared
+        }
+        for placement_type in PlacementType
+    }
+
+
+def visible_vacancies(user: User) -> Select[Any]:
+    """The vacancies this user may list: published ones, plus the ones they manage."""
+    statement = select(Vacancy).join(Vacancy.organisation)
+    if user.role == Role.ADMIN:
+        return statement
+    published = Vacancy.status == VacancyStatus.PUBLISHED
+    if user.role == Role.ORGANISATION:
+        return statement.where(Vacancy.organisation_id == user.organisation_id)
+    if user.role == Role.CENTRALE:
+        return statement.where(or_(published, Organisation.managed_by_id == user.organisation_id))
+    return statement.where(published)
+
+
+def new_vacancy_ref() -> str:
+    return "v-" + token_hex(5)
+
+
+def postable_organisations(user: User) -> list[Organisation]:
+    """Organisations this user may create vacancies for."""
+    if user.role == Role.ORGANISATION:
+        return [user.organisation] if user.organisation else []
+    statement = select(Organisation).order_by(Organisation.name)
+    if user.role == Role.CENTRALE:
+        statement = statement.where(Organisation.managed_by_id == user.organisation_id)
+    elif user.role != Role.ADMIN:
+        return []
+    return list(db.session.scalars(statement))
+
+
+def create_vacancy(organisation: Organisation, data: dict[str, Any]) -> Vacancy:
+    """A new vacancy starts as a draft of this organisation."""
+    vacancy = Vacancy(
+        ref=new_vacancy_ref(),
+        organisation_id=organisation.id,
+        status=VacancyStatus.DRAFT,
+        filled=0,
+    )
+    return save_vacancy(vacancy, data)
+
+
+def create_vacancy_for(user: User, data: dict[str, Any]) -> Vacancy:
+    """A member posts for its own organisation; the centre for one it manages."""
+    data = dict(data)
+    wanted = data.pop("organisation_id", None)
+    allowed = {organisation.id: organisation for organisation in postable_organisations(user)}
+    if user.role == Role.ORGANISATION:
+        wanted = user.organisation_id
+    if wanted not in allowed:
+        raise DomainError("Kies een organisatie die u beheert.", field="organisation_id")
+    return create_vacancy(allowed[wanted], data)
+
+
+def save_vacancy(vacancy: Vacancy, data: dict[str, Any]) -> Vacancy:
+    """Apply form data and commit; a broken rule raises DomainError and saves nothing."""
+    if data["capacity"] < vacancy.filled:
+        raise DomainError(
+            f"Er zijn al {vacancy.filled} plekken bezet; kies minstens {vacancy.filled}.",
+            field="capacity",
+        )
+    # Look the postcode up before touching the row, so no half-changed row is flushed.
+    location = locate(data.get("postcode"))
+    for name, value in data.items():
+        setattr(vacancy, name, value)
+    vacancy.lat, vacancy.lon, vacancy.geo_precision = location
+    db.session.add(vacancy)
+    try:
+        db.session.commit()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise DomainError("De plek kon niet worden opgeslagen; controleer de velden.") from error
+    return vacancy
+
+
+# ------------------------------------------------------------------------ screening
+
+
+def vacancy_facts(vacancy: Vacancy) -> VacancyFacts:
+    return VacancyFacts(
+        status=vacancy.status,
+        organisation_approved=vacancy.organisation.approval == ApprovalState.APPROVED,
+        # A published vacancy was screened, also when it predates approved_at.
+        approved_before=vacancy.approved_at is not None
+        or vacancy.status == VacancyStatus.PUBLISHED,
+    )
+
+
+def allowed_actions(user: User, vacancy: Vacancy) -> list[VacancyAction]:
+    return allowed_vacancy_actions(user.role, vacancy_facts(vacancy))
+
+
+def change_status(vacancy: Vacancy, user: User, action: VacancyAction, reason: str = "") -> Vacancy:
+    """Apply one screening or life-cycle action and commit; refusals raise DomainError
+    (naming the field `reason` when that is what is missing)."""
+    facts = vacancy_facts(vacancy)
+    try:
+        target = vacancy_transition(action, user.role, facts, reason)
+    except TransitionRefused as refused:
+        raise DomainError(refused.message, field=refused.field) from None
+    now = datetime.now(UTC)
+    if action in (VacancyAction.APPROVE, VacancyAction.PUBLISH):
+        vacancy.approved_at = vacancy.approved_at or now
+        vacancy.review_note = None
+    elif action == VacancyAction.PAUSE:
+        vacancy.approved_at = vacancy.approved_at or now  # stays approved: can be resumed
+    elif action == VacancyAction.SEND_BACK:
+        vacancy.approved_at = None
+        vacancy.review_note = reason.strip()
+    vacancy.status = target
+    db.session.commit()
+    return vacancy
