@@ -19,6 +19,9 @@ from datetime import datetime
 from pathlib import PurePath
 from typing import Any
 
+from marketplace.domain.spreadsheet_cells import (
+    escape_formula,
+)
 from marketplace.errors import DomainError
 from marketplace.services.profiles.rows import (
     INTEGER_COLUMNS,
@@ -40,37 +43,6 @@ class ParsedFile:
     header: list[str]
     rows: list[tuple[int, dict[str, str]]]  # (row number, cells by column)
     notices: list[str] = field(default_factory=list)
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_FUNCTION_CALL = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*\s*\(")
-_CELL_REFERENCE = re.compile(r"\s*\$?[A-Za-z]{1,3}\$?\d+\b")
-_ARITHMETIC = re.compile(r"[\d)]\s*[-+*/^&]\s*[\d($A-Za-z]")
-
-
-def looks_like_formula(text: str) -> bool:
-    """A cell a spreadsheet would run as a formula: '=...', or '+', '-', '@' followed
-    by a function call, a cell reference or arithmetic ('-1+2'). '- koken' and
-    '+31 24 123 4567' are plain text."""
-    if not text or text[0] not in FORMULA_START:
-        return False
-    head, rest = text[0], text[1:]
-    if head in "=\t\r":
-        return head == "=" or looks_like_formula(rest)
-    return bool(
-        _FUNCTION_CALL.search(rest) or _CELL_REFERENCE.match(rest) or _ARITHMETIC.search(rest)
-        or rest.startswith("=")
-    )
-
-
-def escape_formula(text: str) -> str:
-    """Export: a text that looks like a formula gets a leading apostrophe (stays text)."""
-    return "'" + text if looks_like_formula(text) else text
-
-
-def unescape_formula(text: str) -> str:
-    """Import: "'=1+1" is the text '=1+1' (the escape an export writes)."""
-    return text[1:] if text.startswith("'") and looks_like_formula(text[1:]) else text
 
 
 def _decode(data: bytes) -> tuple[str, list[str]]:

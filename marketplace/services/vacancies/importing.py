@@ -31,6 +31,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from sqlalchemy import delete, func, select
 
+from marketplace.domain.spreadsheet_cells import looks_like_formula, unescape_formula
 from marketplace.domain.vacancy_rules import limit_problems
 from marketplace.domain.vacancy_status import import_status_allowed
 from marketplace.domain.vocabulary import ApprovalState, PlacementType, Role, VacancyStatus
@@ -47,9 +48,7 @@ from marketplace.services.profiles.rows import (
 from marketplace.services.vacancies.files import (
     ImportFileError,
     ParsedFile,
-    looks_like_formula,
     read_file,
-    unescape_formula,
 )
 from marketplace.services.vacancies.organisations import new_organisation
 from marketplace.services.vacancies.vacancies import defaults_for, new_vacancy_ref

@@ -12,12 +12,12 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
+from marketplace.domain.spreadsheet_cells import looks_like_formula
 from marketplace.domain.vocabulary import ApprovalState, Role, VacancyStatus
 from marketplace.models import ImportBatch, Organisation, Vacancy
 from marketplace.services.vacancies import importing as importer
 from marketplace.services.vacancies.files import (
     ImportFileError,
-    looks_like_formula,
     read_file,
     write_xlsx,
 )
