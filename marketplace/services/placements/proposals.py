@@ -29,7 +29,7 @@ from marketplace.models import (
     User,
     Vacancy,
 )
-from marketplace.services.matching.ranking import pair_failures
+from marketplace.services.profiles.engine import pair_failures
 from matching import ConstraintFailure
 
 log = logging.getLogger(__name__)
