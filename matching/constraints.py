@@ -273,8 +273,14 @@ def exclusion(
     vacancy: Vacancy,
     codes: tuple[str, ...],
     distance_km: float | None,
+    *,
+    reported_km: float | None = None,
 ) -> Exclusion:
     """Build the :class:`Exclusion` of a pair with its explained codes.
+
+    ``distance_km`` explains the codes and is reported on the exclusion unless
+    ``reported_km`` is given (the fast engine passes its vectorised distance,
+    equal to ``distance_km`` to rounding).
 
     Examples
     --------
@@ -283,4 +289,6 @@ def exclusion(
     >>> exclusion(p, v, ("capacity",), None).details[0].explanation
     'Vol: 1 van 1 plaatsen bezet'
     """
-    return Exclusion(vacancy.id, codes, explain(participant, vacancy, codes, distance_km))
+    details = explain(participant, vacancy, codes, distance_km)
+    km = distance_km if reported_km is None else reported_km
+    return Exclusion(vacancy.id, codes, details, km)

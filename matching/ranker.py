@@ -124,11 +124,12 @@ class _Columns:
 class _Evaluation:
     """Everything the fast engine computes for one participant.
 
-    ``codes`` covers every vacancy; the other arrays cover the feasible ones only,
-    in the order of ``feasible`` (their positions in the index).
+    ``codes`` and ``km`` cover every vacancy; the other arrays cover the feasible
+    candidates only, in the order of ``feasible`` (their positions in the index).
     """
 
     codes: npt.NDArray[np.uint16]
+    km: FloatArray
     feasible: IntArray
     score: FloatArray
     components: tuple[FloatArray, ...]
@@ -238,6 +239,11 @@ def _route_values(c: _Columns, p: Participant) -> FloatArray:
     return result
 
 
+def _known(km: np.float64) -> float | None:
+    """A vectorised distance as reported on results: None when unknown (NaN)."""
+    return None if np.isnan(km) else float(km)
+
+
 def _top(order_score: FloatArray, id_rank: IntArray, limit: int | None) -> IntArray:
     """Positions sorted by score descending then id ascending, cut to ``limit``."""
     if limit is not None and limit < len(order_score):
@@ -344,6 +350,7 @@ class Ranker:
         *,
         limit: int | None = None,
         weights: Mapping[str, float] | None = None,
+        candidates: npt.ArrayLike | None = None,
     ) -> Ranking:
         """Rank the fitted vacancies for one participant.
 
@@ -354,26 +361,89 @@ class Ranker:
             Return only the best ``limit`` ranked matches (exclusions are all kept).
         weights : mapping, optional
             Per-call overrides on top of the ranker's weights.
+        candidates : array_like of bool or of int, optional
+            The vacancies to consider: a boolean mask of ``len(vacancies_)`` or a
+            sequence of fitted positions (order and repeats do not matter). Only
+            candidates are ranked or listed as excluded, and ``limit`` picks the
+            best candidates; scores do not depend on the other vacancies. Default:
+            every fitted vacancy.
 
         Returns
         -------
         Ranking
             ``ranked`` by score descending, ties by vacancy id; ``excluded`` with
-            every failing code per vacancy, in fitted order.
+            every failing code per vacancy, in fitted order. Every match and
+            exclusion carries ``distance_km`` (None when a location is unknown).
+
+        Raises
+        ------
+        ValueError
+            When a mask has the wrong length or a position is out of range.
+        TypeError
+            When ``candidates`` holds neither booleans nor integers.
 
         Examples
         --------
         >>> vs = [Vacancy("v-1", "taalstage", "Kok", (), 1, status="published", remote=True)]
         >>> Ranker().fit(vs).rank(Participant("p-1", frozenset()), limit=5).ranked[0].vacancy
         'v-1'
+
+        Restrict the ranking to some vacancies, by mask or by position:
+
+        >>> from matching.types import Location
+        >>> vs = [Vacancy(f"v-{i}", "taalstage", "Kok", (), 1, status="published",
+        ...               location=Location(51.84 + i / 100, 5.86)) for i in range(4)]
+        >>> ranker = Ranker().fit(vs)
+        >>> person = Participant("p-1", frozenset(), location=Location(51.84, 5.86),
+        ...                      max_travel_km=2.5)
+        >>> ranking = ranker.rank(person, candidates=[True, True, False, True])
+        >>> [(m.vacancy, round(m.distance_km, 1)) for m in ranking.ranked]
+        [('v-0', 0.0), ('v-1', 1.1)]
+        >>> [(e.vacancy, e.codes, round(e.distance_km, 1)) for e in ranking.excluded]
+        [('v-3', ('distance',), 3.3)]
+        >>> [m.vacancy for m in ranker.rank(person, candidates=[2, 1], limit=1).ranked]
+        ['v-1']
         """
         self._check_fitted()
         chosen = self._weights_for(weights)
+        mask = self._candidate_mask(candidates)
         if self.engine == "reference":
             return rank_reference(
-                participant, self.vacancies_, self.text_index_, chosen, limit=limit
+                participant,
+                self.vacancies_,
+                self.text_index_,
+                chosen,
+                limit=limit,
+                candidates=None if mask is None else mask.tolist(),
             )
-        return self._rank_fast(participant, chosen, limit)
+        return self._rank_fast(participant, chosen, limit, mask)
+
+    def _candidate_mask(self, candidates: npt.ArrayLike | None) -> BoolArray | None:
+        """``candidates`` as a boolean mask over the fitted vacancies (None: all)."""
+        if candidates is None:
+            return None
+        n = len(self.vacancies_)
+        given = np.asarray(candidates)
+        if given.ndim != 1:
+            raise ValueError("candidates must be one-dimensional")
+        if given.dtype == np.bool_:
+            if len(given) != n:
+                raise ValueError(
+                    f"a candidates mask must have one entry per fitted vacancy ({n}), "
+                    f"got {len(given)}"
+                )
+            return given
+        mask = np.zeros(n, dtype=np.bool_)
+        if given.size == 0:
+            return mask
+        if not np.issubdtype(given.dtype, np.integer):
+            raise TypeError(
+                f"candidates must be a boolean mask or fitted positions, got {given.dtype}"
+            )
+        if given.min() < 0 or given.max() >= n:
+            raise ValueError(f"candidate positions must lie in [0, {n})")
+        mask[given] = True
+        return mask
 
     def rank_many(
         self,
@@ -381,8 +451,11 @@ class Ranker:
         *,
         limit: int | None = None,
         weights: Mapping[str, float] | None = None,
+        candidates: npt.ArrayLike | None = None,
     ) -> tuple[Ranking, ...]:
         """Rank several participants against the same fitted index, in order.
+
+        The keyword arguments apply to every participant, as in :meth:`rank`.
 
         Examples
         --------
@@ -390,7 +463,10 @@ class Ranker:
         >>> len(Ranker().fit(vs).rank_many([Participant("a", frozenset())] * 2))
         2
         """
-        return tuple(self.rank(p, limit=limit, weights=weights) for p in participants)
+        return tuple(
+            self.rank(p, limit=limit, weights=weights, candidates=candidates)
+            for p in participants
+        )
 
     def score_row(
         self, participant: Participant, *, weights: Mapping[str, float] | None = None
@@ -424,18 +500,22 @@ class Ranker:
 
     # ----------------------------------------------------------------------- fast engine
 
-    def _evaluate(self, p: Participant, weights: Weights) -> _Evaluation:
+    def _evaluate(
+        self, p: Participant, weights: Weights, mask: BoolArray | None = None
+    ) -> _Evaluation:
         c = self.columns_
         km = _distances(c, p)
+        # The codes are cheap for every vacancy; only feasible candidates are scored.
         codes = c.static_codes | _schedule_codes(c, p) | _other_codes(c, p, km)
-        feasible = np.flatnonzero(codes == 0)
+        fits = codes == 0
+        feasible = np.flatnonzero(fits if mask is None else fits & mask)
         text = self.text_index_.similarity_all(self.text_index_.query(p), feasible)
         components = self._components(p, feasible, km[feasible], text)
         score = np.zeros(len(feasible))
         for weight, values in zip(weights, components, strict=True):
             score = score + weight * values
         score = np.minimum(score, 1.0)
-        return _Evaluation(codes, feasible, score, components, text)
+        return _Evaluation(codes, km, feasible, score, components, text)
 
     def _components(
         self, p: Participant, feasible: IntArray, km: FloatArray, text: FloatArray
@@ -456,11 +536,13 @@ class Ranker:
             _route_values(c, p),
         )
 
-    def _rank_fast(self, p: Participant, weights: Weights, limit: int | None) -> Ranking:
-        evaluation = self._evaluate(p, weights)
+    def _rank_fast(
+        self, p: Participant, weights: Weights, limit: int | None, mask: BoolArray | None
+    ) -> Ranking:
+        evaluation = self._evaluate(p, weights, mask)
         top = _top(evaluation.score, self.columns_.id_rank[evaluation.feasible], limit)
         ranked = tuple(self._match(p, evaluation, int(i)) for i in top)
-        return Ranking(p.id, ranked, self._exclusions(p, evaluation.codes))
+        return Ranking(p.id, ranked, self._exclusions(p, evaluation, mask))
 
     def _match(self, p: Participant, evaluation: _Evaluation, at: int) -> Match:
         position = int(evaluation.feasible[at])
@@ -475,18 +557,29 @@ class Ranker:
         )
         values = [float(component[at]) for component in evaluation.components]
         assert len(values) == len(COMPONENTS)
-        return build_match(facts, values, float(evaluation.score[at]))
+        return build_match(
+            facts,
+            values,
+            float(evaluation.score[at]),
+            distance_km=_known(evaluation.km[position]),
+        )
 
     def _exclusions(
-        self, p: Participant, codes: npt.NDArray[np.uint16]
+        self, p: Participant, evaluation: _Evaluation, mask: BoolArray | None
     ) -> ExclusionList:
-        positions = np.flatnonzero(codes)
+        codes = evaluation.codes
+        positions = np.flatnonzero(codes if mask is None else (codes != 0) & mask)
         masks = codes[positions]
+        km = evaluation.km[positions]
         vacancies = self.vacancies_
 
         def build(index: int) -> Exclusion:
             vacancy = vacancies[int(positions[index])]
             found = decode(int(masks[index]))
-            return exclusion(p, vacancy, found, pair_distance_km(p, vacancy))
+            # Explained with the per-pair distance, word for word as the reference;
+            # reported with the vectorised one the constraint was decided on.
+            return exclusion(
+                p, vacancy, found, pair_distance_km(p, vacancy), reported_km=_known(km[index])
+            )
 
-        return ExclusionList(len(positions), build)
+        return ExclusionList(len(positions), build, km)

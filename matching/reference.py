@@ -23,6 +23,7 @@ def rank_reference(
     weights: Weights,
     *,
     limit: int | None = None,
+    candidates: Sequence[bool] | None = None,
 ) -> Ranking:
     """Rank one participant against vacancies, pair by pair.
 
@@ -37,6 +38,9 @@ def rank_reference(
         Normalised weights from :func:`matching.scoring.resolve_weights`.
     limit : int, optional
         Keep only the best ``limit`` ranked vacancies.
+    candidates : sequence of bool, optional
+        One flag per vacancy: only flagged vacancies are checked, ranked and listed
+        as excluded. Default: all of them.
 
     Examples
     --------
@@ -45,11 +49,15 @@ def rank_reference(
     >>> p = Participant("p-1", frozenset())
     >>> rank_reference(p, vs, TextIndex().fit(vs), resolve_weights()).ranked[0].vacancy
     'v-1'
+    >>> rank_reference(p, vs, TextIndex().fit(vs), resolve_weights(), candidates=[False])
+    Ranking(participant='p-1', ranked=(), excluded=())
     """
     query = index.query(participant)
     ranked: list[Match] = []
     excluded: list[Exclusion] = []
     for position, vacancy in enumerate(vacancies):
+        if candidates is not None and not candidates[position]:
+            continue
         km = pair_distance_km(participant, vacancy)
         codes = check(participant, vacancy, km)
         if codes:

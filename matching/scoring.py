@@ -385,8 +385,18 @@ def warnings(facts: PairFacts) -> tuple[str, ...]:
     return ()
 
 
-def build_match(facts: PairFacts, values: Sequence[float], score: float) -> Match:
+def build_match(
+    facts: PairFacts,
+    values: Sequence[float],
+    score: float,
+    *,
+    distance_km: float | None = None,
+) -> Match:
     """Assemble a :class:`Match` from a pair's facts, component values and score.
+
+    ``distance_km`` is the distance to report on the match; None takes ``facts.km``
+    (the fast engine passes its vectorised distance, which equals ``facts.km`` to
+    rounding).
 
     Examples
     --------
@@ -401,4 +411,5 @@ def build_match(facts: PairFacts, values: Sequence[float], score: float) -> Matc
         components=dict(zip(COMPONENTS, values, strict=True)),
         reasons=reasons(facts),
         warnings=warnings(facts),
+        distance_km=facts.km if distance_km is None else distance_km,
     )

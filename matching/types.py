@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, overload
 
+import numpy as np
+import numpy.typing as npt
+
 __all__ = [
     "CEFR_LEVELS",
     "DAYPARTS",
@@ -47,6 +50,8 @@ DAYPARTS: tuple[str, ...] = tuple(f"{day}_{part}" for day in _DAYS for part in _
 LOADS: tuple[str, ...] = ("light", "medium", "heavy")
 PLACEMENT_TYPES: tuple[str, ...] = ("vrijwilligerswerk", "taalstage", "werkervaringsplaats")
 ROUTES: tuple[str, ...] = ("B1", "onderwijs", "Z")
+
+FloatArray = npt.NDArray[np.float64]
 
 _DAYPART_BIT = {name: 1 << index for index, name in enumerate(DAYPARTS)}
 
@@ -241,17 +246,22 @@ class Exclusion:
     """A vacancy that failed hard constraints for a participant.
 
     ``codes`` follow the order of the contract's table; ``details`` explain each
-    code in Dutch, in the same order.
+    code in Dutch, in the same order. ``distance_km`` is the great-circle distance
+    the engine used (also for a remote vacancy), None when a location is unknown;
+    it is not part of the contract's JSON shape.
 
     Examples
     --------
     >>> Exclusion("v-2", ("capacity",)).to_dict()
     {'vacancy': 'v-2', 'codes': ['capacity']}
+    >>> Exclusion("v-3", ("distance",), distance_km=12.3).distance_km
+    12.3
     """
 
     vacancy: str
     codes: tuple[str, ...]
     details: tuple[ConstraintFailure, ...] = ()
+    distance_km: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's JSON shape."""
@@ -262,11 +272,16 @@ class Exclusion:
 class Match:
     """A ranked vacancy with its score, components, Dutch reasons and warnings.
 
+    ``distance_km`` is the great-circle distance the engine used (also for a remote
+    vacancy), None when a location is unknown; it is not part of the contract's
+    JSON shape.
+
     Examples
     --------
-    >>> m = Match("v-7", 0.8, {"interest": 1.0}, ("Past bij interesse: koken",))
-    >>> m.to_dict()["reasons"]
-    ['Past bij interesse: koken']
+    >>> m = Match("v-7", 0.8, {"interest": 1.0}, ("Past bij interesse: koken",),
+    ...           distance_km=3.2)
+    >>> m.to_dict()["reasons"], m.distance_km
+    (['Past bij interesse: koken'], 3.2)
     """
 
     vacancy: str
@@ -274,6 +289,7 @@ class Match:
     components: Mapping[str, float]
     reasons: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    distance_km: float | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "components", _frozen_mapping(self.components))
@@ -290,6 +306,7 @@ class Match:
             and dict(self.components) == dict(other.components)
             and self.reasons == other.reasons
             and self.warnings == other.warnings
+            and self.distance_km == other.distance_km
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -310,6 +327,9 @@ class ExclusionList(Sequence[Exclusion]):
     building tens of thousands of objects per request would dominate its cost,
     so they are decoded from compact codes only when someone looks.
 
+    ``distances_km``, when given, holds each exclusion's ``distance_km`` (NaN for
+    None) so that :attr:`Ranking.excluded_distances_km` needs no building.
+
     Examples
     --------
     >>> lazy = ExclusionList(2, lambda i: Exclusion(f"v-{i}", ("closed",)))
@@ -317,12 +337,28 @@ class ExclusionList(Sequence[Exclusion]):
     ['v-0', 'v-1']
     """
 
-    __slots__ = ("_build", "_cache", "_length")
+    __slots__ = ("_build", "_cache", "_distances", "_length")
 
-    def __init__(self, length: int, build: Any) -> None:
+    def __init__(
+        self, length: int, build: Any, distances_km: npt.ArrayLike | None = None
+    ) -> None:
         self._length = length
         self._build = build
         self._cache: dict[int, Exclusion] = {}
+        self._distances: FloatArray | None = None
+        if distances_km is not None:
+            distances = np.array(distances_km, dtype=np.float64)
+            if distances.shape != (length,):
+                raise ValueError(f"distances_km must have shape ({length},)")
+            distances.flags.writeable = False
+            self._distances = distances
+
+    @property
+    def distances_km(self) -> FloatArray:
+        """Each exclusion's ``distance_km`` in order, NaN where None (read-only)."""
+        if self._distances is None:
+            return _distance_array(self)
+        return self._distances
 
     def __len__(self) -> int:
         return self._length
@@ -358,22 +394,53 @@ class ExclusionList(Sequence[Exclusion]):
         return f"ExclusionList({len(self)} exclusions)"
 
 
+def _distance_array(items: Iterable[Match | Exclusion]) -> FloatArray:
+    nan = float("nan")
+    values = [nan if item.distance_km is None else item.distance_km for item in items]
+    result = np.array(values, dtype=np.float64)
+    result.flags.writeable = False
+    return result
+
+
 @dataclass(frozen=True, slots=True)
 class Ranking:
     """The result of ranking one participant against a fitted index.
 
     ``ranked`` is sorted by score descending, ties by vacancy id ascending;
     ``excluded`` lists the vacancies that fail a hard constraint, in index order.
+    Each :class:`Match` and :class:`Exclusion` carries its ``distance_km``; the
+    properties :attr:`ranked_distances_km` and :attr:`excluded_distances_km` give
+    them as arrays (NaN when unknown), e.g. to sort the exclusions nearest first
+    without building every lazy exclusion.
 
     Examples
     --------
     >>> Ranking("p-1", (), ()).to_dict()
     {'participant': 'p-1', 'ranked': [], 'excluded': []}
+    >>> ranking = Ranking("p-1", (), (Exclusion("v-1", ("closed",), distance_km=4.0),
+    ...                                Exclusion("v-2", ("closed",))))
+    >>> ranking.excluded_distances_km.tolist()
+    [4.0, nan]
     """
 
     participant: str
     ranked: tuple[Match, ...]
     excluded: Sequence[Exclusion] = field(default=())
+
+    @property
+    def ranked_distances_km(self) -> FloatArray:
+        """``distance_km`` of each ranked match, in order; NaN where unknown."""
+        return _distance_array(self.ranked)
+
+    @property
+    def excluded_distances_km(self) -> FloatArray:
+        """``distance_km`` of each exclusion, in order; NaN where unknown.
+
+        Cheap for the fast engine's lazy :class:`ExclusionList`: nothing is built.
+        """
+        if isinstance(self.excluded, ExclusionList):
+            return self.excluded.distances_km
+        return _distance_array(self.excluded)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the contract's JSON shape."""

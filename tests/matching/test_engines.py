@@ -5,12 +5,14 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matching import CODES, COMPONENTS, Ranker, Ranking, load_participants, load_vacancies
 from matching.constraints import check, pair_distance_km
+from matching.types import ExclusionList
 from tests.matching.builders import (
     make_participant,
     make_vacancy,
@@ -42,6 +44,21 @@ def assert_same_ranking(fast: Ranking, reference: Ranking) -> None:
         for name in a["components"]:
             assert a["components"][name] == pytest.approx(b["components"][name], abs=1e-9)
     assert [e.details for e in fast.excluded] == [e.details for e in reference.excluded]
+    # Distances: the fast engine reports its vectorised ones, equal to 1e-9.
+    for left_item, right_item in [
+        *zip(fast.ranked, reference.ranked, strict=True),
+        *zip(fast.excluded, reference.excluded, strict=True),
+    ]:
+        assert same_distance(left_item.distance_km, right_item.distance_km)
+    np.testing.assert_allclose(
+        fast.excluded_distances_km, reference.excluded_distances_km, rtol=0, atol=1e-9
+    )
+
+
+def same_distance(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return a == pytest.approx(b, abs=1e-9)
 
 
 def both_engines(vacancy_data: list[dict[str, Any]]) -> tuple[Ranker, Ranker]:
@@ -64,6 +81,44 @@ def test_fast_and_reference_engines_agree(
         assert_same_ranking(
             fast.rank(participant, limit=limit), reference.rank(participant, limit=limit)
         )
+
+
+@AGREEMENT_SETTINGS
+@given(
+    people=st.lists(participant_records(), min_size=1, max_size=3),
+    vacancy_data=vacancy_lists(),
+    limit=st.one_of(st.none(), st.integers(0, 4)),
+    data=st.data(),
+)
+def test_fast_and_reference_engines_agree_on_candidates(
+    people: list[dict[str, Any]],
+    vacancy_data: list[dict[str, Any]],
+    limit: int | None,
+    data: st.DataObject,
+) -> None:
+    fast, reference = both_engines(vacancy_data)
+    n = len(vacancy_data)
+    mask = np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)), dtype=bool)
+    positions = data.draw(st.lists(st.integers(0, n - 1), max_size=2 * n))
+    for record in people:
+        participant = load_participants(record)[0]
+        by_mask = fast.rank(participant, limit=limit, candidates=mask)
+        assert_same_ranking(
+            by_mask, reference.rank(participant, limit=limit, candidates=mask)
+        )
+        assert_same_ranking(
+            fast.rank(participant, limit=limit, candidates=positions),
+            reference.rank(participant, limit=limit, candidates=positions),
+        )
+        # A restricted ranking is the full ranking restricted, for both engines.
+        wanted = {fast.vacancies_[i].id for i in np.flatnonzero(mask)}
+        for ranker in (fast, reference):
+            full = ranker.rank(participant)
+            part = ranker.rank(participant, limit=limit, candidates=mask)
+            expected = [m for m in full.ranked if m.vacancy in wanted][:limit]
+            assert [m.to_dict() for m in part.ranked] == [m.to_dict() for m in expected]
+            assert [m.distance_km for m in part.ranked] == [m.distance_km for m in expected]
+            assert list(part.excluded) == [e for e in full.excluded if e.vacancy in wanted]
 
 
 @PROPERTY_SETTINGS
@@ -305,3 +360,141 @@ def test_exclusions_explain_themselves_in_dutch() -> None:
         "Afstand: 12,3 km, maximaal 5 km",
     ]
     assert excluded[0].to_dict() == {"vacancy": "v-1", "codes": ["language", "distance"]}
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _five_and_a_closed_one() -> Ranker:
+    return Ranker().fit(load_vacancies([
+        vacancy_record(id=f"v-{i}", location=north_of_home(i)) for i in range(5)
+    ] + [vacancy_record(id="v-closed", status="closed")]))
+
+
+@pytest.mark.parametrize("engine", ["fast", "reference"])
+def test_candidates_restrict_ranked_and_excluded(engine: str) -> None:
+    vacancies = _five_and_a_closed_one().vacancies_
+    ranker = Ranker(engine=engine).fit(vacancies)
+    person = make_participant()
+    mask = np.array([False, True, False, True, True, False])
+    ranking = ranker.rank(person, candidates=mask)
+    assert [m.vacancy for m in ranking.ranked] == ["v-1", "v-3", "v-4"]
+    assert list(ranking.excluded) == []
+    with_closed = ranker.rank(person, candidates=[5, 3])
+    assert [m.vacancy for m in with_closed.ranked] == ["v-3"]
+    assert [e.vacancy for e in with_closed.excluded] == ["v-closed"]
+
+
+@pytest.mark.parametrize("engine", ["fast", "reference"])
+def test_limit_picks_the_best_candidates(engine: str) -> None:
+    ranker = Ranker(engine=engine).fit(_five_and_a_closed_one().vacancies_)
+    person = make_participant()
+    ranking = ranker.rank(person, limit=2, candidates=[4, 2, 3])
+    assert [m.vacancy for m in ranking.ranked] == ["v-2", "v-3"]
+    assert ranker.rank(person, limit=0, candidates=[4]).ranked == ()
+
+
+def test_masks_and_positions_are_the_same_candidates() -> None:
+    ranker = _five_and_a_closed_one()
+    person = make_participant()
+    by_mask = ranker.rank(person, candidates=np.array([True, False, False, True, False, True]))
+    # Order and repeats of positions do not matter; a list of bools is a mask too.
+    for same in ([5, 0, 3, 3], np.array([3, 0, 5]), [True, False, False, True, False, True]):
+        assert ranker.rank(person, candidates=same) == by_mask
+    assert by_mask.to_dict() != ranker.rank(person).to_dict()
+
+
+@pytest.mark.parametrize("engine", ["fast", "reference"])
+def test_no_candidates_rank_nothing(engine: str) -> None:
+    ranker = Ranker(engine=engine).fit(_five_and_a_closed_one().vacancies_)
+    person = make_participant()
+    for nothing in ([], np.zeros(6, dtype=bool), np.zeros(0, dtype=np.int64)):
+        ranking = ranker.rank(person, candidates=nothing)
+        assert ranking.to_dict() == {"participant": "p-1", "ranked": [], "excluded": []}
+
+
+def test_bad_candidates_are_refused() -> None:
+    ranker = _five_and_a_closed_one()
+    person = make_participant()
+    with pytest.raises(ValueError, match="one entry per fitted vacancy"):
+        ranker.rank(person, candidates=np.ones(5, dtype=bool))
+    with pytest.raises(ValueError, match=r"\[0, 6\)"):
+        ranker.rank(person, candidates=[6])
+    with pytest.raises(ValueError, match=r"\[0, 6\)"):
+        ranker.rank(person, candidates=[-1])
+    with pytest.raises(TypeError, match="boolean mask or fitted positions"):
+        ranker.rank(person, candidates=[0.5])
+    with pytest.raises(ValueError, match="one-dimensional"):
+        ranker.rank(person, candidates=np.ones((2, 3), dtype=bool))
+
+
+def test_rank_many_passes_candidates_on() -> None:
+    ranker = _five_and_a_closed_one()
+    people = [make_participant(), make_participant(id="p-2")]
+    rankings = ranker.rank_many(people, candidates=[1, 2], limit=1)
+    assert [[m.vacancy for m in r.ranked] for r in rankings] == [["v-1"], ["v-1"]]
+
+
+# --------------------------------------------------------------------------- distances
+
+
+@pytest.mark.parametrize("engine", ["fast", "reference"])
+def test_matches_and_exclusions_carry_their_distance(engine: str) -> None:
+    vacancies = load_vacancies([
+        vacancy_record(id="v-near", location=north_of_home(2.0)),
+        vacancy_record(id="v-far", location=north_of_home(12.3)),
+        vacancy_record(id="v-remote", remote=True, location=north_of_home(40.0)),
+        vacancy_record(id="v-nowhere", location=None, postcode=None),
+        vacancy_record(id="v-closed", status="closed", location=north_of_home(1.0)),
+    ])
+    person = make_participant(max_travel_km=5)
+    ranking = Ranker(engine=engine).fit(vacancies).rank(person)
+    ranked = {m.vacancy: m.distance_km for m in ranking.ranked}
+    excluded = {e.vacancy: e.distance_km for e in ranking.excluded}
+    assert set(ranked) == {"v-near", "v-remote", "v-nowhere"}
+    assert ranked["v-near"] == pytest.approx(2.0, abs=0.01)
+    # A remote vacancy keeps its distance: it is just never excluded by it.
+    assert ranked["v-remote"] == pytest.approx(40.0, abs=0.05)
+    assert ranked["v-nowhere"] is None
+    assert excluded["v-far"] == pytest.approx(12.3, abs=0.01)
+    assert excluded["v-closed"] == pytest.approx(1.0, abs=0.01)
+    # Each distance is the pair's distance, to rounding.
+    for item in [*ranking.ranked, *ranking.excluded]:
+        vacancy = next(v for v in vacancies if v.id == item.vacancy)
+        assert same_distance(item.distance_km, pair_distance_km(person, vacancy))
+    # The arrays line up with the lists, NaN where unknown.
+    np.testing.assert_array_equal(
+        ranking.ranked_distances_km,
+        [np.nan if m.distance_km is None else m.distance_km for m in ranking.ranked],
+    )
+    np.testing.assert_array_equal(
+        ranking.excluded_distances_km, [e.distance_km for e in ranking.excluded]
+    )
+
+
+@pytest.mark.parametrize("engine", ["fast", "reference"])
+def test_unknown_participant_location_gives_no_distances(engine: str) -> None:
+    ranker = Ranker(engine=engine).fit(_five_and_a_closed_one().vacancies_)
+    ranking = ranker.rank(make_participant(location=None, postcode=None))
+    assert [m.distance_km for m in ranking.ranked] == [None] * 5
+    assert [e.distance_km for e in ranking.excluded] == [None]
+    assert np.isnan(ranking.excluded_distances_km).all()
+
+
+def test_exclusion_distances_need_no_building() -> None:
+    ranker = _five_and_a_closed_one()
+    ranking = ranker.rank(make_participant(), candidates=[5, 0])
+    excluded = ranking.excluded
+    assert isinstance(excluded, ExclusionList)
+    distances = ranking.excluded_distances_km
+    assert excluded._cache == {}  # nothing decoded to get the distances
+    assert not distances.flags.writeable
+    assert distances.tolist() == [excluded[0].distance_km]
+
+
+def test_distances_stay_out_of_the_contract_output() -> None:
+    ranking = _five_and_a_closed_one().rank(make_participant())
+    assert ranking.ranked[0].distance_km is not None
+    output = ranking.to_dict()
+    assert set(output["ranked"][0]) == {"vacancy", "score", "components", "reasons", "warnings"}
+    assert set(output["excluded"][0]) == {"vacancy", "codes"}

@@ -14,9 +14,9 @@ fitted ranker is reused. So edits made by other processes (web workers, imports)
 picked up on the next request, and a warm request costs one small query.
 
 Per-request weights (`Ranker.score_row(weights=...)`, `rank(weights=...)`) and the
-page's filters (placement type, maximum distance) work on the fitted arrays and never
-refit. Open-proposal counts are not part of the index: they change with every
-proposal and are read per request for the rows shown.
+page's filters (placement type, maximum distance, passed as `rank(candidates=...)`)
+work on the fitted arrays and never refit. Open-proposal counts are not part of the
+index: they change with every proposal and are read per request for the rows shown.
 """
 
 from __future__ import annotations
@@ -243,13 +243,16 @@ def _filter_mask(index: VacancyIndex, filters: MatchFilters, km: FloatArray) -> 
 
 
 def _distances(index: VacancyIndex, person: matching.Participant) -> FloatArray:
+    """Distances to every indexed vacancy, for the distance filter (NaN: unknown)."""
     if person.location is None:
         return np.full(len(index), np.nan)
     return haversine_km_many(person.location.lat, person.location.lon, index.lat, index.lon)
 
 
 def _ordered(index: VacancyIndex, positions: npt.NDArray[np.int64], score: FloatArray) -> Any:
-    """Positions by score descending, ties by vacancy id ascending (the engine's order)."""
+    """Positions by score descending, ties by vacancy id ascending (the engine's order).
+
+    Used by the cohort allocation, which orders score rows of the assignment solver."""
     return positions[np.lexsort((index.id_rank[positions], -score[positions]))]
 
 
@@ -299,19 +302,11 @@ class MatchResult:
     index_size: int
 
 
-def _km(value: float) -> float | None:
-    return None if np.isnan(value) else float(value)
-
-
-def _ranked_rows(
-    index: VacancyIndex, ranking: matching.Ranking, wanted: set[int], km: FloatArray
-) -> list[RankedVacancy]:
+def _ranked_rows(index: VacancyIndex, ranking: matching.Ranking) -> list[RankedVacancy]:
     vacancies = index.ranker.vacancies_
     rows = []
     for match in ranking.ranked:
         at = index.ref_position[match.vacancy]
-        if at not in wanted:
-            continue
         vacancy = vacancies[at]
         rows.append(
             RankedVacancy(
@@ -327,24 +322,20 @@ def _ranked_rows(
                 ),
                 reasons=match.reasons,
                 warnings=match.warnings,
-                distance_km=_km(km[at]),
+                distance_km=match.distance_km,
             )
         )
     return rows
 
 
 def _excluded_rows(
-    index: VacancyIndex,
-    ranking: matching.Ranking,
-    infeasible: npt.NDArray[np.int64],
-    chosen: Iterable[int],
-    km: FloatArray,
+    index: VacancyIndex, ranking: matching.Ranking, chosen: Iterable[int]
 ) -> list[ExcludedVacancy]:
-    # `ranking.excluded` is in fitted order, so its i-th entry is infeasible[i] (sorted);
-    # only the entries shown are built (the list is lazy).
+    # `ranking.excluded` is lazy: only the entries shown are built.
     rows = []
-    for position in chosen:
-        exclusion = ranking.excluded[int(np.searchsorted(infeasible, position))]
+    for at in chosen:
+        exclusion = ranking.excluded[at]
+        position = index.ref_position[exclusion.vacancy]
         vacancy = index.ranker.vacancies_[position]
         failures = explain_codes(exclusion.details, exclusion.codes)
         rows.append(
@@ -356,7 +347,7 @@ def _excluded_rows(
                 type=vacancy.type,
                 codes=exclusion.codes,
                 reasons=tuple(f.explanation for f in failures),
-                distance_km=_km(km[position]),
+                distance_km=exclusion.distance_km,
             )
         )
     return rows
@@ -371,35 +362,28 @@ def rank_for(
     excluded_limit: int = 50,
 ) -> MatchResult:
     """The best `limit` vacancies for a participant within the filters, and the nearest
-    `excluded_limit` excluded ones with their reasons."""
+    `excluded_limit` excluded ones with their reasons.
+
+    One evaluation: the filters become the engine's candidates, so its ranking and
+    exclusions cover exactly the vacancies within the filters."""
     index = vacancy_index()
     person = to_engine_participant(participant)
     chosen_weights = normalised_weights(weights)
-    km = _distances(index, person)
-    in_filter = _filter_mask(index, filters, km)
-    row = index.ranker.score_row(person, weights=chosen_weights)
-    feasible = np.flatnonzero(row.feasible)
-    in_view = _ordered(index, feasible[in_filter[feasible]], row.score)
-    shown = in_view[:limit]
-    # rank() returns the engine's top-L: L reaches down to the last row shown, so that
-    # the filtered rows are exactly the best within the filters (no refit, no scan).
-    if len(shown) and filters.active:
-        overall = _ordered(index, feasible, row.score)
-        depth = int(np.flatnonzero(overall == shown[-1])[0]) + 1
-    else:
-        depth = len(shown)
-    ranking = index.ranker.rank(person, limit=depth, weights=chosen_weights)
-    infeasible = np.flatnonzero(~row.feasible)
-    excluded_view = infeasible[in_filter[infeasible]]
-    nearest = excluded_view[np.argsort(np.nan_to_num(km[excluded_view], nan=np.inf), kind="stable")]
+    in_filter = _filter_mask(index, filters, _distances(index, person))
+    ranking = index.ranker.rank(
+        person, limit=limit, weights=chosen_weights, candidates=in_filter
+    )
+    # Nearest first, unknown distances last, ties in fitted order (stable sort).
+    distances = ranking.excluded_distances_km
+    nearest = np.argsort(np.nan_to_num(distances, nan=np.inf), kind="stable")
     used = chosen_weights or dict(
         zip(matching.COMPONENTS, matching.resolve_weights(None), strict=True)
     )
     return MatchResult(
-        ranked=_ranked_rows(index, ranking, {int(i) for i in shown}, km),
-        excluded=_excluded_rows(index, ranking, infeasible, nearest[:excluded_limit], km),
-        ranked_total=len(in_view),
-        excluded_total=len(excluded_view),
+        ranked=_ranked_rows(index, ranking),
+        excluded=_excluded_rows(index, ranking, (int(i) for i in nearest[:excluded_limit])),
+        ranked_total=int(np.count_nonzero(in_filter)) - len(ranking.excluded),
+        excluded_total=len(ranking.excluded),
         weights=used,
         index_size=len(index),
     )

@@ -7,6 +7,7 @@ import random
 import pytest
 from sqlalchemy import select
 
+import matching
 from marketplace.domain.vocabulary import PlacementType, Role, VacancyStatus
 from marketplace.models import ShortlistEntry
 from marketplace.services.matching import ranking
@@ -166,3 +167,35 @@ def test_organisations_have_no_matches_page(client, login, db, region) -> None:
     person = make_participant()
     login(make_user(Role.ORGANISATION, organisation=region["fit"].organisation))
     assert client.get(f"/koppelen/deelnemers/{person.id}").status_code == 403
+
+
+def test_one_evaluation_gives_the_rows_totals_and_nearest_exclusions(
+    mother, region, monkeypatch
+) -> None:
+    org = make_organisation()
+    nowhere = make_vacancy(org, title="Ergens", schedule=["wed_afternoon"], postcode=None,
+                           lat=None, lon=None)
+    calls = []
+    rank = matching.Ranker.rank
+
+    def counted(self, *args, **kwargs):
+        calls.append(kwargs.get("candidates"))
+        return rank(self, *args, **kwargs)
+
+    def refused(*args, **kwargs):
+        raise AssertionError("the matches page evaluates every vacancy once, through rank()")
+
+    monkeypatch.setattr(matching.Ranker, "rank", counted)
+    monkeypatch.setattr(matching.Ranker, "score_row", refused)
+    result = ranking.rank_for(mother, filters=ranking.MatchFilters(max_km=5), limit=1)
+    assert len(calls) == 1 and calls[0] is not None
+    assert [row.ref for row in result.ranked] == [region["fit"].ref]
+    assert result.ranked_total == 2  # the fit and the taalstage; Amsterdam is filtered out
+    # Excluded within the filters, nearest first; the unknown distance stays in, last.
+    assert [row.ref for row in result.excluded] == [
+        region["wednesday"].ref, region["language"].ref, nowhere.ref
+    ]
+    assert result.excluded_total == 3
+    distances = [row.distance_km for row in result.excluded]
+    assert distances[0] is not None and distances[0] <= distances[1] <= 5
+    assert distances[2] is None
