@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from flask_babel import Babel
 from flask_limiter import Limiter
@@ -36,9 +36,13 @@ db = SQLAlchemy(model_class=Base)
 # mixins, bound to db); the checker sees the same two parts as a plain class.
 if TYPE_CHECKING:
     from flask_sqlalchemy.model import Model as _FlaskSQLAlchemyModel
+    from sqlalchemy import Table
 
     class Model(_FlaskSQLAlchemyModel, Base):
         __abstract__ = True
+        # Every model here maps one Table (DeclarativeBase allows any FromClause),
+        # which Core update()/insert() on Model.__table__ rely on.
+        __table__: ClassVar[Table]
 
 else:
     Model = db.Model
