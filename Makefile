@@ -41,6 +41,7 @@ seed: install
 serve:
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
+# mypy checks matching/, marketplace/ and seed_data/; how strictly is in [tool.mypy].
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/mypy

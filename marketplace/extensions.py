@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -27,6 +29,23 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+# Models subclass Model, not db.Model: mypy cannot take a base class from an
+# attribute of an object (python/mypy#8603), so it would see every model as Any.
+# At run time Model is db.Model itself (Base's body plus Flask-SQLAlchemy's
+# mixins, bound to db); the checker sees the same two parts as a plain class.
+if TYPE_CHECKING:
+    from flask_sqlalchemy.model import Model as _FlaskSQLAlchemyModel
+    from sqlalchemy import Table
+
+    class Model(_FlaskSQLAlchemyModel, Base):
+        __abstract__ = True
+        # Every model here maps one Table (DeclarativeBase allows any FromClause),
+        # which Core update()/insert() on Model.__table__ rely on.
+        __table__: ClassVar[Table]
+
+else:
+    Model = db.Model
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

@@ -15,7 +15,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from flask_wtf.form import _Auto
 from werkzeug.datastructures import MultiDict
-from wtforms import (
+from wtforms import (  # type: ignore[attr-defined]  # SelectChoice: WTForms 3.3, newer than types-WTForms
     DecimalField,
     Field,
     FieldList,
@@ -61,6 +61,12 @@ class BrowserForm(FlaskForm):
         return valid and not with_nul
 
 
+def add_error(field: Field, message: str) -> None:
+    """A form's own check failed on this field. A field's errors are a tuple until it is
+    validated (hence typed as a Sequence), so this adds rather than appends."""
+    field.errors = [*field.errors, message]
+
+
 def _inputs(fields: Iterable[Any]) -> Iterator[Field]:
     """Every input of a form, also those of its repeated rows (FieldList of FormField)."""
     for field in fields:
@@ -91,7 +97,7 @@ class FiniteDecimalField(DecimalField):
             raise ValueError(self.gettext(NOT_A_DECIMAL))
 
 
-def choices(pairs: Iterable[tuple[str, str | LazyString]]) -> list[SelectChoice]:
+def choices(pairs: Iterable[tuple[str | int, str | LazyString]]) -> list[SelectChoice]:
     """(value, label) pairs as WTForms select choices."""
     return [SelectChoice(value, label) for value, label in pairs]
 
@@ -124,6 +130,8 @@ class DaypartField(SelectMultipleField):
 
 class TagListField(StringField):
     """Comma-separated words, stored as a list of lower-case tags."""
+
+    data: list[str] | None  # type: ignore[assignment]  # tags, not StringField's text
 
     def _value(self) -> str:
         return ", ".join(self.data or [])

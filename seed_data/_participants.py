@@ -109,7 +109,8 @@ SPEAKING_BASE = {"Z": [0, 1, 1, 1], "B1": [1, 2, 2, 2, 3], "onderwijs": [2, 3, 3
 def _dutch(rng: random.Random, route: str | None, literate: bool) -> dict[str, str]:
     speaking = rng.choice(SPEAKING_BASE[route])
     listening = max(0, speaking + rng.choice([-1, 0, 0, 1]))
-    lag = {"onderwijs": [0, 0, 1], "Z": [0, 1]}.get(route, [0, 0, 1, 1])
+    lags: dict[str | None, list[int]] = {"onderwijs": [0, 0, 1], "Z": [0, 1]}
+    lag = lags.get(route, [0, 0, 1, 1])
     reading = max(0, speaking - rng.choice(lag))
     writing = max(0, reading - rng.choice([0, 0, 1]))
     if not literate:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from typing import Any
 
 from seed_data._organisations import ORGANISATIONS, PC4, contact_people
@@ -18,7 +19,7 @@ SKILLS = ("speaking", "listening", "reading", "writing")
 OTHER_LANGUAGES = ("ar", "ti", "fa", "en", "so", "uk", "tr", "ku", "ps", "ru")
 
 
-def order_dayparts(parts: set[str] | list[str]) -> list[str]:
+def order_dayparts(parts: Iterable[str]) -> list[str]:
     """Dayparts in canonical week order, without duplicates."""
     chosen = set(parts)
     return [d for d in DAYPARTS if d in chosen]

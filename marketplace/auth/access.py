@@ -28,7 +28,7 @@ def roles_required(*roles: Role) -> Callable[[Callable[P, R]], Callable[P, R]]:
                 abort(403)
             return view(*args, **kwargs)
 
-        return login_required(wrapped)  # type: ignore[no-any-return]
+        return login_required(wrapped)
 
     return decorator
 

@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 from marketplace.auth.access import safe_next_url
 from marketplace.auth.forms import LoginForm
 from marketplace.extensions import limiter
+from marketplace.formfields import add_error
 from marketplace.services.accounts.users import authenticate
 
 bp = Blueprint("auth", __name__)
@@ -30,7 +31,7 @@ def login() -> Response | str:
     if form.validate_on_submit():
         user = authenticate(form.email.data or "", form.password.data or "")
         if user is None:
-            form.password.errors.append(gettext("Het e-mailadres of het wachtwoord klopt niet."))
+            add_error(form.password, gettext("Het e-mailadres of het wachtwoord klopt niet."))
         else:
             session.clear()  # a fresh session on login: no session fixation
             login_user(user)

@@ -287,10 +287,12 @@ def check_data(
         if _blank(data.get(name)):
             raise IllegalTransition(MISSING_MESSAGES[name], field=name)
     start, end = data.get("proefperiode_start"), data.get("proefperiode_end")
-    if action == PlacementAction.START_PROEFPERIODE and end <= start:
+    # The required-data check above makes both dates present; the test tells mypy so.
+    if action == PlacementAction.START_PROEFPERIODE and start and end and end <= start:
         raise IllegalTransition(END_BEFORE_START, field="proefperiode_end")
     ended = data.get("ended_on")
-    if action == PlacementAction.END and proefperiode_start and ended < proefperiode_start:
+    if (action == PlacementAction.END and proefperiode_start and ended
+            and ended < proefperiode_start):
         raise IllegalTransition(ENDED_BEFORE_START, field="ended_on")
     return rule.target
 

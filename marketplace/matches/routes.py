@@ -84,7 +84,8 @@ def propose(participant_id: int, vacancy_id: int) -> Response | str:
     if form.validate_on_submit():
         try:
             proposals.propose(
-                current_user, participant, vacancy, form.message.data, form.override_reason.data
+                current_user, participant, vacancy, form.message.data or "",
+                form.override_reason.data,
             )
         except DomainError as error:
             attach_domain_error(form, error)
@@ -124,7 +125,7 @@ def cohort_result(run_id: int) -> Response | str:
     if form.validate_on_submit():
         try:
             outcome = cohort_service.send_cohort(
-                current_user, run, cohort_choices(request.form, run), form.message.data
+                current_user, run, cohort_choices(request.form, run), form.message.data or ""
             )
         except DomainError as error:
             attach_domain_error(form, error)

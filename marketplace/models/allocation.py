@@ -8,11 +8,11 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey
 from sqlalchemy.orm import Mapped, mapped_column
 
-from marketplace.extensions import db
+from marketplace.extensions import Model
 from marketplace.models._types import timestamp, utcnow
 
 
-class CohortAllocation(db.Model):
+class CohortAllocation(Model):
     """The engine's proposal for a group of participants.
 
     `rows` holds, per participant, the assigned vacancy, the person's own first choice

@@ -10,14 +10,14 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from marketplace.extensions import db
+from marketplace.extensions import Model
 from marketplace.models._types import timestamp, utcnow
 from marketplace.models.append_only import AppendOnly, AuditLogIsAppendOnly
 
 __all__ = ["AuditEntry", "AuditLogIsAppendOnly"]
 
 
-class AuditEntry(AppendOnly, db.Model):
+class AuditEntry(AppendOnly, Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow, index=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))

@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.domain.placements import CheckInKind
-from marketplace.extensions import db
+from marketplace.extensions import Model
 from marketplace.models._types import enum_type, timestamp, utcnow
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from marketplace.models.user import User
 
 
-class CheckIn(db.Model):
+class CheckIn(Model):
     __table_args__ = (UniqueConstraint("placement_id", "kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -14,14 +14,14 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.domain.placements import PlacementState
-from marketplace.extensions import db
+from marketplace.extensions import Model
 from marketplace.models._types import enum_type, timestamp, utcnow
 
 if TYPE_CHECKING:
     from marketplace.models.placement import Placement
 
 
-class ConfirmationLink(db.Model):
+class ConfirmationLink(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     placement_id: Mapped[int] = mapped_column(ForeignKey("placement.id"), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)

@@ -7,11 +7,11 @@ from datetime import datetime
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from marketplace.extensions import db
+from marketplace.extensions import Model
 from marketplace.models._types import timestamp, utcnow
 
 
-class ImportedPostcode(db.Model):
+class ImportedPostcode(Model):
     """A precise 4-digit postcode centroid; the whole table is replaced per import."""
 
     pc4: Mapped[str] = mapped_column(String(4), primary_key=True)
@@ -24,7 +24,7 @@ class ImportedPostcode(db.Model):
         return f"<ImportedPostcode {self.pc4}>"
 
 
-class GeocodeCache(db.Model):
+class GeocodeCache(Model):
     """One online geocoder answer; lat/lon None records that nothing was found."""
 
     # Normalised address text (whitespace collapsed, case folded).

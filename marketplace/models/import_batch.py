@@ -8,11 +8,11 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from marketplace.extensions import db
+from marketplace.extensions import Model
 from marketplace.models._types import timestamp, utcnow
 
 
-class ImportBatch(db.Model):
+class ImportBatch(Model):
     """Rows of one upload kept server-side between preview and commit (never in the cookie)."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -22,14 +22,14 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from marketplace.domain.measurements import RecordedMeasurement, progress_since_start
 from marketplace.domain.vocabulary import MeasurementKind
-from marketplace.extensions import db
+from marketplace.extensions import Model
 from marketplace.models._types import enum_type, timestamp, utcnow
 
 if TYPE_CHECKING:
     from marketplace.models.participant import Participant
 
 
-class Measurement(db.Model):
+class Measurement(Model):
     __table_args__ = (CheckConstraint("ladder_step BETWEEN 1 AND 6", name="ladder_step_range"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -59,7 +59,7 @@ class Measurement(db.Model):
         return {s.domain: s.score for s in self.zrm_scores}
 
 
-class ZrmScore(db.Model):
+class ZrmScore(Model):
     """One ZRM domain score; a row per domain keeps reports as plain SQL aggregates."""
 
     __table_args__ = (

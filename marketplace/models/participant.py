@@ -16,7 +16,7 @@ from marketplace.domain.vocabulary import (
     ParticipationRoute,
     PhysicalLoad,
 )
-from marketplace.extensions import db
+from marketplace.extensions import Model
 from marketplace.models._types import enum_type, timestamp, utcnow
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from marketplace.models.user import User
 
 
-class Participant(db.Model):
+class Participant(Model):
     __table_args__ = (
         CheckConstraint("hours_min <= hours_max", name="hours_ordered"),
         CheckConstraint("max_travel_km > 0", name="travel_positive"),
@@ -130,7 +130,7 @@ class Participant(db.Model):
         return f"<Participant {self.ref}>"
 
 
-class Consent(db.Model):
+class Consent(Model):
     """Consent per purpose, with the date it was given and, if so, withdrawn."""
 
     __table_args__ = (UniqueConstraint("participant_id", "purpose"),)
@@ -144,7 +144,7 @@ class Consent(db.Model):
     participant: Mapped[Participant] = relationship(back_populates="consents")
 
 
-class Goal(db.Model):
+class Goal(Model):
     """A goal of the trajectplan with its target date."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -14,7 +14,7 @@ from marketplace.domain.placements import (
     NotContinuedReason,
     PlacementState,
 )
-from marketplace.extensions import db
+from marketplace.extensions import Model
 from marketplace.models._types import enum_type, timestamp, utcnow
 from marketplace.models.append_only import AppendOnly, NeverDeleted
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from marketplace.models.vacancy import Vacancy
 
 
-class Placement(NeverDeleted, db.Model):
+class Placement(NeverDeleted, Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"), index=True)
     vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id"), index=True)
@@ -61,7 +61,7 @@ class Placement(NeverDeleted, db.Model):
     )
 
 
-class PlacementEvent(AppendOnly, db.Model):
+class PlacementEvent(AppendOnly, Model):
     """Who moved a placement from which state to which, and when: append-only.
 
     The free text that came with a step (the coach's message, a reason, the agreement,
@@ -100,7 +100,7 @@ class PlacementEvent(AppendOnly, db.Model):
             self.note_entry = PlacementEventNote(text=text)
 
 
-class PlacementEventNote(db.Model):
+class PlacementEventNote(Model):
     """The free text of one event, apart from the log so that erasure can overwrite it."""
 
     event_id: Mapped[int] = mapped_column(ForeignKey("placement_event.id"), primary_key=True)

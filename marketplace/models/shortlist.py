@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from marketplace.extensions import db
+from marketplace.extensions import Model
 from marketplace.models._types import timestamp, utcnow
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from marketplace.models.vacancy import Vacancy
 
 
-class ShortlistEntry(db.Model):
+class ShortlistEntry(Model):
     __table_args__ = (UniqueConstraint("participant_id", "vacancy_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -10,14 +10,14 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.domain.vocabulary import Role
-from marketplace.extensions import db
+from marketplace.extensions import Model
 from marketplace.models._types import enum_type, timestamp, utcnow
 
 if TYPE_CHECKING:
     from marketplace.models.organisation import Organisation
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     __tablename__ = "user_account"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -9,14 +9,14 @@ from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from marketplace.domain.vocabulary import DAYPARTS, PhysicalLoad, PlacementType, VacancyStatus
-from marketplace.extensions import db
+from marketplace.extensions import Model
 from marketplace.models._types import enum_type, timestamp, utcnow
 
 if TYPE_CHECKING:
     from marketplace.models.organisation import Organisation
 
 
-class Vacancy(db.Model):
+class Vacancy(Model):
     __table_args__ = (
         CheckConstraint("capacity >= 1", name="capacity_positive"),
         CheckConstraint("filled >= 0 AND filled <= capacity", name="filled_within_capacity"),

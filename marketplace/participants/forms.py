@@ -4,6 +4,7 @@ measurement form, with Dutch messages; nothing typed is lost when a check fails.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from flask_babel import gettext
@@ -80,6 +81,8 @@ class DutchDateField(DateField):
 
 class AgesField(StringField):
     """Children's ages as '9, 6'; the typed text is kept when it is not valid."""
+
+    data: list[int] | None  # type: ignore[assignment]  # ages, not StringField's text
 
     def _value(self) -> str:
         if self.raw_data:
@@ -161,7 +164,7 @@ class IntakeForm(BrowserForm):
     max_travel_km = FiniteDecimalField(
         _l("Maximale reisafstand in km"),
         places=1,
-        default=10,
+        default=Decimal(10),
         validators=[
             InputRequired(_l("Vul een afstand in.")),
             NumberRange(0.5, 200, _l("Kies een afstand van 0,5 tot en met 200 km.")),
@@ -294,7 +297,7 @@ class IntakeForm(BrowserForm):
         profile["hours_max"] = float(self.hours_max.data)
         rows = [row.form for row in self.goals]  # row.id is the FormField's own id
         goals = [
-            GoalInput(int(row.id.data) if str(row.id.data or "").isdigit() else None,
+            GoalInput(int(str(row.id.data)) if str(row.id.data or "").isdigit() else None,
                       row.text.data or "", row.target_date.data)
             for row in rows
         ]

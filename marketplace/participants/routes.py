@@ -103,6 +103,7 @@ def add_measurement(participant_id: int) -> Response | str:
     participant = get_owned_participant_or_404(participant_id)
     form = MeasurementForm(data={"kind": measurements.next_kind(participant)})
     if form.validate_on_submit():
+        assert form.measured_on.data is not None  # InputRequired, and a date that parsed
         try:
             measurements.record_measurement(
                 participant, current_user, MeasurementKind(form.kind.data),

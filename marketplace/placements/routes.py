@@ -115,7 +115,7 @@ def send_link(placement_id: int) -> Response | str:
     form = LinkEmailForm()
     if form.validate_on_submit():
         try:
-            service.send_link(placement.id, current_user, form.email.data)
+            service.send_link(placement.id, current_user, form.email.data or "")
         except DomainError as error:
             attach_domain_error(form, error)
         else:
@@ -133,7 +133,7 @@ def checkin(placement_id: int, kind: str) -> Response | str:
     form = checkin_form(checkin_kind.value)
     if form.validate_on_submit():
         try:
-            checkins.record(placement.id, checkin_kind, current_user, form.feedback.data)
+            checkins.record(placement.id, checkin_kind, current_user, form.feedback.data or "")
             flash(gettext("Dank u wel. De terugkoppeling is opgeslagen."), "success")
         except DomainError as error:
             if error.field:

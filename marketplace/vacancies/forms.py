@@ -41,6 +41,7 @@ from marketplace.formfields import (
     OptionalSelectField,
     PostcodeField,
     TagListField,
+    add_error,
     choices,
     languages_validator,
 )
@@ -185,8 +186,9 @@ class VacancyForm(BrowserForm):
     def _check_proefperiode(self) -> bool:
         trial, duration = self.proefperiode_weeks.data, self.duration_weeks.data
         if trial is not None and duration is not None and trial > duration:
-            self.proefperiode_weeks.errors.append(
-                gettext("De proefperiode kan niet langer zijn dan de hele duur.")
+            add_error(
+                self.proefperiode_weeks,
+                gettext("De proefperiode kan niet langer zijn dan de hele duur."),
             )
             return False
         return True
@@ -194,8 +196,9 @@ class VacancyForm(BrowserForm):
     def _check_hours(self) -> bool:
         low, high = self.hours_min.data, self.hours_max.data
         if low is not None and high is not None and low > high:
-            self.hours_max.errors.append(
-                gettext("Het maximum moet minstens even groot zijn als het minimum.")
+            add_error(
+                self.hours_max,
+                gettext("Het maximum moet minstens even groot zijn als het minimum."),
             )
             return False
         return True
@@ -203,12 +206,13 @@ class VacancyForm(BrowserForm):
     def _check_schedule(self) -> bool:
         chosen = self.schedule.data or []
         if not chosen:
-            self.schedule.errors.append(gettext("Kies minstens één dagdeel."))
+            add_error(self.schedule, gettext("Kies minstens één dagdeel."))
             return False
         needed = self.dayparts_needed.data
         if needed is not None and needed > len(chosen):
-            self.dayparts_needed.errors.append(
-                gettext("U koos %(n)s dagdelen; meer dan dat kan niet nodig zijn.", n=len(chosen))
+            add_error(
+                self.dayparts_needed,
+                gettext("U koos %(n)s dagdelen; meer dan dat kan niet nodig zijn.", n=len(chosen)),
             )
             return False
         return True

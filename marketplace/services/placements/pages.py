@@ -61,7 +61,7 @@ class InboxRow:
     proefperiode_start: date | None
 
 
-def _scope(user: User) -> Select[tuple[Placement]] | None:
+def _scope(user: User) -> Select[Placement] | None:
     query = select(Placement).join(Vacancy, Placement.vacancy_id == Vacancy.id)
     if user.role == Role.COACH:
         return query.join(Participant, Placement.participant_id == Participant.id).where(

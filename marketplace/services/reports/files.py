@@ -6,6 +6,7 @@ import csv
 import io
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from marketplace.services.reports.monitoring import Dashboard, Table
 
@@ -32,6 +33,7 @@ def dashboard_xlsx(dashboard: Dashboard, tables: tuple[Table, ...]) -> bytes:
     """One sheet per table, with the filters on the first sheet."""
     workbook = Workbook()
     about = workbook.active
+    assert isinstance(about, Worksheet)  # a new workbook opens on its one worksheet
     about.title = "Filters"
     filters = dashboard.filters
     about.append(["Peildatum", filters.reference_date.isoformat()])

@@ -25,7 +25,7 @@ class ExportFile:
     count: int = 0
 
 
-def exportable_vacancies(user: User | None) -> Select[tuple[Vacancy]]:
+def exportable_vacancies(user: User | None) -> Select[Vacancy]:
     """What may leave the system: everything (command line, admin) or the user's own scope."""
     statement = select(Vacancy).join(Vacancy.organisation)
     if user is None or user.role == Role.ADMIN:

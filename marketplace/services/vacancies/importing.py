@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import PurePath
@@ -329,7 +329,7 @@ class _Checker:
         choices = []
         for index, key in enumerate(keys):
             rows = unresolved[key]
-            order = np.argsort(-scores[index])[:3] if existing else []
+            order: Iterable[int] = np.argsort(-scores[index])[:3] if existing else []
             candidates = [Candidate(existing[j].id, existing[j].name, float(scores[index][j]))
                           for j in order if scores[index][j] >= DUPLICATE_SCORE]
             if candidates:
