@@ -13,7 +13,7 @@ import time
 
 from _region import load_caseload, load_vacancies, make_app
 
-from marketplace.services.matching import cohort, ranking
+from marketplace.services.matching import cohort, index
 
 
 def main() -> None:
@@ -40,7 +40,7 @@ def main() -> None:
             cohort.run_cohort(coach, ids)
             times.append(time.perf_counter() - started)
         print(f"warm: best {min(times):.2f} s, worst {max(times):.2f} s (n={len(times)})")
-        print(f"index fit time: {ranking.vacancy_index().fit_seconds:.2f} s")
+        print(f"index fit time: {index.vacancy_index().fit_seconds:.2f} s")
 
 
 if __name__ == "__main__":

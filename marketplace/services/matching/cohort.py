@@ -20,7 +20,7 @@ from marketplace.domain.vocabulary import ConsentPurpose, ParticipantStatus, Vac
 from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import CohortAllocation, Participant, User, Vacancy
-from marketplace.services.matching import ranking
+from marketplace.services.matching import allocation
 from marketplace.services.placements.proposals import (
     BatchOutcome,
     open_pairs,
@@ -59,7 +59,7 @@ def open_slots() -> dict[int, int]:
     return {vacancy_id: n for vacancy_id, n in slots.items() if n > 0}
 
 
-def _choice(choice: ranking.Choice | None) -> dict[str, Any] | None:
+def _choice(choice: allocation.Choice | None) -> dict[str, Any] | None:
     return None if choice is None else {"vacancy_id": choice.vacancy_id, "score": choice.score}
 
 
@@ -70,7 +70,7 @@ def run_cohort(coach: User, participant_ids: Sequence[int]) -> CohortAllocation:
     if not chosen:
         raise DomainError(gettext("Kies minstens één deelnemer."), "participants")
     allowed = [p for p in chosen if p.consent_given(ConsentPurpose.MATCHING)]
-    result = ranking.allocate_cohort(allowed, open_slots(), open_pairs(p.id for p in allowed))
+    result = allocation.allocate_cohort(allowed, open_slots(), open_pairs(p.id for p in allowed))
     rows: list[dict[str, Any]] = [
         {
             "participant_id": row.participant_id,

@@ -1,56 +1,19 @@
-"""Ranking and allocation with the `matching` engine, over one fitted index per process.
-
-Rows meet the engine once: `services.profiles.engine` turns them into spec profiles
-and then `matching` dataclasses; here they are fitted and ranked.
-
-**The index cache.** Published vacancies are converted and a `matching.Ranker` is
-fitted once per process and kept in `app.extensions`. Every use first reads a cheap
-*vacancies version* in one aggregate query: the number of published vacancies and the
-latest `Vacancy.updated_at` over all vacancies. Any edit through the ORM bumps
-`updated_at` (publishing, closing, a filled place, a changed schedule); deleting or
-unpublishing a vacancy changes the count or the timestamp. When the version differs,
-the index is refitted (under a lock, so parallel requests fit once); otherwise the
-fitted ranker is reused. So edits made by other processes (web workers, imports) are
-picked up on the next request, and a warm request costs one small query.
-
-Per-request weights (`Ranker.score_row(weights=...)`, `rank(weights=...)`) and the
-page's filters (placement type, maximum distance, passed as `rank(candidates=...)`)
-work on the fitted arrays and never refit. Open-proposal counts are not part of the
-index: they change with every proposal and are read per request for the rows shown.
-"""
+"""The matches page's rows: one participant ranked over the fitted index, within the
+page's filters and the coach's weights, with the nearest excluded vacancies and why."""
 
 from __future__ import annotations
 
-import logging
-import threading
-import time
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
-from flask import Flask, current_app
-from sqlalchemy import case, func, select
-from sqlalchemy.orm import selectinload
 
 import matching
-from marketplace.domain.vocabulary import N_, PlacementType, VacancyStatus
-from marketplace.extensions import db
-from marketplace.geo import make_geocoder
-from marketplace.models import Participant, Vacancy
+from marketplace.domain.vocabulary import N_, PlacementType
+from marketplace.models import Participant
+from marketplace.services.matching.index import BoolArray, FloatArray, VacancyIndex, vacancy_index
 from marketplace.services.profiles.engine import explain_codes, to_engine_participant
-from marketplace.services.profiles.rows import vacancy_profile
 from matching.geo import haversine_km_many
-
-log = logging.getLogger(__name__)
-
-_EXTENSION_KEY = "koppelkans_ranking"
-_LOCK = threading.Lock()
-
-FloatArray = npt.NDArray[np.float64]
-BoolArray = npt.NDArray[np.bool_]
 
 COMPONENT_LABELS = {
     "interest": N_("Interesse"),
@@ -60,149 +23,6 @@ COMPONENT_LABELS = {
     "language": N_("Taal"),
     "route": N_("Leerroute en trede"),
 }
-
-# --------------------------------------------------------------------------- the index
-
-
-@dataclass
-class VacancyIndex:
-    """A fitted ranker and, per fitted position, what the pages need beside it."""
-
-    stamp: tuple[int, datetime | None]
-    ranker: matching.Ranker
-    db_ids: npt.NDArray[np.int64]
-    refs: tuple[str, ...]
-    types: npt.NDArray[np.str_]
-    lat: FloatArray
-    lon: FloatArray
-    remote: BoolArray
-    id_rank: npt.NDArray[np.int64]
-    fit_seconds: float
-    position: dict[int, int] = field(default_factory=dict)  # Vacancy.id -> position
-    ref_position: dict[str, int] = field(default_factory=dict)  # spec id -> position
-
-    def __len__(self) -> int:
-        return len(self.refs)
-
-
-def vacancies_version() -> tuple[int, datetime | None]:
-    """(published count, latest updated_at): one aggregate query."""
-    published = func.sum(case((Vacancy.status == VacancyStatus.PUBLISHED, 1), else_=0))
-    row = db.session.execute(select(published, func.max(Vacancy.updated_at))).one()
-    latest = row[1]
-    if isinstance(latest, datetime) and latest.tzinfo is not None:
-        latest = latest.replace(tzinfo=None)  # SQLite drops it; compare like with like
-    return int(row[0] or 0), latest
-
-
-def _convert(rows: Iterable[Vacancy]) -> tuple[list[matching.Vacancy], list[int]]:
-    geocode = make_geocoder()
-    converted: list[matching.Vacancy] = []
-    ids: list[int] = []
-    for row in rows:
-        try:
-            converted.append(matching.vacancy_from_dict(vacancy_profile(row), geocode=geocode))
-        except (KeyError, ValueError, TypeError):
-            # One broken row must not take the matches page down; it is logged and skipped.
-            log.warning("vacancy %s cannot be matched; skipped", row.ref, exc_info=True)
-            continue
-        ids.append(row.id)
-    return converted, ids
-
-
-def _fit(stamp: tuple[int, datetime | None]) -> VacancyIndex:
-    started = time.perf_counter()
-    rows = db.session.scalars(
-        select(Vacancy)
-        .where(Vacancy.status == VacancyStatus.PUBLISHED)
-        .options(selectinload(Vacancy.organisation))
-        .order_by(Vacancy.id)
-    ).all()
-    vacancies, ids = _convert(rows)
-    ranker = matching.Ranker().fit(vacancies)
-    nan = float("nan")
-    refs = tuple(v.id for v in vacancies)
-    order = sorted(range(len(refs)), key=lambda i: refs[i])
-    id_rank = np.empty(len(refs), dtype=np.int64)
-    id_rank[np.asarray(order, dtype=np.int64)] = np.arange(len(refs))
-    index = VacancyIndex(
-        stamp=stamp,
-        ranker=ranker,
-        db_ids=np.asarray(ids, dtype=np.int64),
-        refs=refs,
-        types=np.asarray([v.type for v in vacancies], dtype=np.str_),
-        lat=np.asarray([v.location.lat if v.location else nan for v in vacancies]),
-        lon=np.asarray([v.location.lon if v.location else nan for v in vacancies]),
-        remote=np.asarray([v.remote for v in vacancies], dtype=np.bool_),
-        id_rank=id_rank,
-        fit_seconds=time.perf_counter() - started,
-        position={vacancy_id: i for i, vacancy_id in enumerate(ids)},
-        ref_position={ref: i for i, ref in enumerate(refs)},
-    )
-    log.info("ranking index fitted: %d vacancies in %.2f s", len(refs), index.fit_seconds)
-    return index
-
-
-def _state(app: Flask) -> dict[str, Any]:
-    state: dict[str, Any] = app.extensions.setdefault(_EXTENSION_KEY, {})
-    return state
-
-
-def _refit_in_background(app: Flask) -> bool:
-    return bool(app.config.get("RANKING_BACKGROUND_REFIT", not app.testing))
-
-
-def _refit_later(app: Flask) -> None:
-    """Fit a fresh index in a thread; requests keep the previous one until it is ready."""
-    state = _state(app)
-    with _LOCK:
-        running = state.get("refitting")
-        if running is not None and running.is_alive():
-            return
-
-        def work() -> None:
-            with app.app_context():
-                try:
-                    state["index"] = _fit(vacancies_version())
-                except Exception:  # the old index stays; the next request tries again
-                    log.exception("refitting the ranking index failed")
-                finally:
-                    db.session.remove()
-
-        thread = threading.Thread(target=work, name="ranking-refit", daemon=True)
-        state["refitting"] = thread
-        thread.start()
-
-
-def vacancy_index() -> VacancyIndex:
-    """The fitted index of the published vacancies, refitted when the version changed.
-
-    The first fit blocks. Later refits run in the background in a served app (a 20k
-    index takes seconds to fit), so a request right after an edit may still see the
-    previous index; proposing always re-checks the vacancy row itself. Under TESTING
-    (or RANKING_BACKGROUND_REFIT = False) every refit is synchronous.
-    """
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
-    state = _state(app)
-    stamp = vacancies_version()
-    index: VacancyIndex | None = state.get("index")
-    if index is not None and index.stamp == stamp:
-        return index
-    if index is not None and _refit_in_background(app):
-        _refit_later(app)
-        return index
-    with _LOCK:
-        index = state.get("index")
-        if index is None or index.stamp != stamp:
-            index = _fit(stamp)
-            state["index"] = index
-    return index
-
-
-def invalidate_index(app: Flask | None = None) -> None:
-    """Drop the cached index of this process (the next request refits)."""
-    _state(app or current_app).pop("index", None)
-
 
 # --------------------------------------------------------------------------- weights, filters
 
@@ -247,13 +67,6 @@ def _distances(index: VacancyIndex, person: matching.Participant) -> FloatArray:
     if person.location is None:
         return np.full(len(index), np.nan)
     return haversine_km_many(person.location.lat, person.location.lon, index.lat, index.lon)
-
-
-def _ordered(index: VacancyIndex, positions: npt.NDArray[np.int64], score: FloatArray) -> Any:
-    """Positions by score descending, ties by vacancy id ascending (the engine's order).
-
-    Used by the cohort allocation, which orders score rows of the assignment solver."""
-    return positions[np.lexsort((index.id_rank[positions], -score[positions]))]
 
 
 # --------------------------------------------------------------------------- matches page
@@ -387,80 +200,3 @@ def rank_for(
         weights=used,
         index_size=len(index),
     )
-
-
-# --------------------------------------------------------------------------- allocation
-
-
-@dataclass(frozen=True)
-class Choice:
-    vacancy_id: int
-    score: float
-
-
-@dataclass(frozen=True)
-class CohortRow:
-    participant_id: int
-    assigned: Choice | None
-    first_choice: Choice | None
-    options: tuple[Choice, ...]
-
-
-@dataclass(frozen=True)
-class CohortResult:
-    rows: tuple[CohortRow, ...]
-    total_score: float
-
-
-def allocate_cohort(
-    participants: Sequence[Participant],
-    slots: Mapping[int, int],
-    blocked: Iterable[tuple[int, int]] = (),
-    *,
-    options: int = 10,
-) -> CohortResult:
-    """Assign each participant to at most one vacancy with maximal total score.
-
-    `slots` gives, per Vacancy.id, how many more proposals it may take (vacancies not
-    in it take none); `blocked` are (participant id, vacancy id) pairs that may not be
-    chosen (an open proposal exists). Uses the engine's exact assignment solver.
-    """
-    index = vacancy_index()
-    columns = np.asarray(
-        [index.position[v] for v, n in sorted(slots.items()) if n > 0 and v in index.position],
-        dtype=np.int64,
-    )
-    capacity = np.asarray([slots[int(index.db_ids[c])] for c in columns], dtype=np.int64)
-    column_of = {int(index.db_ids[c]): j for j, c in enumerate(columns)}
-    people = [to_engine_participant(p) for p in participants]
-    score_rows = [index.ranker.score_row(person) for person in people]
-    full_score = np.array([r.score for r in score_rows]).reshape(len(people), len(index))
-    full_feasible = np.array([r.feasible for r in score_rows]).reshape(len(people), len(index))
-    score, feasible = full_score[:, columns], full_feasible[:, columns].copy()
-    row_of = {p.id: i for i, p in enumerate(participants)}
-    for participant_id, vacancy_id in blocked:
-        if participant_id in row_of and vacancy_id in column_of:
-            feasible[row_of[participant_id], column_of[vacancy_id]] = False
-    pairs = dict(matching.solve_assignment(score, feasible, capacity))
-    rows = []
-    for i, participant in enumerate(participants):
-        def choice(position: int, i: int = i) -> Choice:
-            return Choice(int(index.db_ids[position]), float(full_score[i, position]))
-
-        allowed = columns[feasible[i]]
-        ordered = _ordered(index, allowed, full_score[i])
-        own = _ordered(index, np.flatnonzero(full_feasible[i]), full_score[i])
-        assigned = choice(int(columns[pairs[i]])) if i in pairs else None
-        picks = [choice(int(p)) for p in ordered[:options]]
-        if assigned is not None and assigned not in picks:
-            picks.append(assigned)
-        rows.append(
-            CohortRow(
-                participant_id=participant.id,
-                assigned=assigned,
-                first_choice=choice(int(own[0])) if len(own) else None,
-                options=tuple(picks),
-            )
-        )
-    total = sum((row.assigned.score for row in rows if row.assigned), 0.0)
-    return CohortResult(tuple(rows), total)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 import matching
 from marketplace.domain.vocabulary import PlacementType, Role, VacancyStatus
 from marketplace.models import ShortlistEntry
-from marketplace.services.matching import ranking
+from marketplace.services.matching import index, ranking
 from tests.builders import make_organisation, make_participant, make_user, make_vacancy
 
 WEEK = [f"{d}_{p}" for d in ("mon", "tue", "wed", "thu", "fri") for p in ("morning", "afternoon")]
@@ -117,17 +117,17 @@ def test_weights_for_this_search_change_the_order(client, mother, region) -> Non
 
 
 def test_the_index_is_cached_and_refitted_when_vacancies_change(client, mother, region, app):
-    first = ranking.vacancy_index()
-    assert ranking.vacancy_index() is first  # warm: nothing refitted
+    first = index.vacancy_index()
+    assert index.vacancy_index() is first  # warm: nothing refitted
     client.get(f"/koppelen/deelnemers/{mother.id}")
-    assert ranking.vacancy_index() is first
+    assert index.vacancy_index() is first
     region["fit"].title = "Koken voor de buurtmaaltijd"
     region["taalstage"].status = VacancyStatus.CLOSED
-    db_session = ranking.db.session
+    db_session = index.db.session
     db_session.commit()
     page = _ranked_part(_page(client, mother))
     assert "Koken voor de buurtmaaltijd" in page and "Taalstage in de tuin" not in page
-    assert ranking.vacancy_index() is not first
+    assert index.vacancy_index() is not first
     make_vacancy(region["fit"].organisation, title="Nieuwe kookplek", tags=["koken"],
                  schedule=["fri_morning"])
     assert "Nieuwe kookplek" in _ranked_part(_page(client, mother))
