@@ -346,6 +346,14 @@ def purge_sent(condition: Any) -> int:
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
+def sent_before_count(cutoff: datetime) -> int:
+    """How much sent mail `purge_sent_before` would empty (for a dry run)."""
+    return db.session.scalar(
+        select(func.count()).select_from(OutboxMessage).where(
+            OutboxMessage.sent_at < cutoff, OutboxMessage.body != PURGED)
+    ) or 0
+
+
 def purge_sent_about(participant_id: int) -> int:
     return purge_sent(OutboxMessage.participant_id == participant_id)
 
