@@ -31,7 +31,8 @@ def blank_about(participant_id: int, text: str, except_user_id: int | None = Non
                                        Notification.text != text)
     if except_user_id is not None:
         query = query.where(Notification.user_id != except_user_id)
-    result = db.session.execute(query.values(text=text[:TEXT_MAX]))
+    result = db.session.execute(query.values(text=text[:TEXT_MAX]),
+                                execution_options={"synchronize_session": "fetch"})
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 

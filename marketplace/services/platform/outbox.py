@@ -332,7 +332,8 @@ def drop_unsent_about(participant_id: int, except_to: str | None = None) -> int:
                                         OutboxMessage.sent_at.is_(None))
     if except_to:
         query = query.where(OutboxMessage.recipient != except_to.strip().lower())
-    return int(db.session.execute(query).rowcount or 0)  # type: ignore[attr-defined]
+    result = db.session.execute(query, execution_options={"synchronize_session": "fetch"})
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def purge_sent(condition: Any) -> int:
@@ -341,7 +342,9 @@ def purge_sent(condition: Any) -> int:
     result = db.session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.sent_at.is_not(None), OutboxMessage.body != PURGED, condition)
-        .values(subject=PURGED, body=PURGED, link_recipe=None)
+        .values(subject=PURGED, body=PURGED, link_recipe=None),
+        # "fetch": SQLite hands back naive datetimes, which Python cannot compare.
+        execution_options={"synchronize_session": "fetch"},
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
