@@ -18,7 +18,7 @@ from sqlalchemy import select
 from marketplace.domain.placements import PlacementAction
 from marketplace.domain.vocabulary import ConsentPurpose, Role
 from marketplace.extensions import db as _db
-from marketplace.models import ConfirmationLink, Notification, OutboxMessage
+from marketplace.models import ConfirmationLink, Notification
 from marketplace.services.participants import privacy
 from marketplace.services.placements import links
 from marketplace.services.placements.placements import transition
