@@ -27,6 +27,12 @@ def _mail_settings() -> dict[str, Any]:
         "SMTP_STARTTLS": os.environ.get("SMTP_STARTTLS", "true").lower() in ("1", "true", "yes"),
         "SMTP_TIMEOUT": float(os.environ.get("SMTP_TIMEOUT", "30")),
         "MAIL_FROM": os.environ.get("MAIL_FROM", "Koppelkans <noreply@koppelkans.example>"),
+        # A mail that keeps failing is tried again after 5, 10, 20, ... minutes and given
+        # up (shown on /beheer/e-mail) after this many attempts.
+        "MAIL_MAX_ATTEMPTS": int(os.environ.get("MAIL_MAX_ATTEMPTS", "8")),
+        "MAIL_RETRY_SECONDS": int(os.environ.get("MAIL_RETRY_SECONDS", "300")),
+        # AVG: days after sending before `flask privacy retention` empties a mail's text.
+        "MAIL_BODY_RETENTION_DAYS": int(os.environ.get("MAIL_BODY_RETENTION_DAYS", "90")),
         # Links in e-mails point here (commands have no request to take the host from).
         "BASE_URL": os.environ.get("BASE_URL", "http://127.0.0.1:5000"),
     }

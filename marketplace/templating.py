@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
 from flask import Flask
-from flask_babel import format_date, format_datetime, get_locale, gettext
+from flask_babel import get_locale, gettext
 from flask_login import current_user
 
 from marketplace.domain import placements as pl
@@ -18,6 +17,7 @@ from marketplace.domain.vacancy_status import (
     VACANCY_ACTION_LABELS,
 )
 from marketplace.domain.vocabulary import N_
+from marketplace.services.platform.dates import dutch_date, dutch_datetime
 
 NAVIGATION = {
     v.Role.COACH: [("start.index", N_("Start")), ("participants.index", N_("Mijn deelnemers")),
@@ -32,7 +32,8 @@ NAVIGATION = {
                       ("placements.index", N_("Plaatsingen"))],
     v.Role.POLICY: [("start.index", N_("Start")), ("reports.index", N_("Rapportages"))],
     v.Role.ADMIN: [("start.index", N_("Start")), ("vacancies.index", N_("Vacatures")),
-                   ("reports.index", N_("Rapportages")), ("admin.audit_log", N_("Auditlog"))],
+                   ("reports.index", N_("Rapportages")), ("admin.audit_log", N_("Auditlog")),
+                   ("admin.mail", N_("E-mail"))],
 }
 
 LABELS: dict[str, dict[Any, str]] = {
@@ -77,19 +78,6 @@ def daypart(value: str) -> str:
     return gettext(
         "%(day)s%(part)s", day=gettext(v.DAY_LABELS[day]), part=gettext(v.PART_LABELS[part])
     )
-
-
-def dutch_date(value: date | datetime | None) -> str:
-    """A long date in the user's language: '12 augustus 2026' or '12 August 2026'."""
-    if value is None:
-        return "—"
-    return format_date(value, "d MMMM y")
-
-
-def dutch_datetime(value: datetime | None) -> str:
-    if value is None:
-        return "—"
-    return format_datetime(value, "d MMMM y HH:mm")
 
 
 def dutch_number(value: float | None, digits: int = 1) -> str:

@@ -8,7 +8,7 @@ from marketplace.auth.access import roles_required
 from marketplace.domain.audit import AUDIT_KIND_LABELS, AuditKind
 from marketplace.domain.vocabulary import Role
 from marketplace.pagination import enum_arg, page_arg, text_arg
-from marketplace.services.platform import audit
+from marketplace.services.platform import audit, outbox
 
 bp = Blueprint("admin", __name__, url_prefix="/beheer")
 
@@ -26,3 +26,10 @@ def audit_log() -> str:
         kind=kind,
         kinds=AUDIT_KIND_LABELS,
     )
+
+
+@bp.get("/e-mail")
+@roles_required(Role.ADMIN)
+def mail() -> str:
+    """Mail that was given up or keeps failing, so the administrator can act on it."""
+    return render_template("admin/mail.html", page=outbox.troubled(page=page_arg()))

@@ -19,7 +19,7 @@ from marketplace.domain.vacancy_status import ROLE_REFUSED, VacancyAction, role_
 from marketplace.domain.vocabulary import Role
 from marketplace.extensions import db
 from marketplace.models import Participant, Placement, User, Vacancy
-from marketplace.services.placements import placements as placement_service
+from marketplace.services.placements import access as placement_access
 
 VACANCY_VIEWERS = (Role.COACH, Role.ORGANISATION, Role.CENTRALE, Role.ADMIN)
 VACANCY_EDITORS = (Role.ORGANISATION, Role.CENTRALE, Role.ADMIN)
@@ -73,8 +73,8 @@ def owned_participant(ref: str, *roles: Role) -> Participant:
 
 def viewable_placement(placement_id: int) -> Placement:
     user = require_role(*PLACEMENT_VIEWERS)
-    placement = placement_service.load(placement_id)
-    if placement is None or not placement_service.may_view(user, placement):
+    placement = placement_access.load(placement_id)
+    if placement is None or not placement_access.may_view(user, placement):
         raise ApiProblem(404, NOT_FOUND)
     return placement
 
@@ -107,7 +107,7 @@ def may_take(placement: Placement, action: PlacementAction) -> User:
     """403 when the user's side may never take this step here (the state machine says);
     a step that is impossible in this state is left to the service (409)."""
     user = api_user()
-    role = placement_service.role_of(user, placement)
+    role = placement_access.role_of(user, placement)
     if role is None:
         raise ApiProblem(403, gettext(ROLE_MESSAGE))
     try:

@@ -13,8 +13,8 @@ from marketplace.domain.placements import available_actions
 from marketplace.domain.vocabulary import Role
 from marketplace.models import Placement, User, Vacancy
 from marketplace.services.matching.ranking import MatchResult
-from marketplace.services.placements import placements as placement_service
-from marketplace.services.placements.proposals import shared_view
+from marketplace.services.placements.access import role_of
+from marketplace.services.placements.sharing import shared_view
 from marketplace.services.platform.queries import Page
 from marketplace.services.profiles.rows import vacancy_profile
 from marketplace.services.vacancies import vacancies as vacancy_service
@@ -89,8 +89,8 @@ def _lifecycle(placement: Placement) -> dict[str, Any]:
 
 def placement_body(placement: Placement, user: User) -> dict[str, Any]:
     """The coach (and the admin) see the participant's id; the organisation side sees
-    only what `proposals.shared_view` shares."""
-    role = placement_service.role_of(user, placement)
+    only what `sharing.shared_view` shares."""
+    role = role_of(user, placement)
     body: dict[str, Any] = {
         "id": placement.id,
         "state": placement.state.value,

@@ -27,7 +27,7 @@ from marketplace.matches.forms import (
 from marketplace.services.matching import cohort as cohort_service
 from marketplace.services.matching.matches import matches_page
 from marketplace.services.participants import privacy
-from marketplace.services.placements import proposals
+from marketplace.services.placements import proposals, sharing
 
 bp = Blueprint("matches", __name__, url_prefix="/koppelen")
 
@@ -143,5 +143,5 @@ def cohort_result(run_id: int) -> Response | str:
 @roles_required(Role.ORGANISATION)
 def incoming() -> str:
     return render_template(
-        "matches/incoming.html", proposals=proposals.proposals_for_organisation(current_user)
+        "matches/incoming.html", proposals=sharing.proposals_for_organisation(current_user)
     )

@@ -1,4 +1,8 @@
-"""An in-app notification for one user: a short text and a link inside the site."""
+"""An in-app notification for one user: a short text and a link inside the site.
+
+`participant_id` says whom the text is about, so erasure and a withdrawn consent
+to share can blank it.
+"""
 
 from __future__ import annotations
 
@@ -18,3 +22,5 @@ class Notification(Model):
     link: Mapped[str] = mapped_column(String(300), default="")  # a path on this site
     created_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(timestamp())
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participant.id"), index=True)

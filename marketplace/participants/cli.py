@@ -24,5 +24,7 @@ def retention_command(years: int | None, dry_run: bool) -> None:
     click.echo(f"{len(result.refs)} deelnemers {verb}.")
     for ref in result.refs:
         click.echo(f"  {ref}")
+    click.echo(f"Verstuurde e-mail van vóór {result.mail_cutoff:%Y-%m-%d}: tekst van "
+               f"{result.mail_purged} berichten {'te legen' if dry_run else 'geleegd'}.")
     if dry_run:
         click.echo("Proefrun: er is niets gewijzigd.")

@@ -15,7 +15,8 @@ checkins_cli = AppGroup("checkins", help="Terugkoppelingen van lopende plaatsing
 @outbox_cli.command("send")
 @click.option("--limit", default=200, show_default=True, help="Hoogstens zoveel berichten.")
 def send_command(limit: int) -> None:
-    """Send waiting mail over SMTP (SMTP_HOST, SMTP_PORT, ...); failures stay queued."""
+    """Send the mail that is due over SMTP (SMTP_HOST, SMTP_PORT, ...); failures are
+    tried again later and given up after MAIL_MAX_ATTEMPTS."""
     try:
         report = outbox.send_pending(limit=limit)
     except outbox.MailNotConfigured as error:
@@ -23,14 +24,18 @@ def send_command(limit: int) -> None:
             f"{error} Er wachten {outbox.pending_count()} berichten; er is niets verstuurd."
         ) from None
     click.echo(f"Verstuurd: {report.sent}. Mislukt: {report.failed}. Wachtend: {report.waiting}.")
-    if report.failed:
+    if report.dead:
+        click.echo(f"Opgegeven na te veel pogingen: {report.dead} (zie /beheer/e-mail).")
+    # A message that fails by itself waits for its next attempt and does not fail the
+    # run; a server that cannot be reached does, so cron reports it.
+    if report.server_down:
         raise SystemExit(1)
 
 
 @outbox_cli.command("status")
 def status_command() -> None:
     """How many messages wait in the outbox."""
-    click.echo(f"Wachtend: {outbox.pending_count()}.")
+    click.echo(f"Wachtend: {outbox.pending_count()}. Opgegeven: {outbox.dead_count()}.")
 
 
 @checkins_cli.command("notify")

@@ -24,10 +24,10 @@ from marketplace.placements.forms import (
     action_forms,
     checkin_form,
 )
-from marketplace.services.placements import checkins
+from marketplace.services.placements import access, checkins, links
 from marketplace.services.placements import pages as placement_pages
 from marketplace.services.placements import placements as service
-from marketplace.services.placements.placements import LinkRefused
+from marketplace.services.placements.links import LinkRefused
 
 bp = Blueprint("placements", __name__, url_prefix="/plaatsingen")
 
@@ -46,9 +46,9 @@ DONE_MESSAGES = {
 
 
 def _placement_or_404(placement_id: int) -> Placement:
-    placement = service.load(placement_id)
+    placement = access.load(placement_id)
     # 404, not 403: placements outside one's caseload or organisation stay invisible.
-    if placement is None or not service.may_view(current_user, placement):
+    if placement is None or not access.may_view(current_user, placement):
         abort(404)
     return placement
 
@@ -115,7 +115,7 @@ def send_link(placement_id: int) -> Response | str:
     form = LinkEmailForm()
     if form.validate_on_submit():
         try:
-            service.send_link(placement.id, current_user, form.email.data or "")
+            links.send_link(placement.id, current_user, form.email.data or "")
         except DomainError as error:
             attach_domain_error(form, error)
         else:
@@ -153,7 +153,7 @@ def _refused(refusal: LinkRefused) -> tuple[str, int]:
 @limiter.limit("30 per minute")
 def link_page(placement_id: int, token: str) -> str | tuple[str, int]:
     try:
-        access = service.open_link(placement_id, token)
+        access = links.open_link(placement_id, token)
     except LinkRefused as refusal:
         return _refused(refusal)
     return render_template("placements/link.html", page=placement_pages.link_page(
@@ -174,7 +174,7 @@ def link_act(placement_id: int, token: str, action: str) -> str | tuple[str, int
             else:
                 return render_template("placements/link_done.html",
                                        page=placement_pages.link_page(placement), step=step)
-        access = service.open_link(placement_id, token)
+        access = links.open_link(placement_id, token)
     except LinkRefused as refusal:
         return _refused(refusal)
     return render_template("placements/link.html", page=placement_pages.link_page(

@@ -35,7 +35,7 @@ from marketplace.domain.vocabulary import ApprovalState, ConsentPurpose, Role
 from marketplace.extensions import db as _db
 from marketplace.models import CohortAllocation, User
 from marketplace.services.accounts.users import hash_password
-from marketplace.services.placements import placements as placement_service
+from marketplace.services.placements import links as link_service
 from marketplace.services.vacancies import importing as vacancy_import
 from marketplace.services.vacancies.export import template_file
 from tests.api.conftest import token_for
@@ -70,6 +70,7 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "notifications.index"): LOGGED_IN,
     ("POST", "notifications.mark_read"): LOGGED_IN,
     ("GET", "admin.audit_log"): _only(ADMIN),
+    ("GET", "admin.mail"): _only(ADMIN),
     ("GET", "reports.index"): _only(POLICY, ADMIN),
     ("GET", "reports.export"): _only(POLICY, ADMIN),
     # participants: the case owner, the admin for support (read only)
@@ -249,7 +250,7 @@ def world(db) -> World:
     run = CohortAllocation(coach_id=users[COACH].id, rows=[], total_score=0.0)
     _db.session.add(run)
     _db.session.commit()
-    link_token = placement_service.send_link(placement.id, users[COACH], "baas@wijkcentrum.nl")
+    link_token = link_service.send_link(placement.id, users[COACH], "baas@wijkcentrum.nl")
     batch = vacancy_import.start_batch(users[CENTRE], "vacatures.csv",
                                        template_file("csv").content)
     assert organisation.approval == ApprovalState.APPROVED

@@ -5,14 +5,18 @@ Erasure keeps what the monitoring counts (status, routes, intake and closing dat
 exit reason, municipality, ladder steps and ZRM scores, placements with their states
 and dates) and removes what says who the person is or what they told the coach. It
 changes no audit entry and no placement event (both append-only): it adds an entry.
+What was written *about* her elsewhere goes too: the text of her in-app notifications,
+her unsent mail (deleted) and the text of mail already sent. Withdrawing the consent
+to share does the same for everyone but her coach, who keeps the file anyway.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from flask import current_app
 from flask_babel import gettext
 from sqlalchemy import select
 
@@ -27,9 +31,13 @@ from marketplace.models import (
     ShortlistEntry,
     User,
 )
-from marketplace.services.platform import audit
+from marketplace.services.platform import audit, notifications, outbox
 
 ERASED = "[verwijderd]"
+# What her notifications say instead, once erased or no longer shared (stored in Dutch,
+# like every notification text).
+ERASED_NOTICE = "Melding over een deelnemer van wie de gegevens zijn verwijderd."
+NOT_SHARED_NOTICE = "Melding over een deelnemer: gegevens niet meer gedeeld."
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -197,12 +205,28 @@ def _erase_placements(participant: Participant) -> None:
         checkin.feedback = ERASED if checkin.feedback else ""
 
 
+def _erase_messages(participant: Participant) -> None:
+    """Notifications and mail about her keep no text about her; unsent mail is dropped."""
+    notifications.blank_about(participant.id, ERASED_NOTICE)
+    outbox.drop_unsent_about(participant.id)
+    outbox.purge_sent_about(participant.id)
+
+
+def _stop_sharing_messages(participant: Participant) -> None:
+    """What went or would go to the organisation side about her is withdrawn; her coach's
+    own notifications and mail stay (the coach keeps her file)."""
+    coach = participant.coach
+    notifications.blank_about(participant.id, NOT_SHARED_NOTICE, except_user_id=coach.id)
+    outbox.drop_unsent_about(participant.id, except_to=coach.email)
+
+
 def erase_participant(participant: Participant, actor: User | None) -> None:
     """Remove the personal data, keep the anonymous counts; recorded in the audit log."""
     if participant.erased_at is not None:
         raise DomainError(gettext("De gegevens van deze deelnemer zijn al verwijderd."))
     _erase_profile(participant)
     _erase_placements(participant)
+    _erase_messages(participant)
     for entry in db.session.scalars(
         select(ShortlistEntry).where(ShortlistEntry.participant_id == participant.id)
     ):
@@ -220,6 +244,8 @@ class RetentionResult:
     cutoff: date
     refs: list[str]
     dry_run: bool
+    mail_cutoff: datetime | None = None
+    mail_purged: int = 0  # sent mail whose text was emptied (or would be, in a dry run)
 
 
 def _years_before(day: date, years: int) -> date:
@@ -229,8 +255,22 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def retention(years: int, *, dry_run: bool = False, today: date | None = None) -> RetentionResult:
-    """Erase participants whose trajectory closed longer than `years` ago."""
+def _purge_sent_mail(dry_run: bool, mail_days: int | None) -> tuple[datetime, int]:
+    """Sent mail keeps its text MAIL_BODY_RETENTION_DAYS, then only who, when and that."""
+    days = mail_days if mail_days is not None else int(
+        current_app.config["MAIL_BODY_RETENTION_DAYS"])
+    cutoff = datetime.now(UTC) - timedelta(days=days)
+    if dry_run:
+        return cutoff, outbox.sent_before_count(cutoff)
+    purged = outbox.purge_sent_before(cutoff)
+    db.session.commit()
+    return cutoff, purged
+
+
+def retention(years: int, *, dry_run: bool = False, today: date | None = None,
+              mail_days: int | None = None) -> RetentionResult:
+    """Erase participants whose trajectory closed longer than `years` ago, and empty the
+    text of mail sent longer than `mail_days` (MAIL_BODY_RETENTION_DAYS) ago."""
     cutoff = _years_before(today or date.today(), years)
     due = list(db.session.scalars(
         select(Participant).where(
@@ -241,7 +281,8 @@ def retention(years: int, *, dry_run: bool = False, today: date | None = None) -
     if not dry_run:
         for participant in due:
             erase_participant(participant, None)
-    return RetentionResult(cutoff, [p.ref for p in due], dry_run)
+    mail_cutoff, mail_purged = _purge_sent_mail(dry_run, mail_days)
+    return RetentionResult(cutoff, [p.ref for p in due], dry_run, mail_cutoff, mail_purged)
 
 
 # --------------------------------------------------------------------------- consent
@@ -256,6 +297,8 @@ def withdraw_consent(
     if consent is None:
         raise DomainError(gettext("Deze toestemming is niet gegeven of al ingetrokken."))
     consent.withdrawn_on = today or date.today()
+    if purpose == ConsentPurpose.SHARING:
+        _stop_sharing_messages(participant)
     audit.record(actor, "consent_withdrawn", participant.ref, purpose.value)
     db.session.commit()
 

@@ -28,17 +28,13 @@ from marketplace.domain.placements import (
 from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import CheckIn, Participant, Placement, User, Vacancy
-from marketplace.services.placements.placements import (
-    in_dutch_without_request,
-    issue_outcome_link,
-    organisation_addresses,
-    role_of,
-    site_path,
-    site_url,
-)
-from marketplace.services.placements.proposals import shared_first_name
+from marketplace.services.placements.access import role_of
+from marketplace.services.placements.announcements import organisation_addresses
+from marketplace.services.placements.links import issue_outcome_link
+from marketplace.services.placements.sharing import shared_first_name
 from marketplace.services.platform.notifications import notify
 from marketplace.services.platform.outbox import enqueue_template
+from marketplace.services.platform.site import in_dutch_without_request, site_path, site_url
 
 FEEDBACK_MAX = 4000
 # The outcome link for employers without an account goes out this long before the end.
@@ -142,15 +138,16 @@ def _remind(item: DueCheckIn) -> None:
     path = site_path("placements.detail", placement_id=placement.id)
     url = site_url("placements.detail", placement_id=placement.id)
     coach = placement.participant.coach
-    notify([coach], text, path)
+    about = placement.participant
+    notify([coach], text, path, about=about)
     enqueue_template([coach.email], gettext("Herinnering: %(what)s",
                                             what=gettext(CHECKIN_LABELS[checkin.kind])),
-                     "placements/mail/reminder.txt", text=text, url=url)
+                     "placements/mail/reminder.txt", about=about, text=text, url=url)
     if checkin.kind == CheckInKind.FIRST_DAY_ORGANISATION:
         enqueue_template(organisation_addresses(placement),
                          gettext("Hoe ging de eerste dag van %(name)s?",
                                  name=shared_first_name(placement.participant)),
-                         "placements/mail/reminder.txt", text=text, url=url)
+                         "placements/mail/reminder.txt", about=about, text=text, url=url)
     checkin.reminded_at = datetime.now(UTC)
 
 

@@ -1,7 +1,7 @@
 """What the placement pages show, per viewer: the inbox and one placement's page.
 
 Organisation members, volunteer-centre staff and employers with a link get the
-participant only through `services.placements.proposals.shared_view` (first name, Dutch level per
+participant only through `services.placements.sharing.shared_view` (first name, Dutch level per
 skill, availability, the coach's message, the coach's contact). The views get view
 objects without the Participant row, so a template cannot show more by accident.
 """
@@ -32,9 +32,10 @@ from marketplace.models import (
     User,
     Vacancy,
 )
+from marketplace.services.placements.access import role_of
 from marketplace.services.placements.checkins import checkins_of, may_record
-from marketplace.services.placements.placements import default_link_address, role_of
-from marketplace.services.placements.proposals import SharedProposal, shared_first_name, shared_view
+from marketplace.services.placements.links import default_link_address
+from marketplace.services.placements.sharing import SharedProposal, shared_first_name, shared_view
 
 INBOX_ORDER = [
     PlacementState.PROPOSED,

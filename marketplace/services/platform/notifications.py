@@ -8,15 +8,32 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select, update
 
 from marketplace.extensions import db
-from marketplace.models import Notification, User
+from marketplace.models import Notification, Participant, User
 
 TEXT_MAX = 500
 
 
-def notify(users: Iterable[User], text: str, link: str = "") -> None:
-    """One notification per user (no commit: part of the caller's change)."""
+def notify(users: Iterable[User], text: str, link: str = "", *,
+           about: Participant | None = None) -> None:
+    """One notification per user (no commit: part of the caller's change).
+
+    `about`: the participant the text is about, so erasure can blank it."""
+    participant_id = about.id if about is not None else None
     for user_id in dict.fromkeys(user.id for user in users):
-        db.session.add(Notification(user_id=user_id, text=text[:TEXT_MAX], link=link))
+        db.session.add(Notification(user_id=user_id, text=text[:TEXT_MAX], link=link,
+                                    participant_id=participant_id))
+
+
+def blank_about(participant_id: int, text: str, except_user_id: int | None = None) -> int:
+    """Replace the text of every notification about a participant (optionally not those
+    of one user); the link and read state stay. In the caller's transaction."""
+    query = update(Notification).where(Notification.participant_id == participant_id,
+                                       Notification.text != text)
+    if except_user_id is not None:
+        query = query.where(Notification.user_id != except_user_id)
+    result = db.session.execute(query.values(text=text[:TEXT_MAX]),
+                                execution_options={"synchronize_session": "fetch"})
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def unread_count(user: User) -> int:

@@ -20,7 +20,7 @@ from marketplace.models import AuditEntry, Goal, OutboxMessage, Participant
 from marketplace.services.matching import cohort
 from marketplace.services.participants import privacy
 from marketplace.services.participants.measurements import record_measurement
-from marketplace.services.placements import placements as placement_service
+from marketplace.services.placements import links as link_service
 from marketplace.services.placements import proposals
 from marketplace.services.reports import files as report_files
 from marketplace.services.reports import monitoring
@@ -253,7 +253,7 @@ def test_withdrawn_sharing_consent_stops_proposals_and_hides_sent_ones(app, clie
         assert "Yasmina" not in page, url
         assert "gegevens niet meer gedeeld" in page, url
     # Mail to an employer after the withdrawal does not name her either.
-    placement_service.send_link(placement.id, coach, "baas@voorbeeld.nl")
+    link_service.send_link(placement.id, coach, "baas@voorbeeld.nl")
     mail = db.scalars(select(OutboxMessage).where(OutboxMessage.recipient == "baas@voorbeeld.nl")
                       ).one()
     assert "Yasmina" not in mail.body and "gegevens niet meer gedeeld" in mail.body

@@ -18,6 +18,7 @@ from marketplace.errors import DomainError
 from marketplace.extensions import db as _db
 from marketplace.models import CheckIn, Notification, OutboxMessage, PlacementEvent, Vacancy
 from marketplace.services.placements import checkins
+from marketplace.services.placements.announcements import announce_proposal
 from marketplace.services.placements.placements import transition
 from tests.builders import (
     make_organisation,
@@ -281,8 +282,6 @@ def test_notifications_page_and_header_count(world, login, client) -> None:
 
 
 def test_a_new_proposal_can_be_announced_to_the_organisation(world) -> None:
-    from marketplace.services.placements.placements import announce_proposal
-
     announce_proposal(world.placement)
     _db.session.commit()
     mail = _db.session.scalars(select(OutboxMessage)).one()

@@ -14,8 +14,9 @@ from marketplace.domain.vocabulary import Role
 from marketplace.errors import DomainError
 from marketplace.extensions import db as _db
 from marketplace.models import ConfirmationLink, OutboxMessage, PlacementEvent
-from marketplace.services.placements import checkins
+from marketplace.services.placements import checkins, links
 from marketplace.services.placements import placements as service
+from marketplace.services.platform.outbox import body_for_sending
 from tests.builders import (
     make_organisation,
     make_participant,
@@ -47,10 +48,12 @@ def _url(placement, token: str) -> str:
 
 
 def test_the_coach_mails_a_link_that_shows_only_that_placement(world, client) -> None:
-    token = service.send_link(world.first.id, world.coach, "baas@bakkerij.nl")
+    token = links.send_link(world.first.id, world.coach, "baas@bakkerij.nl")
     mail = _db.session.scalars(select(OutboxMessage)).one()
     assert mail.recipient == "baas@bakkerij.nl"
-    assert f"http://127.0.0.1:5000{_url(world.first, token)}" in mail.body
+    # The link is made when the mail leaves (security/test_erasure.py: never at rest).
+    assert f"http://127.0.0.1:5000{_url(world.first, token)}" in body_for_sending(mail)
+    assert token not in mail.body
     stored = _db.session.scalars(select(ConfirmationLink)).one()
     assert token not in stored.token_hash and len(stored.token_hash) == 64
 
@@ -71,7 +74,7 @@ def test_the_coach_mails_a_link_that_shows_only_that_placement(world, client) ->
 
 
 def test_a_used_link_works_only_once(world, client) -> None:
-    token = service.send_link(world.first.id, world.coach, "baas@bakkerij.nl")
+    token = links.send_link(world.first.id, world.coach, "baas@bakkerij.nl")
     assert client.post(f"{_url(world.first, token)}/start_proefperiode",
                        data=START).status_code == 200
     again = client.get(_url(world.first, token))
@@ -84,7 +87,7 @@ def test_a_used_link_works_only_once(world, client) -> None:
 
 
 def test_a_refused_step_does_not_spend_the_link(world, client) -> None:
-    token = service.send_link(world.first.id, world.coach, "baas@bakkerij.nl")
+    token = links.send_link(world.first.id, world.coach, "baas@bakkerij.nl")
     wrong = client.post(f"{_url(world.first, token)}/start_proefperiode", data={
         "start_proefperiode-proefperiode_start": "2026-05-01",
         "start_proefperiode-proefperiode_end": "2026-03-02"})
@@ -94,7 +97,7 @@ def test_a_refused_step_does_not_spend_the_link(world, client) -> None:
 
 
 def test_expired_links_are_refused(world, client, monkeypatch) -> None:
-    token = service.send_link(world.first.id, world.coach, "baas@bakkerij.nl")
+    token = links.send_link(world.first.id, world.coach, "baas@bakkerij.nl")
     link = _db.session.scalars(select(ConfirmationLink)).one()
     link.expires_at = datetime.now(UTC) - timedelta(minutes=1)
     _db.session.commit()
@@ -103,12 +106,12 @@ def test_expired_links_are_refused(world, client, monkeypatch) -> None:
     # The signature itself carries its age too, independent of the database row.
     link.expires_at = datetime.now(UTC) + timedelta(days=1)
     _db.session.commit()
-    monkeypatch.setattr(service, "LINK_LIFETIME", timedelta(seconds=-1))
+    monkeypatch.setattr(links, "LINK_LIFETIME", timedelta(seconds=-1))
     assert client.get(_url(world.first, token)).status_code == 410
 
 
 def test_tampered_and_foreign_links_are_unknown(world, client) -> None:
-    token = service.send_link(world.first.id, world.coach, "baas@bakkerij.nl")
+    token = links.send_link(world.first.id, world.coach, "baas@bakkerij.nl")
     tampered = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
     assert client.get(_url(world.first, tampered)).status_code == 404
     assert client.get(_url(world.first, "nonsense")).status_code == 404
@@ -121,7 +124,7 @@ def test_tampered_and_foreign_links_are_unknown(world, client) -> None:
 
 
 def test_a_link_is_void_once_the_placement_moved_on(world, client) -> None:
-    token = service.send_link(world.first.id, world.coach, "baas@bakkerij.nl")
+    token = links.send_link(world.first.id, world.coach, "baas@bakkerij.nl")
     service.transition(world.first.id, A.WITHDRAW, world.coach, {"note": "Verhuisd."})
     moved = client.get(_url(world.first, token))
     assert moved.status_code == 410 and "intussen veranderd" in moved.get_data(as_text=True)
@@ -131,17 +134,17 @@ def test_only_the_coach_sends_links_and_only_when_there_is_something_to_confirm(
         world, login, client) -> None:
     member = make_user(Role.ORGANISATION, organisation=world.vacancy.organisation)
     with pytest.raises(DomainError):
-        service.send_link(world.first.id, member, "baas@bakkerij.nl")
+        links.send_link(world.first.id, member, "baas@bakkerij.nl")
     login(member)
     assert client.post(f"/plaatsingen/{world.first.id}/link",
                        data={"email": "x@y.nl"}).status_code == 403
     placed = make_placement(make_participant(world.coach), world.vacancy, state=S.PLACED)
     with pytest.raises(DomainError, match="niets te bevestigen"):
-        service.send_link(placed.id, world.coach, "baas@bakkerij.nl")
+        links.send_link(placed.id, world.coach, "baas@bakkerij.nl")
 
 
 def test_csrf_protects_the_link_form(world, make_app) -> None:
-    token = service.send_link(world.first.id, world.coach, "baas@bakkerij.nl")
+    token = links.send_link(world.first.id, world.coach, "baas@bakkerij.nl")
     strict = make_app(WTF_CSRF_ENABLED=True).test_client()
     assert strict.post(f"{_url(world.first, token)}/start_proefperiode",
                        data=START).status_code == 400

@@ -16,7 +16,7 @@ from marketplace.errors import DomainError
 from marketplace.models import AuditEntry, Placement, PlacementEvent, PlacementEventNote
 from marketplace.models.audit import AuditLogIsAppendOnly
 from marketplace.services.participants import privacy
-from marketplace.services.placements import placements
+from marketplace.services.placements import links, placements
 from marketplace.services.placements.placements import transition
 from marketplace.services.placements.proposals import propose
 from marketplace.services.platform import audit
@@ -194,7 +194,7 @@ def test_admin_sees_every_transition_by_person_link_and_system(app, client, logi
                               consents=(ConsentPurpose.MATCHING, ConsentPurpose.SHARING))
     with app.test_request_context():
         placement = propose(coach, person, vacancy, "Amina kookt graag.")
-        token = placements.send_link(placement.id, coach, "baas@bakkerij.nl")
+        token = links.send_link(placement.id, coach, "baas@bakkerij.nl")
     placements.confirm_by_link(placement.id, token, A.ACCEPT, {})
     placements.system_transition(placement.id, A.WITHDRAW, {"note": "Verhuisd naar Zwolle"})
     audit.record_now(coach, "view", person.ref, "dossier")

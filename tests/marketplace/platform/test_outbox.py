@@ -3,81 +3,35 @@ server (aiosmtpd on 127.0.0.1). When the server is down, nothing is lost."""
 
 from __future__ import annotations
 
-import socket
-from collections.abc import Iterator
-from contextlib import contextmanager
-from email import message_from_bytes, policy
-from email.message import Message
-
 import pytest
-from aiosmtpd.controller import Controller
-from sqlalchemy import select
 
 from marketplace.extensions import db as _db
-from marketplace.models import OutboxMessage
 from marketplace.services.platform.outbox import enqueue
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-class Inbox:
-    """An aiosmtpd handler that keeps what it receives and can refuse one address."""
-
-    def __init__(self, refuse: str | None = None) -> None:
-        self.messages: list[Message] = []
-        self.refuse = refuse
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
-        if address == self.refuse:
-            return "550 5.1.1 Onbekende ontvanger"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802
-        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
-        return "250 Message accepted for delivery"
+from tests.mailserver import MAIL_SETTINGS, Inbox, free_port, outbox_rows, run_outbox
+from tests.mailserver import serve as _serve
 
 
 @pytest.fixture()
 def port() -> int:
-    return _free_port()
+    return free_port()
 
 
 @pytest.fixture()
 def mail_app(make_app, port):
-    return make_app(SMTP_HOST="127.0.0.1", SMTP_PORT=port, SMTP_STARTTLS=False,
-                    SMTP_TIMEOUT=5, MAIL_FROM="Koppelkans <noreply@koppelkans.test>")
-
-
-@contextmanager
-def _serve(port: int, inbox: Inbox) -> Iterator[Inbox]:
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield inbox
-    finally:
-        controller.stop()
+    return make_app(SMTP_PORT=port, **MAIL_SETTINGS)
 
 
 def _send(app, command: str = "send"):
-    # The test's own app context is current; the command must run in this app's.
-    with app.app_context():
-        return app.test_cli_runner().invoke(args=["outbox", command])
+    return run_outbox(app, command)
+
+
+_rows = outbox_rows
 
 
 def _queue(*recipients: str) -> None:
     for n, recipient in enumerate(recipients, 1):
         enqueue(recipient, f"Bericht {n}", f"Goedendag,\n\nDit is bericht {n}.\n")
     _db.session.commit()
-
-
-def _rows() -> list[OutboxMessage]:
-    _db.session.expire_all()
-    return list(_db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
 
 
 def test_mail_down_stays_queued_then_is_sent(db, mail_app, port) -> None:

@@ -1,0 +1,189 @@
+"""Signed links for employers without an account: one placement, one step, once.
+
+A link (itsdangerous, SECRET_KEY) works once, until it expires, for one placement in
+the state it was sent for; the database keeps only the token's SHA-256. The mail that
+carries it is queued with a placeholder and the link's recipe (payload and issue
+second, see `services.platform.tokens`); the outbox signs it again when the mail
+leaves, so no working link is ever at rest in plain text, in the link table or in the
+outbox.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from flask_babel import force_locale, gettext
+from itsdangerous import BadSignature, SignatureExpired
+from sqlalchemy import select
+
+from marketplace.domain.placements import (
+    PlacementAction,
+    PlacementRole,
+    PlacementState,
+    available_actions,
+)
+from marketplace.errors import DomainError
+from marketplace.extensions import db
+from marketplace.models import ConfirmationLink, Placement, User
+from marketplace.services.placements.access import load, locked, role_of
+from marketplace.services.placements.announcements import organisation_members
+from marketplace.services.placements.sharing import shared_first_name
+from marketplace.services.platform import tokens
+from marketplace.services.platform.outbox import LinkRecipe, enqueue_template
+from marketplace.services.platform.site import in_dutch_without_request
+
+LINK_LIFETIME = timedelta(days=14)
+LINK_SALT = "koppelkans.placement-link"
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite drops the zone
+
+
+def default_link_address(placement: Placement) -> str:
+    return placement.vacancy.contact_email or placement.vacancy.organisation.email or ""
+
+
+def issue_link(placement: Placement, email: str, creator: User | None) -> str:
+    """Store a new link's hash and queue its mail, in the caller's transaction; the token."""
+    now = datetime.now(UTC)
+    payload = {"p": placement.id, "n": secrets.token_urlsafe(16)}
+    issued_at = int(now.timestamp())
+    token = tokens.mint(LINK_SALT, payload, issued_at)
+    db.session.add(ConfirmationLink(
+        placement_id=placement.id, token_hash=_hash(token), for_state=placement.state,
+        email=email, created_by_id=creator.id if creator else None, created_at=now,
+        expires_at=now + LINK_LIFETIME,
+    ))
+    recipe = LinkRecipe(endpoint="placements.link_page", values={"placement_id": placement.id},
+                        salt=LINK_SALT, payload=payload, issued_at=issued_at)
+    subject = gettext("Graag uw bevestiging: %(title)s", title=placement.vacancy.title)
+    enqueue_template([email], subject, "placements/mail/link.txt", about=placement.participant,
+                     link=recipe, placement=placement,
+                     first_name=shared_first_name(placement.participant),
+                     coach=placement.participant.coach, days=LINK_LIFETIME.days)
+    return token
+
+
+def send_link_if_useful(placement: Placement, creator: User | None) -> None:
+    """An organisation without accounts gets a link to confirm the proefperiode's start.
+
+    (The link for the outcome goes out near the planned end: `issue_outcome_link`.)
+    """
+    if placement.state != PlacementState.KENNISMAKING:
+        return
+    address = default_link_address(placement)
+    if address:
+        issue_link(placement, address, creator)
+
+
+def issue_outcome_link(placement: Placement) -> bool:
+    """Near the proefperiode's end: a link for the outcome, for organisations without
+    accounts that have none waiting yet. In the caller's transaction; True if sent."""
+    if placement.state != PlacementState.PROEFPERIODE:
+        return False
+    if organisation_members(placement.vacancy.organisation_id):
+        return False
+    waiting = db.session.scalar(select(ConfirmationLink.id).where(
+        ConfirmationLink.placement_id == placement.id,
+        ConfirmationLink.for_state == PlacementState.PROEFPERIODE,
+        ConfirmationLink.used_at.is_(None),
+        ConfirmationLink.expires_at > datetime.now(UTC),
+    ).limit(1))
+    address = default_link_address(placement)
+    if waiting is not None or not address:
+        return False
+    issue_link(placement, address, None)
+    return True
+
+
+def send_link(placement_id: int, coach: User, email: str) -> str:
+    """The coach mails the employer a single-use link for the current step; the token."""
+    try:
+        with in_dutch_without_request():
+            return _send_link(placement_id, coach, email)
+    except BaseException:
+        db.session.rollback()
+        raise
+
+
+def _send_link(placement_id: int, coach: User, email: str) -> str:
+    placement = locked(placement_id)
+    if role_of(coach, placement) != PlacementRole.COACH:
+        raise DomainError(gettext("Alleen de coach van de deelnemer kan een link sturen."))
+    if not available_actions(placement.state, PlacementRole.LINK):
+        raise DomainError(gettext("In deze fase is er niets te bevestigen via een link."))
+    email = email.strip()
+    if "@" not in email:
+        raise DomainError(gettext("Vul een geldig e-mailadres in."), field="email")
+    with force_locale("nl"):
+        token = issue_link(placement, email, coach)
+    db.session.commit()
+    return token
+
+
+class LinkRefused(Exception):
+    """The link cannot be used; `gone` (410: expired, used, outdated) or unknown (404)."""
+
+    def __init__(self, message: str, gone: bool) -> None:
+        super().__init__(message)
+        self.message = message
+        self.gone = gone
+
+
+def find_link(placement_id: int, token: str) -> ConfirmationLink:
+    """The stored link behind a token for this placement, or LinkRefused."""
+    try:
+        payload = tokens.read(LINK_SALT, token, int(LINK_LIFETIME.total_seconds()))
+    except SignatureExpired:
+        raise LinkRefused(gettext("Deze link is verlopen. Vraag de coach om een nieuwe."),
+                          gone=True) from None
+    except BadSignature:
+        raise LinkRefused(gettext("Deze link klopt niet."), gone=False) from None
+    if not isinstance(payload, dict) or payload.get("p") != placement_id:
+        raise LinkRefused(gettext("Deze link klopt niet."), gone=False)
+    link = db.session.scalar(select(ConfirmationLink).where(
+        ConfirmationLink.token_hash == _hash(token)))
+    if link is None or not hmac.compare_digest(link.token_hash, _hash(token)) \
+            or link.placement_id != placement_id:
+        raise LinkRefused(gettext("Deze link klopt niet."), gone=False)
+    return link
+
+
+def check_link(link: ConfirmationLink, placement: Placement) -> None:
+    """LinkRefused when the link is spent, expired or for an earlier step."""
+    if link.used_at is not None:
+        raise LinkRefused(gettext("Deze link is al gebruikt. Een link werkt maar één keer."),
+                          gone=True)
+    if _aware(link.expires_at) < datetime.now(UTC):
+        raise LinkRefused(gettext("Deze link is verlopen. Vraag de coach om een nieuwe."),
+                          gone=True)
+    if placement.state != link.for_state:
+        raise LinkRefused(gettext("Deze plaatsing is intussen veranderd; de link geldt niet "
+                                  "meer. Neem contact op met de coach."), gone=True)
+
+
+@dataclass(frozen=True)
+class LinkAccess:
+    placement: Placement
+    link: ConfirmationLink
+    actions: list[PlacementAction]
+
+
+def open_link(placement_id: int, token: str) -> LinkAccess:
+    """The placement behind a valid link, or LinkRefused."""
+    with in_dutch_without_request():
+        link = find_link(placement_id, token)
+        placement = load(placement_id)
+        if placement is None:
+            raise LinkRefused(gettext("Deze link klopt niet."), gone=False)
+        check_link(link, placement)
+    return LinkAccess(placement, link, available_actions(placement.state, PlacementRole.LINK))
