@@ -138,8 +138,9 @@ def vacancy(ref: str) -> Any:
 @bp.patch("/vacancies/<ref>")
 def update_vacancy(ref: str) -> Any:
     found = access.editable_vacancy(ref)
-    updated = api_resources.update_vacancy(found, requests.json_body("vacancy:update"))
-    return jsonify(vacancy_body(updated, access.api_user()))
+    user = access.api_user()
+    updated = api_resources.update_vacancy(found, user, requests.json_body("vacancy:update"))
+    return jsonify(vacancy_body(updated, user))
 
 
 @bp.post("/vacancies/<ref>/transitions")
