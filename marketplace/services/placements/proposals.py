@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import gettext
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -127,12 +127,26 @@ def proposals_of(participant: Participant) -> list[Placement]:
 
 
 def _locked_vacancy(vacancy_id: int) -> Vacancy:
-    # FOR UPDATE on PostgreSQL: two coaches proposing at once queue here, so the cap
-    # check below sees the other's proposal. SQLite serialises writers by itself.
-    vacancy = db.session.execute(
+    """The vacancy, locked for writing, so that two proposals for it at once queue here
+    and the cap and duplicate checks after this see each other's proposal."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        # SQLite has no row locks and takes its write lock only at the first write, after
+        # the counts: a no-op UPDATE first takes that lock (waiting its turn), like the
+        # conditional UPDATE of the capacity race in services/placements/placements.py.
+        table = Vacancy.__table__
+        # Setting updated_at to itself keeps its onupdate from touching the row's date.
+        db.session.execute(
+            update(table).where(table.c.id == vacancy_id)
+            .values(id=table.c.id, updated_at=table.c.updated_at)
+        )
+    # FOR UPDATE on PostgreSQL: a row lock on the vacancy until the commit.
+    return db.session.execute(
         select(Vacancy).where(Vacancy.id == vacancy_id).with_for_update()
     ).scalar_one()
-    return vacancy
+
+
+def _duplicate_message() -> str:
+    return gettext("Er loopt al een voorstel voor deze deelnemer bij deze plek.")
 
 
 def _check_may_propose(actor: User, participant: Participant, vacancy: Vacancy) -> None:
@@ -156,7 +170,7 @@ def _check_may_propose(actor: User, participant: Participant, vacancy: Vacancy) 
         )
     )
     if duplicate:
-        raise DomainError(gettext("Er loopt al een voorstel voor deze deelnemer bij deze plek."))
+        raise DomainError(_duplicate_message())
     open_count = open_proposal_counts([vacancy.id]).get(vacancy.id, 0)
     if open_count >= vacancy.proposal_cap:
         raise DomainError(
@@ -212,7 +226,10 @@ def _propose(
                        actor_role=PlacementRole.COACH.value, note=note)
     )
     db.session.add(placement)
-    db.session.flush()  # the next cap check in this transaction counts this one
+    try:
+        db.session.flush()  # the next cap check in this transaction counts this one
+    except IntegrityError as error:  # the database's last guard: one open proposal a pair
+        raise DomainError(_duplicate_message()) from error
     # Imported here: services.placements.placements imports this module for shared_view.
     from marketplace.services.placements.placements import announce_proposal
 
