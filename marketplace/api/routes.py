@@ -183,7 +183,8 @@ def participant(ref: str) -> Any:
 @bp.patch("/participants/<ref>")
 def update_participant(ref: str) -> Any:
     found = access.owned_participant(ref, Role.COACH)
-    updated = api_resources.update_participant(found, requests.json_body("participant:update"))
+    updated = api_resources.update_participant(found, access.api_user(),
+                                               requests.json_body("participant:update"))
     return jsonify(participant_api_profile(updated))
 
 

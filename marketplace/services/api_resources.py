@@ -97,10 +97,10 @@ def create_participant(coach: User, body: dict[str, Any]) -> Participant:
     return intake.create_participant(coach, data).participant
 
 
-def update_participant(participant: Participant, body: dict[str, Any]) -> Participant:
+def update_participant(participant: Participant, actor: User, body: dict[str, Any]) -> Participant:
     """Replace the fields given in `body`; goals, measurements and the rest stay."""
     current = participant_api_profile(participant)
     if "consents" not in body:
         current.pop("consents")
-    return intake.update_participant(participant, _intake_data(current | body, participant)
-                                     ).participant
+    return intake.update_participant(participant, _intake_data(current | body, participant),
+                                     actor=actor).participant

@@ -30,6 +30,7 @@ from marketplace.models import (
     Vacancy,
 )
 from marketplace.services.matching.ranking import pair_failures
+from marketplace.services.platform import audit
 from matching import ConstraintFailure
 
 log = logging.getLogger(__name__)
@@ -68,13 +69,14 @@ def add_to_shortlist(coach: User, participant: Participant, vacancy: Vacancy) ->
     db.session.add(
         ShortlistEntry(coach_id=coach.id, participant_id=participant.id, vacancy_id=vacancy.id)
     )
+    audit.record(coach, "shortlist", participant.ref, vacancy.ref)
     try:
         db.session.commit()
     except IntegrityError:  # added at the same moment in another tab
         db.session.rollback()
 
 
-def remove_from_shortlist(participant: Participant, vacancy_id: int) -> None:
+def remove_from_shortlist(actor: User, participant: Participant, vacancy_id: int) -> None:
     entry = db.session.scalar(
         select(ShortlistEntry).where(
             ShortlistEntry.participant_id == participant.id,
@@ -83,6 +85,7 @@ def remove_from_shortlist(participant: Participant, vacancy_id: int) -> None:
     )
     if entry is not None:
         db.session.delete(entry)
+        audit.record(actor, "shortlist_remove", participant.ref, str(vacancy_id))
         db.session.commit()
 
 
@@ -226,6 +229,7 @@ def _propose(
                        actor_role=PlacementRole.COACH.value, note=note)
     )
     db.session.add(placement)
+    audit.record(actor, "propose", participant.ref, vacancy.ref)
     try:
         db.session.flush()  # the next cap check in this transaction counts this one
     except IntegrityError as error:  # the database's last guard: one open proposal a pair
