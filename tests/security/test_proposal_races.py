@@ -124,3 +124,24 @@ def test_the_migration_and_the_model_mean_the_same_open_states() -> None:
     migration = import_module("marketplace.migrations.versions.0008_proposal_rules")
     assert migration.OPEN == open_state_condition()
     assert _db.metadata.tables["placement"].indexes
+
+
+def test_the_migration_withdraws_earlier_race_duplicates(app, make_app, tmp_path) -> None:
+    """A database that the race already hit keeps the oldest open proposal of a pair;
+    the others are withdrawn, each with a system event, and then the index holds."""
+    from flask_migrate import upgrade
+
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        pytest.skip("needs a database of its own; the SQLite run covers the migration")
+    other = make_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'raced.db'}")
+    with other.app_context():
+        upgrade(revision="0005_append_only_triggers")
+        first = make_placement()
+        doubles = [make_placement(first.participant, first.vacancy) for _ in range(2)]
+        upgrade()
+        _db.session.expire_all()
+        assert first.state == PlacementState.PROPOSED
+        assert [d.state for d in doubles] == [PlacementState.WITHDRAWN] * 2
+        assert [(e.to_state, e.actor_role) for e in doubles[0].events][-1] == (
+            PlacementState.WITHDRAWN, "system")
+        _db.session.remove()

@@ -23,16 +23,19 @@ depends_on = None
 
 # Written out rather than imported: a migration keeps meaning what it meant then.
 OPEN = "state IN ('accepted', 'kennismaking', 'proposed')"
+# Open placements with an older open placement of the same pair.
+DUPLICATES = (
+    "SELECT p.id, p.state FROM placement p"
+    " WHERE p.state IN ('accepted', 'kennismaking', 'proposed') AND EXISTS ("
+    " SELECT 1 FROM placement q WHERE q.state IN ('accepted', 'kennismaking', 'proposed')"
+    " AND q.participant_id = p.participant_id AND q.vacancy_id = p.vacancy_id"
+    " AND q.id < p.id)"
+)
 
 
 def _withdraw_duplicates():
     connection = op.get_bind()
-    duplicates = connection.execute(sa.text(
-        f"SELECT p.id, p.state FROM placement p WHERE p.{OPEN} AND EXISTS ("
-        f" SELECT 1 FROM placement q WHERE q.{OPEN}"
-        " AND q.participant_id = p.participant_id AND q.vacancy_id = p.vacancy_id"
-        " AND q.id < p.id)"
-    )).all()
+    duplicates = connection.execute(sa.text(DUPLICATES)).all()
     now = datetime.now(UTC)
     for placement_id, state in duplicates:
         connection.execute(sa.text(
