@@ -138,8 +138,9 @@ def vacancy(ref: str) -> Any:
 @bp.patch("/vacancies/<ref>")
 def update_vacancy(ref: str) -> Any:
     found = access.editable_vacancy(ref)
-    updated = api_resources.update_vacancy(found, requests.json_body("vacancy:update"))
-    return jsonify(vacancy_body(updated, access.api_user()))
+    user = access.api_user()
+    updated = api_resources.update_vacancy(found, user, requests.json_body("vacancy:update"))
+    return jsonify(vacancy_body(updated, user))
 
 
 @bp.post("/vacancies/<ref>/transitions")
@@ -182,7 +183,8 @@ def participant(ref: str) -> Any:
 @bp.patch("/participants/<ref>")
 def update_participant(ref: str) -> Any:
     found = access.owned_participant(ref, Role.COACH)
-    updated = api_resources.update_participant(found, requests.json_body("participant:update"))
+    updated = api_resources.update_participant(found, access.api_user(),
+                                               requests.json_body("participant:update"))
     return jsonify(participant_api_profile(updated))
 
 

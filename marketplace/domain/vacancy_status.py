@@ -10,10 +10,21 @@ Screening: a vacancy goes to ``review`` the first time an organisation member of
 it; the volunteer centre approves it (``published``) or sends it back to ``draft``
 with a reason. The centre itself, as the screener, may publish a vacancy of an
 approved organisation at once.
+
+Screening holds for what was screened: when a member changes the content of a screened
+vacancy (or of an approved organisation), the approval is gone and a published
+vacancy goes back to ``review`` (`vacancy_after_edit`, `organisation_after_edit`). A
+few fields are harmless to change without a new look (how many places, when, a phone
+number). The centre and the admin are the screeners: their edits keep the approval.
+A vacancy is only live while its organisation is approved: when the organisation goes
+back to review (or is sent back), its published vacancies wait in review with it
+(keeping ``approved_at``), and approving the organisation again puts back online the
+ones whose approval still stands (`back_online_with_organisation`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -139,6 +150,62 @@ def allowed_vacancy_actions(role: Role, facts: VacancyFacts) -> list[VacancyActi
         if role in rule.roles and facts.status in rule.sources and not _guard(action, role, facts):
             allowed.append(action)
     return allowed
+
+
+# ------------------------------------------------------------ edits after screening
+
+SCREENERS = frozenset({CENTRE, ADMIN})
+
+# Fields a member may change on a screened vacancy without a new screening: how many
+# places and proposals, when the work is, and the phone number. Everything else is
+# what the centre checked (what the work is, who it is for, where, who to write to),
+# and a field added later needs screening until it is listed here.
+VACANCY_FIELDS_WITHOUT_SCREENING = frozenset(
+    {"capacity", "filled", "proposal_cap", "schedule", "dayparts_needed", "contact_phone"}
+)
+ORGANISATION_FIELDS_WITHOUT_SCREENING = frozenset({"phone"})
+
+
+def needs_new_screening(role: Role, changed: Collection[str], harmless: frozenset[str]) -> bool:
+    """Whether this edit undoes a screening: a member changed more than `harmless`."""
+    return role not in SCREENERS and any(name not in harmless for name in changed)
+
+
+@dataclass(frozen=True)
+class EditScreening:
+    """What an edit does to a vacancy's screening."""
+
+    status: VacancyStatus
+    approval_lost: bool  # approved_at is cleared: the centre has to look again
+
+
+def vacancy_after_edit(role: Role, facts: VacancyFacts, changed: Collection[str]) -> EditScreening:
+    """The status after `role` changed the fields `changed` (names of Vacancy columns).
+
+    A published vacancy goes back to review; a paused one stays a draft but can only
+    come back through 'Ter controle aanbieden'.
+    """
+    if not facts.approved_before or not needs_new_screening(
+        role, changed, VACANCY_FIELDS_WITHOUT_SCREENING
+    ):
+        return EditScreening(facts.status, approval_lost=False)
+    return EditScreening(R if facts.status == P else facts.status, approval_lost=True)
+
+
+def organisation_after_edit(
+    role: Role, approval: ApprovalState, changed: Collection[str]
+) -> ApprovalState:
+    """The approval after `role` changed the organisation's fields `changed`."""
+    screened = approval == ApprovalState.APPROVED
+    if screened and needs_new_screening(role, changed, ORGANISATION_FIELDS_WITHOUT_SCREENING):
+        return ApprovalState.REVIEW
+    return approval
+
+
+def back_online_with_organisation(status: VacancyStatus, approved_before: bool) -> bool:
+    """Whether approving the organisation puts this vacancy online again: it waits in
+    review with an approval of its own that no edit has undone since."""
+    return status == R and approved_before
 
 
 def import_status_allowed(

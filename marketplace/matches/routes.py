@@ -57,7 +57,6 @@ def shortlist_add(participant_id: int, vacancy_id: int) -> Response:
     vacancy = get_visible_vacancy_or_404(vacancy_id)
     try:
         proposals.add_to_shortlist(current_user, participant, vacancy)
-        privacy.record_change(current_user, participant, "shortlist", vacancy.ref)
         flash(gettext("De plek is bewaard."), "success")
     except DomainError as error:
         flash(error.message, "error")
@@ -69,8 +68,7 @@ def shortlist_add(participant_id: int, vacancy_id: int) -> Response:
 @roles_required(Role.COACH)
 def shortlist_remove(participant_id: int, vacancy_id: int) -> Response:
     participant = get_owned_participant_or_404(participant_id)
-    proposals.remove_from_shortlist(participant, vacancy_id)
-    privacy.record_change(current_user, participant, "shortlist_remove", str(vacancy_id))
+    proposals.remove_from_shortlist(current_user, participant, vacancy_id)
     flash(gettext("De plek is niet meer bewaard."), "success")
     return redirect(url_for(".for_participant", participant_id=participant.id))
 
@@ -90,7 +88,6 @@ def propose(participant_id: int, vacancy_id: int) -> Response | str:
         except DomainError as error:
             attach_domain_error(form, error)
         else:
-            privacy.record_change(current_user, participant, "propose", vacancy.ref)
             flash(gettext("Het voorstel is verstuurd naar %(org)s.", org=vacancy.organisation.name),
                   "success")
             return redirect(url_for("participants.detail", participant_id=participant.id))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, ForeignKey, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.domain.placements import (
+    OPEN_STATES,
     DeclineReason,
     EndOutcome,
     NotContinuedReason,
@@ -24,7 +25,23 @@ if TYPE_CHECKING:
     from marketplace.models.vacancy import Vacancy
 
 
+def open_state_condition() -> str:
+    """SQL for "the placement is open" (OPEN_STATES), for the partial unique index."""
+    states = ", ".join(f"'{state.value}'" for state in sorted(OPEN_STATES))
+    return f"state IN ({states})"
+
+
 class Placement(NeverDeleted, Model):
+    __table_args__ = (
+        # One open proposal per participant and vacancy, enforced by the database, so
+        # two coaches (or two requests) proposing at once cannot both get through.
+        Index(
+            "uq_placement_open_pair", "participant_id", "vacancy_id", unique=True,
+            sqlite_where=text(open_state_condition()),
+            postgresql_where=text(open_state_condition()),
+        ),
+    )
+
     id: Mapped[int] = mapped_column(primary_key=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"), index=True)
     vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id"), index=True)

@@ -24,6 +24,11 @@ APPROVAL_MESSAGES = {
     OrganisationAction.RESUBMIT: N_("Uw organisatie is opnieuw aangeboden voor controle."),
 }
 
+SENT_TO_REVIEW = N_(
+    "De gegevens zijn opgeslagen. De vrijwilligerscentrale controleert uw organisatie "
+    "opnieuw. Tot die tijd zien coaches uw vacatures niet."
+)
+
 
 def _with_municipalities(form: OrganisationForm) -> OrganisationForm:
     known = service.municipalities()
@@ -106,11 +111,13 @@ def edit(organisation_id: int) -> Response | str:
     form = _with_municipalities(OrganisationForm(obj=organisation))
     if form.validate_on_submit():
         try:
-            service.update_organisation(organisation, form.organisation_data())
+            to_review = service.update_organisation(organisation, current_user,
+                                                    form.organisation_data())
         except DomainError as error:
             attach_domain_error(form, error)
         else:
-            flash(gettext("De gegevens zijn opgeslagen."), "success")
+            flash(gettext(SENT_TO_REVIEW) if to_review
+                  else gettext("De gegevens zijn opgeslagen."), "success")
             return redirect(url_for("organisations.detail", organisation_id=organisation.id))
     return render_template("organisations/form.html", form=form, organisation=organisation)
 

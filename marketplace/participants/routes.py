@@ -62,8 +62,7 @@ def _render_intake(form: IntakeForm, participant: Participant | None) -> str:
     )
 
 
-def _saved(result: intake.SaveResult, action: str) -> Response:
-    privacy.record_change(current_user, result.participant, action)
+def _saved(result: intake.SaveResult) -> Response:
     flash(gettext("Het profiel is opgeslagen."), "success")
     for warning in result.warnings:
         flash(warning, "warning")
@@ -76,8 +75,7 @@ def create() -> Response | str:
     form = IntakeForm.for_participant(None)
     if not form.suggesting() and form.validate_on_submit():
         try:
-            return _saved(intake.create_participant(current_user, form.intake_data()),
-                          "create")
+            return _saved(intake.create_participant(current_user, form.intake_data()))
         except DomainError as error:
             attach_domain_error(form, error)
     return _render_intake(form, None)
@@ -90,8 +88,8 @@ def edit(participant_id: int) -> Response | str:
     form = IntakeForm.for_participant(participant)
     if not form.suggesting() and form.validate_on_submit():
         try:
-            return _saved(intake.update_participant(participant, form.intake_data()),
-                          "update")
+            return _saved(intake.update_participant(participant, form.intake_data(),
+                                                    actor=current_user))
         except DomainError as error:
             attach_domain_error(form, error)
     return _render_intake(form, participant)
@@ -112,7 +110,6 @@ def add_measurement(participant_id: int) -> Response | str:
         except DomainError as error:
             attach_domain_error(form, error)
         else:
-            privacy.record_change(current_user, participant, "measurement")
             flash(gettext("De meting is opgeslagen."), "success")
             return redirect(url_for("participants.detail", participant_id=participant.id))
     return render_template("participants/measurement.html", form=form, participant=participant)

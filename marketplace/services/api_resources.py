@@ -69,10 +69,12 @@ def create_vacancy(user: User, body: dict[str, Any]) -> Vacancy:
     return vacancy_service.create_vacancy(organisation, _vacancy_columns(profile))
 
 
-def update_vacancy(vacancy: Vacancy, body: dict[str, Any]) -> Vacancy:
-    """Replace the fields given in `body`; the rest of the profile stays."""
+def update_vacancy(vacancy: Vacancy, editor: User, body: dict[str, Any]) -> Vacancy:
+    """Replace the fields given in `body`; the rest of the profile stays. A member's
+    change of screened content sends the vacancy back to review, as on the web."""
     profile = vacancy_profile(vacancy) | body
-    return vacancy_service.save_vacancy(vacancy, _vacancy_columns(profile))
+    vacancy_service.edit_vacancy(vacancy, editor, _vacancy_columns(profile))
+    return vacancy
 
 
 def _intake_data(profile: dict[str, Any], participant: Participant | None) -> intake.IntakeData:
@@ -95,10 +97,10 @@ def create_participant(coach: User, body: dict[str, Any]) -> Participant:
     return intake.create_participant(coach, data).participant
 
 
-def update_participant(participant: Participant, body: dict[str, Any]) -> Participant:
+def update_participant(participant: Participant, actor: User, body: dict[str, Any]) -> Participant:
     """Replace the fields given in `body`; goals, measurements and the rest stay."""
     current = participant_api_profile(participant)
     if "consents" not in body:
         current.pop("consents")
-    return intake.update_participant(participant, _intake_data(current | body, participant)
-                                     ).participant
+    return intake.update_participant(participant, _intake_data(current | body, participant),
+                                     actor=actor).participant

@@ -28,8 +28,8 @@ from marketplace.auth.access import (
     get_visible_vacancy_or_404,
     roles_required,
 )
-from marketplace.domain.vacancy_status import VacancyAction
-from marketplace.domain.vocabulary import N_, PlacementType, Role
+from marketplace.domain.vacancy_status import EditScreening, VacancyAction
+from marketplace.domain.vocabulary import N_, PlacementType, Role, VacancyStatus
 from marketplace.errors import DomainError
 from marketplace.formfields import BrowserForm, attach_domain_error, choices
 from marketplace.pagination import enum_arg, page_arg
@@ -61,6 +61,16 @@ STATUS_MESSAGES = {
     VacancyAction.PAUSE: N_("De vacature is gepauzeerd. Coaches zien hem niet meer."),
     VacancyAction.CLOSE: N_("De vacature is gesloten."),
 }
+
+
+def _edit_message(screening: EditScreening) -> str:
+    if not screening.approval_lost:
+        return N_("De wijzigingen zijn opgeslagen.")
+    if screening.status == VacancyStatus.REVIEW:
+        return N_("De wijzigingen zijn opgeslagen. De vrijwilligerscentrale controleert de "
+                  "vacature opnieuw. Tot die tijd zien coaches hem niet.")
+    return N_("De wijzigingen zijn opgeslagen. De vrijwilligerscentrale moet de vacature "
+              "opnieuw controleren. Bied hem aan als u hem weer online wilt zetten.")
 
 
 def _download(exported: ExportFile) -> Response:
@@ -127,11 +137,11 @@ def edit(vacancy_id: int) -> Response | str:
     form = VacancyForm(obj=vacancy)
     if form.validate_on_submit():
         try:
-            service.save_vacancy(vacancy, form.vacancy_data())
+            screening = service.edit_vacancy(vacancy, current_user, form.vacancy_data())
         except DomainError as error:
             attach_domain_error(form, error)
         else:
-            flash(gettext("De wijzigingen zijn opgeslagen."), "success")
+            flash(gettext(_edit_message(screening)), "success")
             return redirect(url_for("vacancies.detail", vacancy_id=vacancy.id))
     return render_template("vacancies/form.html", form=form, vacancy=vacancy, type_defaults=None)
 

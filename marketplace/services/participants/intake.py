@@ -15,6 +15,7 @@ from marketplace.domain.vocabulary import ConsentPurpose, VacancyStatus
 from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import Consent, Goal, Participant, User, Vacancy
+from marketplace.services.platform import audit
 from marketplace.services.platform.locations import locate
 
 # Columns the intake form may set; everything else (ref, coach, coordinates) is ours.
@@ -119,17 +120,20 @@ def create_participant(coach: User, data: IntakeData, today: date | None = None)
     _apply_goals(participant, data.goals)
     _apply_consents(participant, data.consents, today or date.today())
     db.session.add(participant)
+    audit.record(coach, "create", participant.ref)
     db.session.commit()
     return SaveResult(participant, warnings)
 
 
 def update_participant(
-    participant: Participant, data: IntakeData, today: date | None = None
+    participant: Participant, data: IntakeData, today: date | None = None, *, actor: User
 ) -> SaveResult:
+    """Save the intake of an existing participant, with its audit entry, in one commit."""
     _check(data.profile)
     warnings = _apply_profile(participant, data.profile)
     _apply_goals(participant, data.goals)
     _apply_consents(participant, data.consents, today or date.today())
+    audit.record(actor, "update", participant.ref)
     db.session.commit()
     return SaveResult(participant, warnings)
 

@@ -19,6 +19,7 @@ from marketplace.domain.vocabulary import (
 from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import Measurement, Participant, User, ZrmScore
+from marketplace.services.platform import audit
 
 
 def record_measurement(
@@ -48,6 +49,7 @@ def record_measurement(
         if score is not None:
             measurement.zrm_scores.append(ZrmScore(domain=domain, score=score))
     participant.measurements.append(measurement)
+    audit.record(actor, "measurement", participant.ref)
     db.session.commit()
     return measurement
 

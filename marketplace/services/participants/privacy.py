@@ -304,11 +304,6 @@ def withdraw_consent(
 
 
 def record_view(actor: User, participant: Participant, what: str) -> None:
-    """An audit entry that `actor` saw `what` of this participant."""
+    """An audit entry that `actor` saw `what` of this participant (a read: committed at
+    once). Changes are recorded by their own service, in their own transaction."""
     audit.record_now(actor, "view", participant.ref, what)
-
-
-
-def record_change(actor: User, participant: Participant, what: str, detail: str = "") -> None:
-    """An audit entry that `actor` changed this participant (after the change's commit)."""
-    audit.record_now(actor, what, participant.ref, detail)

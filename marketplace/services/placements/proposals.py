@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from flask_babel import gettext
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -31,6 +31,7 @@ from marketplace.models import (
 )
 from marketplace.services.placements.announcements import announce_proposal
 from marketplace.services.placements.sharing import SharedProposal, share
+from marketplace.services.platform import audit
 from marketplace.services.profiles.engine import pair_failures
 from matching import ConstraintFailure
 
@@ -70,13 +71,14 @@ def add_to_shortlist(coach: User, participant: Participant, vacancy: Vacancy) ->
     db.session.add(
         ShortlistEntry(coach_id=coach.id, participant_id=participant.id, vacancy_id=vacancy.id)
     )
+    audit.record(coach, "shortlist", participant.ref, vacancy.ref)
     try:
         db.session.commit()
     except IntegrityError:  # added at the same moment in another tab
         db.session.rollback()
 
 
-def remove_from_shortlist(participant: Participant, vacancy_id: int) -> None:
+def remove_from_shortlist(actor: User, participant: Participant, vacancy_id: int) -> None:
     entry = db.session.scalar(
         select(ShortlistEntry).where(
             ShortlistEntry.participant_id == participant.id,
@@ -85,6 +87,7 @@ def remove_from_shortlist(participant: Participant, vacancy_id: int) -> None:
     )
     if entry is not None:
         db.session.delete(entry)
+        audit.record(actor, "shortlist_remove", participant.ref, str(vacancy_id))
         db.session.commit()
 
 
@@ -129,12 +132,26 @@ def proposals_of(participant: Participant) -> list[Placement]:
 
 
 def _locked_vacancy(vacancy_id: int) -> Vacancy:
-    # FOR UPDATE on PostgreSQL: two coaches proposing at once queue here, so the cap
-    # check below sees the other's proposal. SQLite serialises writers by itself.
-    vacancy = db.session.execute(
+    """The vacancy, locked for writing, so that two proposals for it at once queue here
+    and the cap and duplicate checks after this see each other's proposal."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        # SQLite has no row locks and takes its write lock only at the first write, after
+        # the counts: a no-op UPDATE first takes that lock (waiting its turn), like the
+        # conditional UPDATE of the capacity race in services/placements/placements.py.
+        table = Vacancy.__table__
+        # Setting updated_at to itself keeps its onupdate from touching the row's date.
+        db.session.execute(
+            update(table).where(table.c.id == vacancy_id)
+            .values(id=table.c.id, updated_at=table.c.updated_at)
+        )
+    # FOR UPDATE on PostgreSQL: a row lock on the vacancy until the commit.
+    return db.session.execute(
         select(Vacancy).where(Vacancy.id == vacancy_id).with_for_update()
     ).scalar_one()
-    return vacancy
+
+
+def _duplicate_message() -> str:
+    return gettext("Er loopt al een voorstel voor deze deelnemer bij deze plek.")
 
 
 def _check_may_propose(actor: User, participant: Participant, vacancy: Vacancy) -> None:
@@ -158,7 +175,7 @@ def _check_may_propose(actor: User, participant: Participant, vacancy: Vacancy) 
         )
     )
     if duplicate:
-        raise DomainError(gettext("Er loopt al een voorstel voor deze deelnemer bij deze plek."))
+        raise DomainError(_duplicate_message())
     open_count = open_proposal_counts([vacancy.id]).get(vacancy.id, 0)
     if open_count >= vacancy.proposal_cap:
         raise DomainError(
@@ -214,7 +231,11 @@ def _propose(
                        actor_role=PlacementRole.COACH.value, note=note)
     )
     db.session.add(placement)
-    db.session.flush()  # the next cap check in this transaction counts this one
+    audit.record(actor, "propose", participant.ref, vacancy.ref)
+    try:
+        db.session.flush()  # the next cap check in this transaction counts this one
+    except IntegrityError as error:  # the database's last guard: one open proposal a pair
+        raise DomainError(_duplicate_message()) from error
     announce_proposal(placement)
     return placement
 

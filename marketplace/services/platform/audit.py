@@ -38,7 +38,11 @@ from marketplace.services.platform.queries import Page, paginate
 
 
 def record(actor: User | None, action: str, participant_ref: str | None, detail: str = "") -> None:
-    """Add an entry to the current transaction; the caller's commit writes it."""
+    """Add an entry to the current transaction; the caller's commit writes it.
+
+    A change is recorded by the service that makes it, before its commit, so the change
+    and its entry are written together or not at all (a failed change leaves no entry).
+    """
     db.session.add(
         AuditEntry(
             actor_id=actor.id if actor else None,
@@ -53,7 +57,8 @@ def record(actor: User | None, action: str, participant_ref: str | None, detail:
 def record_now(
     actor: User | None, action: str, participant_ref: str | None, detail: str = ""
 ) -> None:
-    """Record and commit at once: for reads, which have no transaction of their own."""
+    """Record and commit at once: for reads, which have no transaction of their own
+    (never for a change: see `record`)."""
     record(actor, action, participant_ref, detail)
     db.session.commit()
 

@@ -51,7 +51,7 @@ from marketplace.services.vacancies.files import (
     read_file,
 )
 from marketplace.services.vacancies.organisations import new_organisation
-from marketplace.services.vacancies.vacancies import defaults_for, new_vacancy_ref
+from marketplace.services.vacancies.vacancies import apply_edit, defaults_for, new_vacancy_ref
 from matching.profiles import validate
 
 DUPLICATE_SCORE = 85.0
@@ -534,8 +534,7 @@ def _write(report: ImportReport, scope: Scope) -> ImportSummary:
         if checked.update_id is not None:
             vacancy = db.session.get(Vacancy, checked.update_id)
             assert vacancy is not None
-            for name, value in fields.items():
-                setattr(vacancy, name, value)
+            apply_edit(vacancy, scope.role, fields)
             continue
         organisation_id = checked.organisation_id or made[exact_key(checked.organisation_name)].id
         db.session.add(Vacancy(organisation_id=organisation_id, **_defaults_for_new(fields)))

@@ -16,6 +16,8 @@ from marketplace.domain.vacancy_status import (
     OrganisationAction,
     TransitionRefused,
     allowed_organisation_actions,
+    back_online_with_organisation,
+    organisation_after_edit,
     organisation_transition,
 )
 from marketplace.domain.vocabulary import ApprovalState, Role, VacancyStatus
@@ -96,11 +98,17 @@ def _organisation_key(name: str) -> str:
     return f"{slug or 'organisatie'}-{token_hex(3)}"
 
 
+def _stored_values(data: dict[str, Any]) -> dict[str, Any]:
+    """The columns a form's data sets, as stored: empty is None, the description ""."""
+    values = {name: data[name] if data[name] != "" else None
+              for name in ORGANISATION_FIELDS if name in data}
+    values["description"] = data.get("description") or ""
+    return values
+
+
 def _apply(organisation: Organisation, data: dict[str, Any]) -> None:
-    for name in ORGANISATION_FIELDS:
-        if name in data:
-            setattr(organisation, name, data[name] if data[name] != "" else None)
-    organisation.description = data.get("description") or ""
+    for name, value in _stored_values(data).items():
+        setattr(organisation, name, value)
     organisation.lat, organisation.lon, _ = locate(organisation.postcode)
 
 
@@ -156,10 +164,35 @@ def create_managed_organisation(staff: User, data: dict[str, Any]) -> Organisati
     return organisation
 
 
-def update_organisation(organisation: Organisation, data: dict[str, Any]) -> Organisation:
+def update_organisation(organisation: Organisation, editor: User, data: dict[str, Any]) -> bool:
+    """Save the organisation's details and commit; True when the edit sent it back to
+    review (a member changed screened details, such as its name)."""
+    changed = {name for name, value in _stored_values(data).items()
+               if getattr(organisation, name) != value}
+    approval = organisation_after_edit(editor.role, organisation.approval, changed)
+    sent_to_review = approval != organisation.approval
     _apply(organisation, data)
+    _set_approval(organisation, approval)
     _commit("De wijzigingen konden niet worden opgeslagen.")
-    return organisation
+    return sent_to_review
+
+
+def _set_approval(organisation: Organisation, approval: ApprovalState) -> None:
+    """Change the approval, and take its vacancies along: one is only live while its
+    organisation is approved (see domain/vacancy_status.py)."""
+    was_approved = organisation.approval == ApprovalState.APPROVED
+    organisation.approval = approval
+    now_approved = approval == ApprovalState.APPROVED
+    if was_approved and not now_approved:
+        for vacancy in organisation.vacancies:
+            if vacancy.status == VacancyStatus.PUBLISHED:
+                # Its own approval stands (also one from before approved_at existed).
+                vacancy.approved_at = vacancy.approved_at or datetime.now(UTC)
+                vacancy.status = VacancyStatus.REVIEW
+    elif now_approved and not was_approved:
+        for vacancy in organisation.vacancies:
+            if back_online_with_organisation(vacancy.status, vacancy.approved_at is not None):
+                vacancy.status = VacancyStatus.PUBLISHED
 
 
 def organisation_actions(user: User, organisation: Organisation) -> list[OrganisationAction]:
@@ -186,6 +219,6 @@ def change_approval(
         organisation.review_note = reason.strip()
     if action != OrganisationAction.RESUBMIT:
         organisation.reviewed_at = datetime.now(UTC)
-    organisation.approval = target
+    _set_approval(organisation, target)
     db.session.commit()
     return organisation

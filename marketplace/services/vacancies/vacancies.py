@@ -11,10 +11,12 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from marketplace.domain.vacancy_status import (
+    EditScreening,
     TransitionRefused,
     VacancyAction,
     VacancyFacts,
     allowed_vacancy_actions,
+    vacancy_after_edit,
     vacancy_transition,
 )
 from marketplace.domain.vocabulary import ApprovalState, PlacementType, Role, VacancyStatus
@@ -105,7 +107,8 @@ def create_vacancy(organisation: Organisation, data: dict[str, Any]) -> Vacancy:
         status=VacancyStatus.DRAFT,
         filled=0,
     )
-    return save_vacancy(vacancy, data)
+    _store(vacancy, data, None)
+    return vacancy
 
 
 def create_vacancy_for(user: User, data: dict[str, Any]) -> Vacancy:
@@ -120,8 +123,32 @@ def create_vacancy_for(user: User, data: dict[str, Any]) -> Vacancy:
     return create_vacancy(allowed[wanted], data)
 
 
-def save_vacancy(vacancy: Vacancy, data: dict[str, Any]) -> Vacancy:
-    """Apply form data and commit; a broken rule raises DomainError and saves nothing."""
+def apply_edit(vacancy: Vacancy, editor_role: Role, fields: dict[str, Any]) -> EditScreening:
+    """Set `fields` on an existing vacancy (no commit) and undo its screening when the
+    rule says so: the one place where an edit meets `vacancy_after_edit`."""
+    changed = {name for name, value in fields.items() if getattr(vacancy, name) != value}
+    screening = vacancy_after_edit(editor_role, vacancy_facts(vacancy), changed)
+    for name, value in fields.items():
+        setattr(vacancy, name, value)
+    if screening.approval_lost:
+        vacancy.approved_at = None
+        vacancy.status = screening.status
+    return screening
+
+
+def edit_vacancy(vacancy: Vacancy, editor: User, data: dict[str, Any]) -> EditScreening:
+    """Save an edit of an existing vacancy and commit; a broken rule raises DomainError
+    and saves nothing. A member's change of screened content sends it back to review."""
+    screening = _store(vacancy, data, editor.role)
+    assert screening is not None
+    return screening
+
+
+def _store(
+    vacancy: Vacancy, data: dict[str, Any], editor_role: Role | None
+) -> EditScreening | None:
+    """Apply form data and commit (`editor_role` None: a new vacancy); a broken rule
+    raises DomainError and saves nothing."""
     if data["capacity"] < vacancy.filled:
         raise DomainError(
             f"Er zijn al {vacancy.filled} plekken bezet; kies minstens {vacancy.filled}.",
@@ -129,8 +156,12 @@ def save_vacancy(vacancy: Vacancy, data: dict[str, Any]) -> Vacancy:
         )
     # Look the postcode up before touching the row, so no half-changed row is flushed.
     location = locate(data.get("postcode"))
-    for name, value in data.items():
-        setattr(vacancy, name, value)
+    screening = None
+    if editor_role is None:
+        for name, value in data.items():
+            setattr(vacancy, name, value)
+    else:
+        screening = apply_edit(vacancy, editor_role, data)
     vacancy.lat, vacancy.lon, vacancy.geo_precision = location
     db.session.add(vacancy)
     try:
@@ -138,7 +169,7 @@ def save_vacancy(vacancy: Vacancy, data: dict[str, Any]) -> Vacancy:
     except IntegrityError as error:
         db.session.rollback()
         raise DomainError("De plek kon niet worden opgeslagen; controleer de velden.") from error
-    return vacancy
+    return screening
 
 
 # ------------------------------------------------------------------------ screening

@@ -202,7 +202,9 @@ def test_admin_sees_every_transition_by_person_link_and_system(app, client, logi
 
     login(make_user(Role.ADMIN))
     html = client.get("/beheer/auditlog").get_data(as_text=True)
-    assert _rows(html) == 5 and "5 regels" in html
+    # Three transitions and the other placement's, the view, and the proposal's own entry
+    # (written by `propose` in its transaction).
+    assert _rows(html) == 6 and "6 regels" in html
     assert f"Plaatsing {placement.id}" in html and f"Plaatsing {other.id}" in html
     assert "karin@test.nl (Coach)" in html
     assert '<td class="utrecht-table__cell">Werkgever via e-maillink</td>' in html
@@ -214,7 +216,7 @@ def test_admin_sees_every_transition_by_person_link_and_system(app, client, logi
         assert private not in html
 
     mine = client.get(f"/beheer/auditlog?deelnemer={person.ref}").get_data(as_text=True)
-    assert _rows(mine) == 4 and f"Plaatsing {other.id}" not in mine
+    assert _rows(mine) == 5 and f"Plaatsing {other.id}" not in mine
     steps = client.get(f"/beheer/auditlog?deelnemer={person.ref}&soort=transition")
     assert _rows(steps.get_data(as_text=True)) == 3
     views = client.get("/beheer/auditlog?soort=view").get_data(as_text=True)
