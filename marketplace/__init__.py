@@ -9,9 +9,10 @@ from typing import Any
 
 from flask import Flask, has_request_context, request, session
 from flask_babel import lazy_gettext
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from marketplace.config import config_from_environment
+from marketplace.config import config_from_environment, settled_config
 from marketplace.extensions import babel, csrf, db, limiter, login_manager, migrate
 from marketplace.security import register_security_headers
 
@@ -38,6 +39,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(config_from_environment(app.instance_path))
     if config:
         app.config.update(config)
+    app.config.update(settled_config(app.config, debug=app.debug))
+    trust_proxies(app)
     register_extensions(app)
     register_blueprints(app)
     register_template_helpers(app)
@@ -46,6 +49,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_security_headers(app)
     register_startup_checks(app)
     return app
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind PROXY_COUNT reverse proxies, take the client's address and scheme from
+    their headers, so rate limits count per client and not per proxy."""
+    count = app.config["PROXY_COUNT"]
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
 
 
 def _select_locale() -> str | None:
@@ -129,6 +140,6 @@ def register_commands(app: Flask) -> None:
 
 
 def register_startup_checks(app: Flask) -> None:
-    from marketplace.services.accounts.users import refuse_demo_accounts_in_production
+    from marketplace.services.accounts.users import refuse_demo_accounts_outside_development
 
-    refuse_demo_accounts_in_production(app)
+    refuse_demo_accounts_outside_development(app)

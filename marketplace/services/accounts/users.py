@@ -7,7 +7,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask
 from sqlalchemy import func, inspect, select
 
-from marketplace.config import ConfigError
+from marketplace.config import DEVELOPMENT_ENVIRONMENTS, ConfigError
 from marketplace.domain.vocabulary import Role
 from marketplace.extensions import db
 from marketplace.models import User
@@ -73,13 +73,14 @@ def demo_accounts_present() -> bool:
     return db.session.scalar(select(func.count()).where(User.is_demo.is_(True))) != 0
 
 
-def refuse_demo_accounts_in_production(app: Flask) -> None:
-    """Demo accounts share a published password: never serve them in production."""
-    if app.config["KOPPELKANS_ENV"] != "production":
+def refuse_demo_accounts_outside_development(app: Flask) -> None:
+    """Demo accounts share a published password: only a laptop or a test run serves them."""
+    env = app.config["KOPPELKANS_ENV"]
+    if env in DEVELOPMENT_ENVIRONMENTS:
         return
     with app.app_context():
         if demo_accounts_present():
             raise ConfigError(
                 "Deze database bevat demo-accounts; verwijder ze voordat u Koppelkans "
-                "in productie start (KOPPELKANS_ENV=production)."
+                f"start met KOPPELKANS_ENV={env}."
             )
