@@ -86,10 +86,10 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
 
     @login_manager.user_loader
-    def load_user(user_id: str) -> Any:
-        from marketplace.models import User
+    def load_user(session_id: str) -> Any:
+        from marketplace.services.accounts.users import user_for_session
 
-        return db.session.get(User, int(user_id))
+        return user_for_session(session_id)
 
 
 def register_blueprints(app: Flask) -> None:

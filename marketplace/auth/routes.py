@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from marketplace.auth.access import safe_next_url
 from marketplace.auth.forms import LoginForm
 from marketplace.extensions import limiter
-from marketplace.services.accounts.users import authenticate
+from marketplace.services.accounts.users import authenticate, end_sessions
 
 bp = Blueprint("auth", __name__)
 
@@ -41,6 +41,8 @@ def login() -> Response | str:
 @bp.post("/logout")
 @login_required
 def logout() -> Response:
+    # Server-side: a copy of this cookie (or one on another device) stops working too.
+    end_sessions(current_user)
     logout_user()
     flash(gettext("U bent uitgelogd."), "info")
     return redirect(url_for("auth.login"))
