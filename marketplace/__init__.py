@@ -41,6 +41,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.update(config)
     app.config.update(settled_config(app.config, debug=app.debug))
     trust_proxies(app)
+    warn_about_per_process_limits(app)
     register_extensions(app)
     register_blueprints(app)
     register_template_helpers(app)
@@ -57,6 +58,17 @@ def trust_proxies(app: Flask) -> None:
     count = app.config["PROXY_COUNT"]
     if count:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
+
+
+def warn_about_per_process_limits(app: Flask) -> None:
+    """Flask-Limiter's memory:// counts per worker: say so where it matters. (Login
+    attempts do not depend on it: they are counted in the database.)"""
+    storage = str(app.config.get("RATELIMIT_STORAGE_URI", ""))
+    if app.config["KOPPELKANS_ENV"] == "production" and storage.startswith("memory://"):
+        app.logger.warning(
+            "RATELIMIT_STORAGE_URI is memory://: with several workers each counts on its "
+            "own; set a shared store such as redis://host:6379."
+        )
 
 
 def _select_locale() -> str | None:

@@ -9,26 +9,28 @@ from werkzeug.wrappers import Response
 
 from marketplace.auth.access import safe_next_url
 from marketplace.auth.forms import LoginForm
-from marketplace.extensions import limiter
-from marketplace.services.accounts.users import authenticate, end_sessions
+from marketplace.services.accounts.login_throttle import TooManyAttempts, attempt_login
+from marketplace.services.accounts.users import end_sessions
 
 bp = Blueprint("auth", __name__)
 
 
-def _email_being_tried() -> str:
-    return "login:" + request.form.get("email", "").strip().lower()
-
-
-# Per address and per account, so that guessing is slow from one place and for one account.
+# Failed attempts are counted per client address and per account in the database
+# (services/accounts/login_throttle.py), shared by every worker.
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
-@limiter.limit("30 per hour", key_func=_email_being_tried, methods=["POST"])
-def login() -> Response | str:
+def login() -> Response | str | tuple[str, int]:
     if current_user.is_authenticated:
         return redirect(url_for("start.index"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = authenticate(form.email.data or "", form.password.data or "")
+        try:
+            user = attempt_login(form.email.data or "", form.password.data or "",
+                                 request.remote_addr or "")
+        except TooManyAttempts as error:
+            message = gettext("U heeft het te vaak geprobeerd. Wacht %(seconds)s seconden en "
+                              "probeer het dan opnieuw.", seconds=error.wait_seconds)
+            form.password.errors.append(message)
+            return render_template("auth/login.html", form=form), 429
         if user is None:
             form.password.errors.append(gettext("Het e-mailadres of het wachtwoord klopt niet."))
         else:
