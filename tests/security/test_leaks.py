@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
 from marketplace.domain.vocabulary import Role
 from marketplace.extensions import db as _db
+from marketplace.models import Organisation, OutboxMessage
 from marketplace.services.accounts.api_tokens import issue_token
 from tests.builders import PASSWORD, make_organisation, make_participant, make_user, make_vacancy
 
@@ -123,3 +124,34 @@ def test_public_pages_and_static_files_may_be_cached(client, db) -> None:
     response.close()
     assert response.status_code == 200
     assert "no-store" not in response.headers.get("Cache-Control", "")
+
+
+SIGNUP = {
+    "name": "Buurthuis De Linde",
+    "kind": "repair_cafe",
+    "municipality": "Nijmegen",
+    "postcode": "6543ab",
+    "description": "Samen repareren.",
+    "email": "info@delinde.example",
+    "member_name": "Karin de Vries",
+    "password": "een lange zin als wachtwoord",
+    "password_repeat": "een lange zin als wachtwoord",
+}
+
+
+def _sign_up(client, email: str):
+    response = client.post("/organisaties/aanmelden", data=SIGNUP | {"member_email": email})
+    page = client.get(response.location).get_data(as_text=True) if response.location else ""
+    return response.status_code, response.location, page
+
+
+def test_sign_up_does_not_tell_whether_an_address_has_an_account(app, db) -> None:
+    make_organisation(kind="vrijwilligerscentrale", municipality="Nijmegen", name="Centrale")
+    owner = make_user(Role.COACH, email="bestaat@example.nl")
+    known = _sign_up(app.test_client(), "Bestaat@example.nl")
+    new = _sign_up(app.test_client(), "nieuw@example.nl")
+    assert known == new
+    assert db.scalar(select(func.count()).select_from(Organisation)) == 2  # centre + new
+    mails = {m.recipient: m.body for m in db.scalars(select(OutboxMessage))}
+    assert "U heeft al" in mails[owner.email]  # the owner hears of it
+    assert "Uw organisatie is aangemeld" in mails["nieuw@example.nl"]
