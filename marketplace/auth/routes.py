@@ -15,6 +15,11 @@ from marketplace.services.accounts.users import end_sessions
 bp = Blueprint("auth", __name__)
 
 
+def _refused(form: LoginForm, message: str, status: int = 200) -> tuple[str, int]:
+    form.password.errors = [*form.password.errors, message]
+    return render_template("auth/login.html", form=form), status
+
+
 # Failed attempts are counted per client address and per account in the database
 # (services/accounts/login_throttle.py), shared by every worker.
 @bp.route("/login", methods=["GET", "POST"])
@@ -22,22 +27,20 @@ def login() -> Response | str | tuple[str, int]:
     if current_user.is_authenticated:
         return redirect(url_for("start.index"))
     form = LoginForm()
-    if form.validate_on_submit():
-        try:
-            user = attempt_login(form.email.data or "", form.password.data or "",
-                                 request.remote_addr or "")
-        except TooManyAttempts as error:
-            message = gettext("U heeft het te vaak geprobeerd. Wacht %(seconds)s seconden en "
-                              "probeer het dan opnieuw.", seconds=error.wait_seconds)
-            form.password.errors.append(message)
-            return render_template("auth/login.html", form=form), 429
-        if user is None:
-            form.password.errors.append(gettext("Het e-mailadres of het wachtwoord klopt niet."))
-        else:
-            session.clear()  # a fresh session on login: no session fixation
-            login_user(user)
-            return redirect(safe_next_url(request.args.get("next")) or url_for("start.index"))
-    return render_template("auth/login.html", form=form)
+    if not form.validate_on_submit():
+        return render_template("auth/login.html", form=form)
+    try:
+        user = attempt_login(form.email.data or "", form.password.data or "",
+                             request.remote_addr or "")
+    except TooManyAttempts as error:
+        return _refused(form, gettext("U heeft het te vaak geprobeerd. Wacht %(seconds)s "
+                                      "seconden en probeer het dan opnieuw.",
+                                      seconds=error.wait_seconds), 429)
+    if user is None:
+        return _refused(form, gettext("Het e-mailadres of het wachtwoord klopt niet."))
+    session.clear()  # a fresh session on login: no session fixation
+    login_user(user)
+    return redirect(safe_next_url(request.args.get("next")) or url_for("start.index"))
 
 
 @bp.post("/logout")
