@@ -4,6 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PG_PORT ?= 54329
 export FLASK_APP := marketplace
+# `./dev run` is a laptop: the development key and the demo accounts. A server sets
+# KOPPELKANS_ENV=production (and SECRET_KEY) itself; an unset variable refuses to start.
+export KOPPELKANS_ENV ?= development
 
 .PHONY: run test venv install install-test system-deps translations db seed serve \
         lint test-sqlite test-postgres bench clean messages audit

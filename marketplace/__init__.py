@@ -9,9 +9,10 @@ from typing import Any
 
 from flask import Flask, has_request_context, request, session
 from flask_babel import lazy_gettext
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from marketplace.config import config_from_environment
+from marketplace.config import config_from_environment, settled_config
 from marketplace.extensions import babel, csrf, db, limiter, login_manager, migrate
 from marketplace.security import register_security_headers
 
@@ -38,6 +39,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(config_from_environment(app.instance_path))
     if config:
         app.config.update(config)
+    app.config.update(settled_config(app.config, debug=app.debug))
+    trust_proxies(app)
+    warn_about_per_process_limits(app)
     register_extensions(app)
     register_blueprints(app)
     register_template_helpers(app)
@@ -46,6 +50,25 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_security_headers(app)
     register_startup_checks(app)
     return app
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind PROXY_COUNT reverse proxies, take the client's address and scheme from
+    their headers, so rate limits count per client and not per proxy."""
+    count = app.config["PROXY_COUNT"]
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
+
+
+def warn_about_per_process_limits(app: Flask) -> None:
+    """Flask-Limiter's memory:// counts per worker: say so where it matters. (Login
+    attempts do not depend on it: they are counted in the database.)"""
+    storage = str(app.config.get("RATELIMIT_STORAGE_URI", ""))
+    if app.config["KOPPELKANS_ENV"] == "production" and storage.startswith("memory://"):
+        app.logger.warning(
+            "RATELIMIT_STORAGE_URI is memory://: with several workers each counts on its "
+            "own; set a shared store such as redis://host:6379."
+        )
 
 
 def _select_locale() -> str | None:
@@ -75,10 +98,10 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
 
     @login_manager.user_loader
-    def load_user(user_id: str) -> Any:
-        from marketplace.models import User
+    def load_user(session_id: str) -> Any:
+        from marketplace.services.accounts.users import user_for_session
 
-        return db.session.get(User, int(user_id))
+        return user_for_session(session_id)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -129,6 +152,6 @@ def register_commands(app: Flask) -> None:
 
 
 def register_startup_checks(app: Flask) -> None:
-    from marketplace.services.accounts.users import refuse_demo_accounts_in_production
+    from marketplace.services.accounts.users import refuse_demo_accounts_outside_development
 
-    refuse_demo_accounts_in_production(app)
+    refuse_demo_accounts_outside_development(app)

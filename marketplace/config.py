@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -38,24 +40,38 @@ def _mail_settings() -> dict[str, Any]:
     }
 
 
+# The only values KOPPELKANS_ENV may take. Anything else (unset, "Production", "prod")
+# refuses to start: a typo must never fall back to the published development key.
+ENVIRONMENTS = ("development", "test", "production")
+# Only these may run without their own SECRET_KEY and with the demo accounts.
+DEVELOPMENT_ENVIRONMENTS = ("development", "test")
+# Published in the source: signs nothing outside a laptop or a test run.
+DEVELOPMENT_SECRET_KEY = "dev-only-not-secret"  # nosec B105
+# A signed session cookie older than this is refused, also when copied elsewhere.
+SESSION_LIFETIME = timedelta(hours=10)
+
+
+def _proxy_count() -> int:
+    raw = os.environ.get("PROXY_COUNT", "0")
+    if not raw.isdigit():
+        raise ConfigError(f"PROXY_COUNT={raw!r} is geen geheel getal (0, 1, 2, ...).")
+    return int(raw)
+
+
 def config_from_environment(instance_path: str) -> dict[str, Any]:
-    """Settings for a running app: every value can come from the environment."""
-    env = os.environ.get("KOPPELKANS_ENV", "development")
-    secret = os.environ.get("SECRET_KEY")
-    if env == "production" and not secret:
-        raise ConfigError("SECRET_KEY is verplicht als KOPPELKANS_ENV=production.")
+    """Settings for a running app: every value can come from the environment.
+    `settled_config` checks the combination once the test overrides are in."""
     return {
-        "KOPPELKANS_ENV": env,
-        # A fixed development key keeps sessions valid across restarts on a laptop;
-        # production refuses to start without its own key (checked above).
-        "SECRET_KEY": secret or "dev-only-not-secret",
+        "KOPPELKANS_ENV": os.environ.get("KOPPELKANS_ENV", ""),
+        "SECRET_KEY": os.environ.get("SECRET_KEY", ""),
         "SQLALCHEMY_DATABASE_URI": os.environ.get("DATABASE_URL")
         or _default_database_url(instance_path),
+        # A failed statement's parameters (health notes, names) stay out of the error log.
+        "SQLALCHEMY_ENGINE_OPTIONS": {"hide_parameters": True},
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": env == "production",
+        "PERMANENT_SESSION_LIFETIME": SESSION_LIFETIME,
         "REMEMBER_COOKIE_HTTPONLY": True,
-        "REMEMBER_COOKIE_SECURE": env == "production",
         "WTF_CSRF_TIME_LIMIT": None,
         "BABEL_DEFAULT_LOCALE": "nl",
         "LANGUAGES": ("nl", "en"),
@@ -68,9 +84,51 @@ def config_from_environment(instance_path: str) -> dict[str, Any]:
         ),
         "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
         **_mail_settings(),
-        # memory:// suits one process; several workers need a shared store (redis://...).
+        # Behind N reverse proxies the client is the N-th address from the right in
+        # X-Forwarded-For; 0 trusts no header (a client could name any address).
+        "PROXY_COUNT": _proxy_count(),
+        # memory:// counts per process; several workers need a shared store (redis://...).
+        # Login attempts are counted in the database instead, shared by every worker.
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
+    }
+
+
+def _checked_environment(env: str) -> str:
+    if env not in ENVIRONMENTS:
+        shown = repr(env) if env else "niet ingesteld"
+        raise ConfigError(
+            f"KOPPELKANS_ENV is {shown}. Kies precies één van: {', '.join(ENVIRONMENTS)}. "
+            "Op een eigen computer: development (dat doet ./dev run); op een server: "
+            "production, met een eigen SECRET_KEY."
+        )
+    return env
+
+
+def _checked_secret(env: str, secret: str) -> str:
+    if env in DEVELOPMENT_ENVIRONMENTS:
+        return secret or DEVELOPMENT_SECRET_KEY
+    if not secret or secret == DEVELOPMENT_SECRET_KEY:
+        raise ConfigError(
+            f"SECRET_KEY is verplicht als KOPPELKANS_ENV={env}: een eigen, geheime waarde "
+            '(bijvoorbeeld: python -c "import secrets; print(secrets.token_hex(32))").'
+        )
+    return secret
+
+
+def settled_config(config: Mapping[str, Any], debug: bool) -> dict[str, Any]:
+    """The environment-dependent settings, after refusing an unsafe combination:
+    an unknown environment, production without its own key, or the debugger in
+    production (it runs any code a visitor types)."""
+    env = _checked_environment(str(config.get("KOPPELKANS_ENV") or ""))
+    production = env == "production"
+    if production and (debug or config.get("DEBUG")):
+        raise ConfigError("FLASK_DEBUG staat aan: dat mag niet als KOPPELKANS_ENV=production.")
+    return {
+        "KOPPELKANS_ENV": env,
+        "SECRET_KEY": _checked_secret(env, str(config.get("SECRET_KEY") or "")),
+        "SESSION_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_SECURE": production,
     }
 
 

@@ -3,7 +3,7 @@ inline script: pages only run the JavaScript files served from /static."""
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, request, session
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -29,6 +29,15 @@ SECURITY_HEADERS = {
 }
 
 
+def _may_hold_personal_data(response: Response) -> bool:
+    """Pages of a logged-in user, downloads and the API: no browser or proxy keeps a
+    copy (a shared computer's back button, a cache between here and the user)."""
+    if request.endpoint == "static":
+        return False
+    attachment = response.headers.get("Content-Disposition", "").startswith("attachment")
+    return "_user_id" in session or attachment or request.path.startswith("/api/")
+
+
 def register_security_headers(app: Flask) -> None:
     production = app.config["KOPPELKANS_ENV"] == "production"
 
@@ -36,6 +45,8 @@ def register_security_headers(app: Flask) -> None:
     def add_headers(response: Response) -> Response:
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if _may_hold_personal_data(response):
+            response.headers["Cache-Control"] = "no-store"
         if production:
             response.headers.setdefault(
                 "Strict-Transport-Security", "max-age=31536000; includeSubDomains"

@@ -55,17 +55,32 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-def _strings_with_nul(value: Any, path: tuple[str, ...] = ()) -> Iterator[str]:
-    if isinstance(value, str) and "\x00" in value:
-        yield ".".join(path)
-    elif isinstance(value, dict):
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _character_problem(text: str) -> str | None:
+    """What no text column can store: NUL (PostgreSQL refuses it) or a lone UTF-16
+    surrogate such as "\\ud800" (valid JSON, but no UTF-8 encoding exists: a 500)."""
+    if "\x00" in text:
+        return "contains a NUL character"
+    if _SURROGATE.search(text):
+        return "contains an invalid character (a lone surrogate)"
+    return None
+
+
+def _character_problems(value: Any, path: tuple[str, ...] = ()) -> Iterator[dict[str, str]]:
+    texts = [value] if isinstance(value, str) else []
+    if isinstance(value, dict):
+        texts = list(value)  # the keys; the values below
         for key, item in value.items():
-            if "\x00" in key:
-                yield ".".join(path)
-            yield from _strings_with_nul(item, (*path, key))
+            yield from _character_problems(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings_with_nul(item, (*path, str(index)))
+            yield from _character_problems(item, (*path, str(index)))
+    for text in texts:
+        problem = _character_problem(text)
+        if problem:
+            yield {"field": ".".join(path), "message": problem}
 
 
 def json_body(schema_name: str) -> Any:
@@ -78,8 +93,7 @@ def json_body(schema_name: str) -> Any:
     except (ValueError, UnicodeDecodeError, RecursionError):
         raise ApiProblem(400, "De body is geen geldige JSON.") from None
     errors = check(schema_name, body)
-    errors += [{"field": field, "message": "contains a NUL character"}
-               for field in _strings_with_nul(body)]
+    errors += list(_character_problems(body))
     if errors:
         raise ApiProblem(422, "De invoer klopt niet; zie de velden.", errors)
     return body

@@ -26,9 +26,10 @@ from marketplace.domain.placements import PlacementAction
 from marketplace.domain.vacancy_status import VacancyAction
 from marketplace.domain.vocabulary import Role
 from marketplace.errors import DomainError
-from marketplace.extensions import csrf, limiter
+from marketplace.extensions import csrf
 from marketplace.services import api_resources
 from marketplace.services.accounts import api_tokens
+from marketplace.services.accounts.login_throttle import TooManyAttempts
 from marketplace.services.matching import matches
 from marketplace.services.matching.ranking import MatchFilters
 from marketplace.services.participants import caseload as participants
@@ -79,18 +80,15 @@ def _created(body: dict[str, Any], location: str) -> tuple[Response, int, dict[s
 # --------------------------------------------------------------------------- tokens
 
 
-def _email_being_tried() -> str:
-    body = request.get_json(silent=True)
-    email = body.get("email") if isinstance(body, dict) else None
-    return "api-token:" + (email.strip().lower() if isinstance(email, str) else "")
-
-
 @bp.post("/tokens")
-@limiter.limit("10 per minute")
-@limiter.limit("30 per hour", key_func=_email_being_tried)
 def create_token() -> Any:
     body = requests.json_body("token")
-    issued = api_tokens.issue_token(body["email"], body["password"])
+    try:
+        # Counted with the login form's attempts, per address and per account.
+        issued = api_tokens.issue_token(body["email"], body["password"], request.remote_addr or "")
+    except TooManyAttempts as error:
+        raise ApiProblem(429, f"Te veel pogingen. Wacht {error.wait_seconds} seconden.",
+                         headers={"Retry-After": str(error.wait_seconds)}) from None
     if issued is None:
         raise unauthorised("Het e-mailadres of het wachtwoord klopt niet.", invalid=False)
     return jsonify(token=issued.token, token_type="Bearer",

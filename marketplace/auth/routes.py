@@ -9,39 +9,46 @@ from werkzeug.wrappers import Response
 
 from marketplace.auth.access import safe_next_url
 from marketplace.auth.forms import LoginForm
-from marketplace.extensions import limiter
 from marketplace.formfields import add_error
-from marketplace.services.accounts.users import authenticate
+from marketplace.services.accounts.login_throttle import TooManyAttempts, attempt_login
+from marketplace.services.accounts.users import end_sessions
 
 bp = Blueprint("auth", __name__)
 
 
-def _email_being_tried() -> str:
-    return "login:" + request.form.get("email", "").strip().lower()
+def _refused(form: LoginForm, message: str, status: int = 200) -> tuple[str, int]:
+    add_error(form.password, message)
+    return render_template("auth/login.html", form=form), status
 
 
-# Per address and per account, so that guessing is slow from one place and for one account.
+# Failed attempts are counted per client address and per account in the database
+# (services/accounts/login_throttle.py), shared by every worker.
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
-@limiter.limit("30 per hour", key_func=_email_being_tried, methods=["POST"])
-def login() -> Response | str:
+def login() -> Response | str | tuple[str, int]:
     if current_user.is_authenticated:
         return redirect(url_for("start.index"))
     form = LoginForm()
-    if form.validate_on_submit():
-        user = authenticate(form.email.data or "", form.password.data or "")
-        if user is None:
-            add_error(form.password, gettext("Het e-mailadres of het wachtwoord klopt niet."))
-        else:
-            session.clear()  # a fresh session on login: no session fixation
-            login_user(user)
-            return redirect(safe_next_url(request.args.get("next")) or url_for("start.index"))
-    return render_template("auth/login.html", form=form)
+    if not form.validate_on_submit():
+        return render_template("auth/login.html", form=form)
+    try:
+        user = attempt_login(form.email.data or "", form.password.data or "",
+                             request.remote_addr or "")
+    except TooManyAttempts as error:
+        return _refused(form, gettext("U heeft het te vaak geprobeerd. Wacht %(seconds)s "
+                                      "seconden en probeer het dan opnieuw.",
+                                      seconds=error.wait_seconds), 429)
+    if user is None:
+        return _refused(form, gettext("Het e-mailadres of het wachtwoord klopt niet."))
+    session.clear()  # a fresh session on login: no session fixation
+    login_user(user)
+    return redirect(safe_next_url(request.args.get("next")) or url_for("start.index"))
 
 
 @bp.post("/logout")
 @login_required
 def logout() -> Response:
+    # Server-side: a copy of this cookie (or one on another device) stops working too.
+    end_sessions(current_user)
     logout_user()
     flash(gettext("U bent uitgelogd."), "info")
     return redirect(url_for("auth.login"))

@@ -116,7 +116,8 @@ def geocode_address(address: str) -> GeoPoint | None:
     try:
         location = lookup(address)
     except GeopyError as error:
-        log.warning("online geocoder %s failed: %s", provider, error)
+        # The error's text can hold the request URL, i.e. the address looked up.
+        log.warning("online geocoder %s failed: %s", provider, type(error).__name__)
         return None
     entry = cached or GeocodeCache(query_text=key)
     entry.provider = provider

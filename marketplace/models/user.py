@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,10 @@ from marketplace.models._types import enum_type, timestamp, utcnow
 
 if TYPE_CHECKING:
     from marketplace.models.organisation import Organisation
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(32)
 
 
 class User(UserMixin, Model):
@@ -33,12 +38,23 @@ class User(UserMixin, Model):
     is_demo: Mapped[bool] = mapped_column(default=False)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
+    # Part of every session cookie; a new value (logout, password change) ends all
+    # sessions of this account, also cookies copied before.
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
         return self.active
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session: the id and the current session token."""
+        return f"{self.id}:{self.session_token}"
+
+    def end_sessions(self) -> None:
+        """Every session cookie issued so far stops working; the caller commits."""
+        self.session_token = new_session_token()
 
     def has_role(self, *roles: Role) -> bool:
         return self.role in roles

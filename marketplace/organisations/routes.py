@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext
-from flask_login import current_user, login_user
+from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from marketplace.auth.access import get_viewable_organisation_or_404, roles_required
@@ -47,15 +47,16 @@ def signup() -> Response | str:
     form = _with_municipalities(SignupForm())
     if form.validate_on_submit():
         try:
-            user = service.register_organisation(form.signup_data())
+            service.register_organisation(form.signup_data())
         except DomainError as error:
             attach_domain_error(form, error)
         else:
-            session.clear()
-            login_user(user)
-            flash(gettext("Uw aanmelding is ontvangen. De vrijwilligerscentrale controleert "
-                          "uw gegevens. U kunt alvast vacatures maken."), "success")
-            return redirect(url_for("start.index"))
+            # The same answer for a known address (its owner gets a mail instead), so
+            # sign-up does not tell who has an account: no login at once.
+            flash(gettext("Uw aanmelding is ontvangen. We hebben u een e-mail gestuurd. "
+                          "Log in met uw e-mailadres en wachtwoord. De vrijwilligerscentrale "
+                          "controleert uw gegevens; u kunt alvast vacatures maken."), "success")
+            return redirect(url_for("auth.login"))
     return render_template("organisations/signup.html", form=form)
 
 

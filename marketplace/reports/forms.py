@@ -6,21 +6,29 @@ from datetime import date, timedelta
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField
-from wtforms.validators import Optional
+from wtforms import DateField, Field, SelectField
+from wtforms.validators import Optional, ValidationError
 
-from marketplace.formfields import choices
+from marketplace.formfields import BrowserForm, choices
 from marketplace.services.reports.monitoring import Filters
 
+# The monitoring reaches back a year from its dates; 0001-01-01 made that a 500.
+EARLIEST_DATE, LATEST_DATE = date(2000, 1, 1), date(2099, 12, 31)
 
-class DashboardFilterForm(FlaskForm):
+
+def _within_monitoring_years(form: Any, field: Field) -> None:
+    if field.data and not EARLIEST_DATE <= field.data <= LATEST_DATE:
+        raise ValidationError(_l("Kies een datum tussen 2000 en 2099."))
+
+
+# A BrowserForm for its NUL check (gemeente=%00 broke the query on PostgreSQL).
+class DashboardFilterForm(BrowserForm):
     class Meta:
         csrf = False  # read-only GET form
 
-    peildatum = DateField(_l("Peildatum"), validators=[Optional()])
-    van = DateField(_l("Periode vanaf"), validators=[Optional()])
-    tot = DateField(_l("Periode tot en met"), validators=[Optional()])
+    peildatum = DateField(_l("Peildatum"), validators=[Optional(), _within_monitoring_years])
+    van = DateField(_l("Periode vanaf"), validators=[Optional(), _within_monitoring_years])
+    tot = DateField(_l("Periode tot en met"), validators=[Optional(), _within_monitoring_years])
     gemeente = SelectField(_l("Gemeente"), validate_choice=False)
     team = SelectField(_l("Team van coaches"), validate_choice=False)
 

@@ -311,7 +311,7 @@ def _snapshot() -> dict[str, list[tuple[Any, ...]]]:
 
 def _log_in(client: Any, user: User) -> None:
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = user.get_id()  # id and session token
         session["_fresh"] = True
 
 

@@ -60,7 +60,7 @@ from marketplace.formfields import (
     languages_validator,
 )
 from marketplace.matches.forms import CohortSelectForm, ProposeForm, SendCohortForm
-from marketplace.models import AuditEntry, ImportBatch, Organisation
+from marketplace.models import AuditEntry, ImportBatch, Organisation, User
 from marketplace.organisations.forms import ApprovalForm, OrganisationForm, SignupForm
 from marketplace.participants.forms import AgesField, IntakeForm, MeasurementForm
 from marketplace.participants.privacy_forms import EraseForm
@@ -280,7 +280,7 @@ class Setting:
     """The matrix's world, plus what a few forms need to get past their checks."""
 
     world: World
-    user_ids: dict[str, int]
+    user_ids: dict[str, int]  # the session token is read at each login (logout renews it)
     values: dict[str, Any] = field(default_factory=dict)
 
 
@@ -532,7 +532,7 @@ def _log_in(client: Any, setting: Setting, role: str) -> None:
     with client.session_transaction() as session:
         session.clear()
         if role != ANON:
-            session["_user_id"] = str(setting.user_ids[role])
+            session["_user_id"] = _db.session.get(User, setting.user_ids[role]).get_id()
             session["_fresh"] = True
 
 

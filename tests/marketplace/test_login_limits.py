@@ -13,23 +13,33 @@ from tests.builders import make_user
 def limited_app(make_app, db):
     """An app with rate limiting on. Flask-Limiter keeps `enabled` and its counters on
     the one shared extension object, so switch it off and clear it again afterwards."""
-    yield make_app(RATELIMIT_ENABLED=True)
+    yield make_app(RATELIMIT_ENABLED=True)  # also the login counts in the database
     limiter.enabled = False
     limiter.reset()
 
 
 def test_too_many_login_attempts_get_a_clear_message(limited_app) -> None:
-    limited = limited_app
-    user = make_user()
-    client = limited.test_client()
+    """Ten failures from one address (each for another account), then it must wait."""
+    client = limited_app.test_client()
     statuses = [
-        client.post("/login", data={"email": user.email, "password": "fout"}).status_code
-        for _ in range(11)
+        client.post("/login", data={"email": f"iemand{n}@test.nl", "password": "fout"}).status_code
+        for n in range(11)
     ]
     assert statuses[:10] == [200] * 10
     assert statuses[10] == 429
-    page = client.post("/login", data={"email": user.email, "password": "x"})
+    page = client.post("/login", data={"email": make_user().email, "password": "x"})
+    assert page.status_code == 429
     assert "te vaak geprobeerd" in page.get_data(as_text=True)
+
+
+def test_one_account_slows_down_after_five_failures(limited_app) -> None:
+    user = make_user()
+    client = limited_app.test_client()
+    statuses = [
+        client.post("/login", data={"email": user.email, "password": "fout"}).status_code
+        for _ in range(6)
+    ]
+    assert statuses == [200] * 5 + [429]
 
 
 def test_looking_at_the_login_page_is_not_limited(limited_app) -> None:

@@ -7,7 +7,7 @@ issue 15) keep the oldest; the others are withdrawn, each with a system event in
 log, before the index is made.
 
 Revision ID: 0008_proposal_rules
-Revises: 0006_outbox_delivery
+Revises: 0007_sessions_and_login_throttle
 Create Date: 2026-12-06 13:30:00
 
 """
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0008_proposal_rules'
-down_revision = '0006_outbox_delivery'
+down_revision = '0007_sessions_and_login_throttle'
 branch_labels = None
 depends_on = None
 

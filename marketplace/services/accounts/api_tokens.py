@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from marketplace.extensions import db
 from marketplace.models import ApiToken, User
-from marketplace.services.accounts.users import authenticate
+from marketplace.services.accounts.login_throttle import attempt_login
 
 TOKEN_LIFETIME = timedelta(days=30)
 
@@ -31,9 +31,10 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite drops the zone
 
 
-def issue_token(email: str, password: str) -> IssuedToken | None:
-    """A new token for the account with this e-mail and password, or None."""
-    user = authenticate(email, password)
+def issue_token(email: str, password: str, address: str | None = None) -> IssuedToken | None:
+    """A new token for the account with this e-mail and password, or None; counted by
+    the same login throttle as the login form (raises TooManyAttempts)."""
+    user = attempt_login(email, password, address)
     if user is None:
         return None
     token = secrets.token_urlsafe(32)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import hmac
+from datetime import UTC, datetime
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask
 from sqlalchemy import func, inspect, select
 
-from marketplace.config import ConfigError
+from marketplace.config import DEVELOPMENT_ENVIRONMENTS, ConfigError
+from marketplace.domain.passwords import password_problems
 from marketplace.domain.vocabulary import Role
+from marketplace.errors import DomainError
 from marketplace.extensions import db
-from marketplace.models import User
+from marketplace.models import ApiToken, User
 
 _hasher = PasswordHasher()
 # Verifying against a dummy hash for unknown e-mail addresses keeps the response time
@@ -46,6 +51,42 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
+def user_for_session(session_id: str) -> User | None:
+    """The user whose session cookie carries this "id:token" (User.get_id), or None.
+
+    A cookie from before a logout or password change carries an old token; a bare id
+    (what a forged or old-format cookie holds) carries none: both are refused."""
+    raw_id, _, token = session_id.partition(":")
+    if not raw_id.isdigit() or not token or len(raw_id) > 10:
+        return None
+    user = db.session.get(User, int(raw_id))
+    if user is None or not hmac.compare_digest(user.session_token, token):
+        return None
+    return user
+
+
+def end_sessions(user: User) -> None:
+    """Log the account out everywhere: every session cookie issued so far stops working."""
+    user.end_sessions()
+    db.session.commit()
+
+
+def change_password(user: User, new_password: str) -> None:
+    """A new password (checked against the policy) that ends every session and API token
+    of the account, so whoever knew the old one is out."""
+    problems = password_problems(new_password, user.email)
+    if problems:
+        raise DomainError(" ".join(problems), field="password")
+    user.password_hash = hash_password(new_password)
+    user.end_sessions()
+    now = datetime.now(UTC)
+    for token in db.session.scalars(
+        select(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+    ):
+        token.revoked_at = now
+    db.session.commit()
+
+
 def create_user(
     email: str,
     name: str,
@@ -73,13 +114,14 @@ def demo_accounts_present() -> bool:
     return db.session.scalar(select(func.count()).where(User.is_demo.is_(True))) != 0
 
 
-def refuse_demo_accounts_in_production(app: Flask) -> None:
-    """Demo accounts share a published password: never serve them in production."""
-    if app.config["KOPPELKANS_ENV"] != "production":
+def refuse_demo_accounts_outside_development(app: Flask) -> None:
+    """Demo accounts share a published password: only a laptop or a test run serves them."""
+    env = app.config["KOPPELKANS_ENV"]
+    if env in DEVELOPMENT_ENVIRONMENTS:
         return
     with app.app_context():
         if demo_accounts_present():
             raise ConfigError(
                 "Deze database bevat demo-accounts; verwijder ze voordat u Koppelkans "
-                "in productie start (KOPPELKANS_ENV=production)."
+                f"start met KOPPELKANS_ENV={env}."
             )

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from secrets import token_hex
 from typing import Any
 
+from flask import current_app, url_for
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
@@ -24,8 +25,9 @@ from marketplace.domain.vocabulary import ApprovalState, Role, VacancyStatus
 from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import Organisation, User, Vacancy
-from marketplace.services.accounts.users import create_user, find_user_by_email
+from marketplace.services.accounts.users import create_user, find_user_by_email, hash_password
 from marketplace.services.platform.locations import locate
+from marketplace.services.platform.outbox import enqueue_template
 
 CENTRE_KIND = "vrijwilligerscentrale"
 
@@ -132,26 +134,37 @@ def _commit(message: str) -> None:
         raise DomainError(message) from error
 
 
-def register_organisation(data: dict[str, Any]) -> User:
+def register_organisation(data: dict[str, Any]) -> None:
     """A new organisation signs itself up with its first member; it waits for screening
-    by the volunteer centre of the chosen municipality."""
+    by the volunteer centre of the chosen municipality.
+
+    The answer is the same whether or not the e-mail address has an account, so the
+    form cannot be used to find out who has one: a known address gets a mail telling
+    its owner, and nothing is created."""
     email = data["member_email"].strip().lower()
-    if find_user_by_email(email) is not None:
-        raise DomainError(
-            "Er is al een account met dit e-mailadres. Log in, of kies een ander adres.",
-            field="member_email",
-        )
     problems = password_problems(data["password"], email)
     if problems:
         raise DomainError(" ".join(problems), field="password")
+    if find_user_by_email(email) is not None:
+        hash_password(data["password"])  # the same work (and time) as a new account
+        _mail_signup(email, "organisations/mail/signup_existing.txt",
+                     "Aanmelding bij Koppelkans met uw e-mailadres")
+        _commit("De aanmelding kon niet worden opgeslagen. Probeer het opnieuw.")
+        return
     organisation = new_organisation(
         data, ApprovalState.REVIEW, managed_by=centre_of(data["municipality"])
     )
     db.session.flush()
-    user = create_user(email, data["member_name"], Role.ORGANISATION, data["password"],
-                       organisation_id=organisation.id)
+    create_user(email, data["member_name"], Role.ORGANISATION, data["password"],
+                organisation_id=organisation.id)
+    _mail_signup(email, "organisations/mail/signup_received.txt",
+                 "Uw aanmelding bij Koppelkans is ontvangen")
     _commit("De aanmelding kon niet worden opgeslagen. Probeer het opnieuw.")
-    return user
+
+
+def _mail_signup(email: str, template: str, subject: str) -> None:
+    login_url = str(current_app.config["BASE_URL"]).rstrip("/") + url_for("auth.login")
+    enqueue_template([email], subject, template, login_url=login_url)
 
 
 def create_managed_organisation(staff: User, data: dict[str, Any]) -> Organisation:
