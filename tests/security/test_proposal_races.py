@@ -129,13 +129,16 @@ def test_the_migration_and_the_model_mean_the_same_open_states() -> None:
 def test_the_migration_withdraws_earlier_race_duplicates(app, make_app, tmp_path) -> None:
     """A database that the race already hit keeps the oldest open proposal of a pair;
     the others are withdrawn, each with a system event, and then the index holds."""
+    from importlib import import_module
+
     from flask_migrate import upgrade
 
+    before = import_module("marketplace.migrations.versions.0008_proposal_rules").down_revision
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         pytest.skip("needs a database of its own; the SQLite run covers the migration")
     other = make_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'raced.db'}")
     with other.app_context():
-        upgrade(revision="0005_append_only_triggers")
+        upgrade(revision=before)  # the schema just before 0008
         first = make_placement()
         doubles = [make_placement(first.participant, first.vacancy) for _ in range(2)]
         upgrade()
