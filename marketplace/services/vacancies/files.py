@@ -19,9 +19,7 @@ from datetime import datetime
 from pathlib import PurePath
 from typing import Any
 
-from marketplace.domain.spreadsheet_cells import (
-    escape_formula,
-)
+from marketplace.domain.spreadsheet_cells import escape_cell, xlsx_cell
 from marketplace.errors import DomainError
 from marketplace.services.profiles.rows import (
     INTEGER_COLUMNS,
@@ -280,17 +278,13 @@ COLUMN_HELP = {
 }
 
 
-def _safe(text: str) -> str:
-    return escape_formula(text)
-
-
 def write_csv(rows: Iterable[dict[str, str]]) -> bytes:
     """UTF-8 with a byte-order mark and ';' between cells: Excel in the Netherlands opens it."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(VACANCY_COLUMNS)
+    writer.writerow([escape_cell(column) for column in VACANCY_COLUMNS])
     for row in rows:
-        writer.writerow([_safe(row.get(column, "")) for column in VACANCY_COLUMNS])
+        writer.writerow([escape_cell(row.get(column, "")) for column in VACANCY_COLUMNS])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -299,7 +293,7 @@ def _xlsx_value(column: str, text: str) -> Any:
         return int(text)
     if column in ("hours_min", "hours_max") and re.fullmatch(r"\d+(\.\d+)?", text):
         return float(text) if "." in text else int(text)
-    return _safe(text)
+    return xlsx_cell(text)
 
 
 def write_xlsx(rows: Iterable[dict[str, str]], with_help: bool = False) -> bytes:
@@ -307,15 +301,15 @@ def write_xlsx(rows: Iterable[dict[str, str]], with_help: bool = False) -> bytes
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("Vacatures")
-    sheet.append(list(VACANCY_COLUMNS))
+    sheet.append([xlsx_cell(column) for column in VACANCY_COLUMNS])
     for row in rows:
         # Every value is written as data; text that looks like a formula is escaped.
         sheet.append([_xlsx_value(column, row.get(column, "")) for column in VACANCY_COLUMNS])
     if with_help:
         explanation = book.create_sheet("Uitleg")
-        explanation.append(["kolom", "uitleg"])
+        explanation.append([xlsx_cell("kolom"), xlsx_cell("uitleg")])
         for column in VACANCY_COLUMNS:
-            explanation.append([column, COLUMN_HELP.get(column, "")])
+            explanation.append([xlsx_cell(column), xlsx_cell(COLUMN_HELP.get(column, ""))])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from marketplace.domain.spreadsheet_cells import looks_like_formula, unescape_formula
+from marketplace.domain.spreadsheet_cells import looks_like_formula, unescape_cell
 from marketplace.domain.vacancy_rules import limit_problems
 from marketplace.domain.vacancy_status import import_status_allowed
 from marketplace.domain.vocabulary import ApprovalState, PlacementType, Role, VacancyStatus
@@ -239,7 +239,7 @@ class _Checker:
 
     def _row(self, number: int, cells: Mapping[str, str], seen_ids: dict[str, int]) -> None:
         problems = _formula_problems(number, cells)
-        cells = {column: unescape_formula(value.strip()) for column, value in cells.items()}
+        cells = {column: unescape_cell(value.strip()) for column, value in cells.items()}
         if cells.pop("__extra__", None):
             problems.append(RowProblem(number, "", "deze rij heeft meer cellen dan kolomnamen"))
         generated = cells.pop("__id__", "") or new_vacancy_ref()
