@@ -207,6 +207,9 @@ def import_commit(token: str) -> Response | tuple[str, int]:
         return render_template("vacancies/import_preview.html", batch=batch,
                                report=batch.payload["report"], form=form,
                                refused=refused, decisions=decisions), 422
+    except import_batches.ImportAlreadyCommitted as already:
+        flash(already.message, "error")
+        return redirect(url_for("vacancies.index", status="draft"))
     flash(gettext("Geïmporteerd: %(created)s nieuwe en %(updated)s bijgewerkte vacatures, "
                   "%(skipped)s overgeslagen.", created=summary.created,
                   updated=summary.updated, skipped=summary.skipped), "success")

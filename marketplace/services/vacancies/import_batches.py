@@ -9,8 +9,9 @@ from pathlib import PurePath
 from secrets import token_hex
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
+from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import ImportBatch, User
 from marketplace.services.vacancies.files import ParsedFile, read_file
@@ -59,12 +60,16 @@ def _report_payload(report: ImportReport) -> dict[str, Any]:
 
 
 def start_batch(user: User, filename: str, data: bytes) -> ImportBatch:
-    """Read and check an upload and keep it server-side for the preview."""
-    now = datetime.now(UTC)
-    db.session.execute(delete(ImportBatch).where(ImportBatch.expires_at < now))
+    """Read and check an upload and keep it server-side for the preview.
+
+    Reading and checking come first and only read the database: the first write (the
+    clean-up of expired batches) takes SQLite's write lock, which every other write in
+    the app then waits for. So a slow or hostile upload never holds it."""
     parsed = read_file(filename, data)
     records = _row_records(parsed)
     report = check_rows(_as_rows(records), scope_for(user))
+    now = datetime.now(UTC)
+    db.session.execute(delete(ImportBatch).where(ImportBatch.expires_at < now))
     batch = ImportBatch(
         token=token_hex(16), owner_id=user.id,
         # Only shown again; PostgreSQL refuses a NUL that a crafted upload's name may hold.
@@ -99,8 +104,28 @@ def commit_batch(batch: ImportBatch, user: User, decisions: Mapping[str, str]) -
     if not rows:
         raise ImportRefused([])
 
-    def mark_committed() -> None:  # in the same transaction: never committed twice
-        batch.committed_at = datetime.now(UTC)
-        batch.payload = {"report": batch.payload.get("report", {}), "rows": []}
+    report = batch.payload.get("report", {})
+    return commit_rows(rows, scope_for(user), decisions, lambda: _claim(batch.id, report))
 
-    return commit_rows(rows, scope_for(user), decisions, mark_committed)
+
+class ImportAlreadyCommitted(DomainError):
+    """A second commit of the same upload (a double click, a second tab): nothing written."""
+
+    def __init__(self) -> None:
+        super().__init__("Deze import is al verwerkt. Er is niets dubbel opgeslagen.")
+
+
+def _claim(batch_id: int, report: dict[str, Any]) -> None:
+    """Mark the batch committed as the first write of the import's transaction.
+
+    One conditional UPDATE: of simultaneous commits exactly one finds it uncommitted
+    (PostgreSQL re-checks the condition after waiting for the row lock; SQLite lets one
+    writer at a time in), the others are refused before they write anything."""
+    claimed = db.session.execute(
+        update(ImportBatch)
+        .where(ImportBatch.id == batch_id, ImportBatch.committed_at.is_(None))
+        .values(committed_at=datetime.now(UTC), payload={"report": report, "rows": []})
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:
+        raise ImportAlreadyCommitted()
