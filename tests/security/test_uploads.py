@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 
 from marketplace.domain.vocabulary import Role
 from marketplace.extensions import db as _db
-from marketplace.models import ImportBatch, Organisation, Vacancy
+from marketplace.models import ImportBatch, Organisation, User, Vacancy
 from marketplace.services.vacancies import files, import_batches
 from marketplace.services.vacancies.files import ImportFileError, read_file
 from tests.builders import make_organisation, make_user, make_vacancy
@@ -360,3 +360,69 @@ def test_the_upload_holds_no_write_lock_while_it_reads(staff, db, make_app, monk
     titles = db.scalars(select(Vacancy.title)).all()
     assert titles == ["Tegelijk opgeslagen"]
     assert db.scalar(select(func.count()).select_from(ImportBatch)) == 0
+
+
+# --------------------------------------------------------------------- double commits
+
+RACERS = 10
+
+
+def _engine_options(url: str) -> dict[str, object]:
+    options: dict[str, object] = {"pool_size": RACERS, "max_overflow": 5, "pool_timeout": 60}
+    if url.startswith("sqlite"):
+        options["connect_args"] = {"timeout": 30}  # wait for the write lock, don't fail
+    return options
+
+
+def test_ten_simultaneous_commits_of_one_preview_write_once(staff, app, db, make_app) -> None:
+    """A double click (or ten): one commit writes, the others get the Dutch refusal;
+    never a database error, never anything written twice. Each racer has its own app
+    context, session and connection, as a request would."""
+    rows = "".join(f"Buurthuis;vrijwilligerswerk;Gastvrouw {n};mon_morning;1\n" for n in range(3))
+    batch = import_batches.start_batch(staff, "v.csv", (";".join(HEADER) + "\n" + rows).encode())
+    token, staff_id = batch.token, staff.id
+    racing = make_app(SQLALCHEMY_ENGINE_OPTIONS=_engine_options(
+        app.config["SQLALCHEMY_DATABASE_URI"]))
+    barrier = threading.Barrier(RACERS)
+    outcomes: list[str] = []
+
+    def commit() -> None:
+        with racing.app_context():
+            try:
+                user = _db.session.get(User, staff_id)
+                loaded = import_batches.find_batch(token, user)
+                barrier.wait(timeout=60)
+                import_batches.commit_batch(loaded, user, {})
+                outcomes.append("written")
+            except import_batches.ImportAlreadyCommitted as refused:
+                outcomes.append(refused.message)
+            except Exception as error:  # the finding: a 500
+                outcomes.append(repr(error))
+            finally:
+                _db.session.remove()
+
+    threads = [threading.Thread(target=commit) for _ in range(RACERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert sorted(outcomes) == ["Deze import is al verwerkt. Er is niets dubbel opgeslagen."] * (
+        RACERS - 1) + ["written"], outcomes
+    db.rollback()
+    assert db.scalar(select(func.count()).select_from(Vacancy)) == 3
+
+
+def test_a_second_commit_of_a_claimed_batch_is_refused_in_dutch(staff, db) -> None:
+    data = (";".join(HEADER) + "\n" + ";".join(ROW) + "\n").encode()
+    batch = import_batches.start_batch(staff, "v.csv", data)
+    assert batch.payload["report"]["problems"] == []
+    stale = import_batches.find_batch(batch.token, staff)
+    assert stale is not None and stale.payload["rows"]
+    db.expunge(stale)  # as loaded by a second request before the first one committed
+    fresh = import_batches.find_batch(batch.token, staff)
+    assert fresh is not None
+    import_batches.commit_batch(fresh, staff, {})
+    with pytest.raises(import_batches.ImportAlreadyCommitted, match="al verwerkt"):
+        import_batches.commit_batch(stale, staff, {})
+    db.rollback()
+    assert db.scalar(select(func.count()).select_from(Vacancy)) == 1

@@ -100,6 +100,8 @@ def find_batch(token: str, user: User) -> ImportBatch | None:
 
 
 def commit_batch(batch: ImportBatch, user: User, decisions: Mapping[str, str]) -> ImportSummary:
+    if batch.committed_at is not None:
+        raise ImportAlreadyCommitted()
     rows = _as_rows(batch.payload.get("rows") or [])
     if not rows:
         raise ImportRefused([])
