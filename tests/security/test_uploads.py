@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import io
+import re
 import resource
 import struct
 import threading
@@ -64,8 +65,9 @@ def _rewrite(data: bytes, changes: dict[str, Callable[[bytes], bytes]]) -> bytes
 def _sparse_xlsx() -> bytes:
     row = (b'<row r="2000000000"><c r="A2000000000" t="inlineStr"><is><t>x</t></is></c>'
            b'</row></sheetData>')
-    return _rewrite(_workbook([HEADER, ROW]),
-                    {SHEET: lambda xml: xml.replace(b"</sheetData>", row)})
+    # Without a <dimension> openpyxl cannot know where the sheet ends: it walks the gap.
+    return _rewrite(_workbook([HEADER, ROW]), {SHEET: lambda xml: re.sub(
+        rb"<dimension [^>]*>", b"", xml.replace(b"</sheetData>", row))})
 
 
 def _with_doctype(xml: bytes, doctype: bytes, cell_text: bytes) -> bytes:
