@@ -206,7 +206,7 @@ def test_oversized_cells_are_refused() -> None:
     data = (";".join(HEADER) + "\n" + ";".join([*ROW[:2], "x" * 40_000, *ROW[3:]])
             + "\n").encode()
     message, _ = _refused("v.csv", data)
-    assert message == "Rij 2, kolom 3: de cel is langer dan 32.767 tekens."
+    assert message == "Rij 2, kolom title: de cel is langer dan 32.767 tekens."
     long_xlsx = _rewrite(_workbook([HEADER, ROW]), {SHEET: lambda xml: xml.replace(
         b"<t>Gastvrouw</t>", b"<t>" + b"x" * 33_000 + b"</t>")})  # openpyxl cuts at 32,767
     message, _ = _refused("v.xlsx", long_xlsx)

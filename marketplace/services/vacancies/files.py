@@ -195,7 +195,7 @@ def _rows(records: Iterable[list[str]]) -> tuple[list[str], list[tuple[int, list
     for number, cells in enumerate(iterator, start=1):
         if number > MAX_LINES:
             raise _too_many_lines()
-        _check_cell_sizes(number, cells)
+        _check_cell_sizes(number, cells, header)
         if header is None:
             if any(cell.strip() for cell in cells):
                 header = _header(cells)
@@ -213,11 +213,12 @@ def _rows(records: Iterable[list[str]]) -> tuple[list[str], list[tuple[int, list
     return header, rows
 
 
-def _check_cell_sizes(number: int, cells: Sequence[str]) -> None:
+def _check_cell_sizes(number: int, cells: Sequence[str], header: Sequence[str] | None) -> None:
     for index, cell in enumerate(cells[:MAX_COLUMNS]):
         if len(cell) > MAX_CELL_CHARS:
+            column = header[index] if header and index < len(header) else str(index + 1)
             raise ImportFileError(
-                f"Rij {number}, kolom {index + 1}: de cel is langer dan "
+                f"Rij {number}, kolom {column}: de cel is langer dan "
                 f"{_dutch_number(MAX_CELL_CHARS)} tekens."
             )
 
