@@ -107,7 +107,19 @@ def commit_batch(batch: ImportBatch, user: User, decisions: Mapping[str, str]) -
         raise ImportRefused([])
 
     report = batch.payload.get("report", {})
-    return commit_rows(rows, scope_for(user), decisions, lambda: _claim(batch.id, report))
+    try:
+        return commit_rows(rows, scope_for(user), decisions, lambda: _claim(batch.id, report))
+    except ImportRefused:
+        # A simultaneous commit that won makes these rows look like duplicates of what
+        # it wrote: say what really happened.
+        if _committed_meanwhile(batch.id):
+            raise ImportAlreadyCommitted() from None
+        raise
+
+
+def _committed_meanwhile(batch_id: int) -> bool:
+    committed = select(ImportBatch.committed_at).where(ImportBatch.id == batch_id)
+    return db.session.scalar(committed) is not None
 
 
 class ImportAlreadyCommitted(DomainError):

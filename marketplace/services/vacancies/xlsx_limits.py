@@ -59,7 +59,7 @@ def check_xlsx(data: bytes, max_row: int) -> None:
     try:
         infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as error:
-        raise _refuse("Dit is geen geldig XLSX-bestand.") from error
+        raise _refuse("Dit XLSX-bestand kunnen we niet openen.") from error
     _check_directory(infos)
     for info in infos:
         chunks = _inflate(data, info)
