@@ -26,7 +26,7 @@ from marketplace.extensions import db
 from marketplace.models import Organisation, User, Vacancy
 from marketplace.services.demo_region import load_demo_region
 from marketplace.services.profiles.rows import VACANCY_COLUMNS
-from marketplace.services.vacancies import importing as importer
+from marketplace.services.vacancies import import_rows as importer
 from marketplace.services.vacancies.files import read_file
 from marketplace.services.vacancies.vacancies import new_vacancy_ref
 

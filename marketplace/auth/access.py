@@ -125,7 +125,7 @@ def get_viewable_organisation_or_404(organisation_id: int) -> Organisation:
 
 def get_own_import_batch_or_404(token: str) -> ImportBatch:
     """An upload waiting for its commit, of this user only; expired or foreign gives 404."""
-    from marketplace.services.vacancies.importing import find_batch
+    from marketplace.services.vacancies.import_batches import find_batch
 
     batch = find_batch(token, current_user)
     if batch is None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
-from marketplace.services.vacancies import importing as importer
+from marketplace.services.vacancies import import_rows as importer
 from marketplace.services.vacancies.export import FORMATS, export_file
 from marketplace.services.vacancies.files import ImportFileError, read_file
 

@@ -1,6 +1,6 @@
 """The vacancy board, detail, create, edit, status changes, import and export: thin
 views over
-services.vacancies.vacancies, services.vacancies.board and services.vacancies.importing."""
+services.vacancies.vacancies, services.vacancies.board and services.vacancies.import_batches."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from marketplace.domain.vocabulary import N_, PlacementType, Role, VacancyStatus
 from marketplace.errors import DomainError
 from marketplace.formfields import BrowserForm, attach_domain_error, choices
 from marketplace.pagination import enum_arg, page_arg
-from marketplace.services.vacancies import importing as importer
+from marketplace.services.vacancies import import_batches, import_rows
 from marketplace.services.vacancies import vacancies as service
 from marketplace.services.vacancies.board import board
 from marketplace.services.vacancies.export import FORMATS, ExportFile, export_file, template_file
@@ -186,7 +186,7 @@ def import_upload() -> Response | str:
     if form.validate_on_submit():
         upload = form.file.data
         try:
-            batch = importer.start_batch(current_user, upload.filename or "", upload.read())
+            batch = import_batches.start_batch(current_user, upload.filename or "", upload.read())
         except DomainError as error:
             form.file.errors = [*form.file.errors, error.message]
         else:
@@ -212,11 +212,14 @@ def import_commit(token: str) -> Response | tuple[str, int]:
         abort(400)
     decisions = {k: v for k, v in request.form.items() if k.startswith(("org:", "row:"))}
     try:
-        summary = importer.commit_batch(batch, current_user, decisions)
-    except importer.ImportRefused as refused:
+        summary = import_batches.commit_batch(batch, current_user, decisions)
+    except import_rows.ImportRefused as refused:
         return render_template("vacancies/import_preview.html", batch=batch,
                                report=batch.payload["report"], form=form,
                                refused=refused, decisions=decisions), 422
+    except import_batches.ImportAlreadyCommitted as already:
+        flash(already.message, "error")
+        return redirect(url_for("vacancies.index", status="draft"))
     flash(gettext("Geïmporteerd: %(created)s nieuwe en %(updated)s bijgewerkte vacatures, "
                   "%(skipped)s overgeslagen.", created=summary.created,
                   updated=summary.updated, skipped=summary.skipped), "success")

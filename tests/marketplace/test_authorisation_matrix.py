@@ -36,7 +36,7 @@ from marketplace.extensions import db as _db
 from marketplace.models import CohortAllocation, User
 from marketplace.services.accounts.users import hash_password
 from marketplace.services.placements import links as link_service
-from marketplace.services.vacancies import importing as vacancy_import
+from marketplace.services.vacancies import import_batches as vacancy_import
 from marketplace.services.vacancies.export import template_file
 from tests.api.conftest import token_for
 from tests.builders import (

@@ -21,7 +21,7 @@ from marketplace.domain.vacancy_status import (
 )
 from marketplace.domain.vocabulary import ApprovalState, Role, VacancyStatus
 from marketplace.models import Organisation, Vacancy
-from marketplace.services.vacancies import importing as importer
+from marketplace.services.vacancies import import_rows as importer
 from tests.builders import make_organisation, make_user, make_vacancy
 from tests.marketplace.vacancies.test_vacancy_form import VALID
 

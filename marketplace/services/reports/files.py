@@ -8,24 +8,29 @@ import io
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from marketplace.domain.spreadsheet_cells import escape_cell, xlsx_cell
 from marketplace.services.reports.monitoring import Dashboard, Table
 
 SHEET_NAME_LIMIT = 31  # Excel's own limit
 
 
-def _safe(text: str) -> str:
-    """A leading = + - @ would make a spreadsheet run the cell as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+def _csv_row(values: list[str]) -> list[str]:
+    return [escape_cell(value) for value in values]
+
+
+def _xlsx_row(values: list[str]) -> list[object]:
+    """Counts as numbers; every text (also filter values from the request) escaped."""
+    return [int(value) if value.isdigit() else xlsx_cell(value) for value in values]
 
 
 def table_csv(table: Table) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([table.title])
+    writer.writerow(_csv_row([table.title]))
     for row in table.as_lists():
-        writer.writerow([_safe(value) for value in row])
+        writer.writerow(_csv_row(row))
     if table.note:
-        writer.writerow([table.note])
+        writer.writerow(_csv_row([table.note]))
     return buffer.getvalue()
 
 
@@ -36,22 +41,21 @@ def dashboard_xlsx(dashboard: Dashboard, tables: tuple[Table, ...]) -> bytes:
     assert isinstance(about, Worksheet)  # a new workbook opens on its one worksheet
     about.title = "Filters"
     filters = dashboard.filters
-    about.append(["Peildatum", filters.reference_date.isoformat()])
-    about.append(
-        ["Periode", f"{filters.period_start.isoformat()} t/m {filters.period_end.isoformat()}"]
-    )
-    about.append(["Gemeente", filters.municipality or "alle"])
-    about.append(["Team", filters.team or "alle"])
-    about.append(
-        ["Privacy", "Aantallen onder de 5 staan als <5; • is verborgen om herleiden te voorkomen."]
-    )
+    for line in (
+        ["Peildatum", filters.reference_date.isoformat()],
+        ["Periode", f"{filters.period_start.isoformat()} t/m {filters.period_end.isoformat()}"],
+        ["Gemeente", filters.municipality or "alle"],
+        ["Team", filters.team or "alle"],
+        ["Privacy", "Aantallen onder de 5 staan als <5; • is verborgen om herleiden te voorkomen."],
+    ):
+        about.append([xlsx_cell(value) for value in line])
     for table in tables:
         sheet = workbook.create_sheet(table.key[:SHEET_NAME_LIMIT])
-        sheet.append([table.title])
+        sheet.append(_xlsx_row([table.title]))
         for row in table.as_lists():
-            sheet.append([int(value) if value.isdigit() else _safe(value) for value in row])
+            sheet.append(_xlsx_row(row))
         if table.note:
-            sheet.append([table.note])
+            sheet.append(_xlsx_row([table.note]))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

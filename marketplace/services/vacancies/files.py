@@ -4,6 +4,11 @@ the same flat format (exports and the template).
 Reading never evaluates anything: an XLSX is opened values-only in read-only mode
 with formulas kept as their text, and the caller rejects any cell that looks like a
 formula. A file that cannot be read as a whole raises :class:`ImportFileError`.
+
+Uploads may be hostile, so reading is bounded before anything is written: every row
+read counts (also empty ones and the gaps of a sparse sheet), columns and cell sizes
+are capped, the header is checked in linear time, and an XLSX passes
+``xlsx_limits.check_xlsx`` (zip sizes, ratio, defused XML) before openpyxl opens it.
 """
 
 from __future__ import annotations
@@ -12,26 +17,27 @@ import csv
 import io
 import re
 import warnings
-import zipfile
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
 from typing import Any
 
-from marketplace.domain.spreadsheet_cells import (
-    escape_formula,
-)
+from marketplace.domain.spreadsheet_cells import escape_cell, xlsx_cell
 from marketplace.errors import DomainError
 from marketplace.services.profiles.rows import (
     INTEGER_COLUMNS,
     REQUIRED_COLUMNS,
     VACANCY_COLUMNS,
 )
+from marketplace.services.vacancies.xlsx_limits import MAX_CELL_CHARS, XlsxRefused, check_xlsx
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 10_000
 MAX_COLUMNS = 60
+# Rows read at most, header and empty rows included: the bound on the work of reading.
+MAX_LINES = MAX_ROWS + 1_000
 
 
 class ImportFileError(DomainError):
@@ -78,10 +84,21 @@ def _delimiter(text: str) -> str:
     return max(counts, key=lambda d: counts[d])
 
 
+def _dutch_number(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
 def _too_many_rows() -> ImportFileError:
     return ImportFileError(
-        f"Het bestand heeft meer dan {MAX_ROWS:,} rijen. Splits het in kleinere "
-        "bestanden.".replace(",", ".")
+        f"Het bestand heeft meer dan {_dutch_number(MAX_ROWS)} rijen. Splits het in kleinere "
+        "bestanden."
+    )
+
+
+def _too_many_lines() -> ImportFileError:
+    return ImportFileError(
+        f"Het bestand is langer dan {_dutch_number(MAX_LINES)} regels (lege regels tellen "
+        "mee). Haal lege regels weg of splits het in kleinere bestanden."
     )
 
 
@@ -106,38 +123,56 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
+def _cannot_open() -> ImportFileError:
+    return ImportFileError(
+        "Dit XLSX-bestand kunnen we niet openen. Sla het opnieuw op in Excel of als CSV."
+    )
+
+
 def _xlsx_records(data: bytes) -> Iterator[list[str]]:
     import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
 
     if not data.startswith(b"PK\x03\x04"):
         raise ImportFileError("Dit is geen geldig XLSX-bestand. Kies een CSV- of XLSX-bestand.")
+    try:
+        check_xlsx(data, max_row=MAX_LINES)
+    except XlsxRefused as refused:
+        raise ImportFileError(refused.message) from refused
+    # Sizes and XML are checked by now; what openpyxl still raises on a crafted file
+    # varies (KeyError, TypeError, IndexError, ...), and each means: cannot read it.
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about unsupported extras
             # data_only=False: a formula is read as its text ('=...'), never its result.
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
-        raise ImportFileError(
-            "Dit XLSX-bestand kunnen we niet openen. Sla het opnieuw op in Excel of als CSV."
-        ) from error
+    except Exception as error:
+        raise _cannot_open() from error
     try:
-        sheet = book.worksheets[0]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+            for values in book.worksheets[0].iter_rows(values_only=True, max_col=MAX_COLUMNS):
                 yield [_cell_text(value) for value in values]
+    except Exception as error:
+        raise _cannot_open() from error
     finally:
         book.close()
 
 
 def _header(cells: Sequence[str]) -> list[str]:
-    header = [re.sub(r"\s+", "_", cell.strip().lstrip("\ufeff").lower()) for cell in cells]
-    while header and not header[-1]:
-        header.pop()
+    """Column names, checked in linear time (a hostile header has a million columns)."""
+    used = len(cells)
+    while used and not cells[used - 1].strip():
+        used -= 1
+    if used > MAX_COLUMNS:  # before any work per column
+        raise ImportFileError(
+            f"De eerste rij heeft {_dutch_number(used)} kolommen; hoogstens "
+            f"{MAX_COLUMNS} kunnen. Gebruik de kolommen van het sjabloon."
+        )
+    header = [re.sub(r"\s+", "_", cell.strip().lstrip("\ufeff").lower())
+              for cell in cells[:used]]
     unknown = [name for name in header if name not in VACANCY_COLUMNS]
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
-    doubled = sorted({name for name in header if name and header.count(name) > 1})
+    doubled = sorted(name for name, count in Counter(header).items() if name and count > 1)
     if missing:
         raise ImportFileError(
             "Deze kolommen ontbreken: " + ", ".join(missing) + ". Gebruik de kolommen van "
@@ -158,6 +193,9 @@ def _rows(records: Iterable[list[str]]) -> tuple[list[str], list[tuple[int, list
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
     for number, cells in enumerate(iterator, start=1):
+        if number > MAX_LINES:
+            raise _too_many_lines()
+        _check_cell_sizes(number, cells, header)
         if header is None:
             if any(cell.strip() for cell in cells):
                 header = _header(cells)
@@ -173,6 +211,16 @@ def _rows(records: Iterable[list[str]]) -> tuple[list[str], list[tuple[int, list
     if not rows:
         raise ImportFileError("Het bestand heeft kolomnamen, maar geen rijen met vacatures.")
     return header, rows
+
+
+def _check_cell_sizes(number: int, cells: Sequence[str], header: Sequence[str] | None) -> None:
+    for index, cell in enumerate(cells[:MAX_COLUMNS]):
+        if len(cell) > MAX_CELL_CHARS:
+            column = header[index] if header and index < len(header) else str(index + 1)
+            raise ImportFileError(
+                f"Rij {number}, kolom {column}: de cel is langer dan "
+                f"{_dutch_number(MAX_CELL_CHARS)} tekens."
+            )
 
 
 def read_file(filename: str, data: bytes) -> ParsedFile:
@@ -192,6 +240,10 @@ def read_file(filename: str, data: bytes) -> ParsedFile:
         else:
             raise ImportFileError("Kies een CSV-bestand (.csv) of een Excel-bestand (.xlsx).")
     except csv.Error as error:
+        if "field limit" in str(error):
+            raise ImportFileError(
+                f"Een cel in het bestand is langer dan {_dutch_number(MAX_CELL_CHARS)} tekens."
+            ) from error
         raise ImportFileError(f"Dit is geen geldig CSV-bestand: {error}.") from error
     rows = [(number, _row_cells(header, cells)) for number, cells in raw_rows]
     return ParsedFile(header=header, rows=rows, notices=notices)
@@ -280,17 +332,13 @@ COLUMN_HELP = {
 }
 
 
-def _safe(text: str) -> str:
-    return escape_formula(text)
-
-
 def write_csv(rows: Iterable[dict[str, str]]) -> bytes:
     """UTF-8 with a byte-order mark and ';' between cells: Excel in the Netherlands opens it."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(VACANCY_COLUMNS)
+    writer.writerow([escape_cell(column) for column in VACANCY_COLUMNS])
     for row in rows:
-        writer.writerow([_safe(row.get(column, "")) for column in VACANCY_COLUMNS])
+        writer.writerow([escape_cell(row.get(column, "")) for column in VACANCY_COLUMNS])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -299,7 +347,7 @@ def _xlsx_value(column: str, text: str) -> Any:
         return int(text)
     if column in ("hours_min", "hours_max") and re.fullmatch(r"\d+(\.\d+)?", text):
         return float(text) if "." in text else int(text)
-    return _safe(text)
+    return xlsx_cell(text)
 
 
 def write_xlsx(rows: Iterable[dict[str, str]], with_help: bool = False) -> bytes:
@@ -307,15 +355,15 @@ def write_xlsx(rows: Iterable[dict[str, str]], with_help: bool = False) -> bytes
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("Vacatures")
-    sheet.append(list(VACANCY_COLUMNS))
+    sheet.append([xlsx_cell(column) for column in VACANCY_COLUMNS])
     for row in rows:
         # Every value is written as data; text that looks like a formula is escaped.
         sheet.append([_xlsx_value(column, row.get(column, "")) for column in VACANCY_COLUMNS])
     if with_help:
         explanation = book.create_sheet("Uitleg")
-        explanation.append(["kolom", "uitleg"])
+        explanation.append([xlsx_cell("kolom"), xlsx_cell("uitleg")])
         for column in VACANCY_COLUMNS:
-            explanation.append([column, COLUMN_HELP.get(column, "")])
+            explanation.append([xlsx_cell(column), xlsx_cell(COLUMN_HELP.get(column, ""))])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -1,43 +1,35 @@
-"""Bulk import of vacancies from CSV and XLSX: read, check every row, find likely
-duplicates, and write all of it or nothing.
+"""Checking and writing the rows of a vacancy import: every row against the same rules
+as the form, then all of it in one transaction or nothing.
 
-1. :func:`read_file` turns the bytes into text rows, or refuses the whole file with a
-   Dutch message (:class:`ImportFileError`): wrong type, encoding, missing columns,
-   too many rows. Nothing is evaluated: a cell that looks like a spreadsheet formula
-   is a problem of its row.
-2. :func:`check_rows` builds a spec profile per row (``services.profiles.rows``) and checks
+1. :func:`check_rows` builds a spec profile per row (``services.profiles.rows``) and checks
    it with ``matching.profiles.validate`` plus the marketplace's limits
    (``domain.vacancy_rules``) and status rules (``domain.vacancy_status``): the same
    rules as the form. It finds organisations and vacancies that probably exist
-   already (RapidFuzz) and asks for a decision on each.
-3. :func:`commit_rows` checks again with the decisions and writes in one transaction.
+   already (``duplicates``) and asks for a decision on each.
+2. :func:`commit_rows` checks again with the decisions and writes in one transaction.
 
-Row numbers are those a spreadsheet shows: the header is row 1.
+Reading the file is ``files.read_file``; keeping an upload for its preview is
+``import_batches``. Row numbers are those a spreadsheet shows: the header is row 1.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from pathlib import PurePath
-from secrets import token_hex
+from datetime import UTC, datetime
 from typing import Any
 
-import numpy as np
-from rapidfuzz import fuzz, process
-from sqlalchemy import delete, func, select
+from sqlalchemy import select
 
-from marketplace.domain.spreadsheet_cells import looks_like_formula, unescape_formula
+from marketplace.domain.spreadsheet_cells import looks_like_formula, unescape_cell
 from marketplace.domain.vacancy_rules import limit_problems
 from marketplace.domain.vacancy_status import import_status_allowed
 from marketplace.domain.vocabulary import ApprovalState, PlacementType, Role, VacancyStatus
 from marketplace.errors import DomainError
 from marketplace.extensions import db
-from marketplace.models import ImportBatch, Organisation, User, Vacancy
+from marketplace.models import Organisation, User, Vacancy
 from marketplace.services.platform.locations import locate
 from marketplace.services.profiles.rows import (
     VACANCY_COLUMNS,
@@ -45,19 +37,18 @@ from marketplace.services.profiles.rows import (
     profile_from_flat_row,
     vacancy_fields_from_profile,
 )
-from marketplace.services.vacancies.files import (
-    ImportFileError,
-    ParsedFile,
-    read_file,
+from marketplace.services.vacancies.duplicates import (
+    Candidate,
+    best_candidates,
+    exact_key,
+    normalised_name,
+    similar_titles,
+    similarity_matrix,
 )
+from marketplace.services.vacancies.files import ImportFileError
 from marketplace.services.vacancies.organisations import new_organisation
 from marketplace.services.vacancies.vacancies import apply_edit, defaults_for, new_vacancy_ref
 from matching.profiles import validate
-
-DUPLICATE_SCORE = 85.0
-BATCH_LIFETIME = timedelta(hours=2)
-STORED_PROBLEMS = 500  # a preview shows this many; the count says how many there are
-FIRST_DATA_ROW = 2
 
 USE_EXISTING, CREATE_NEW = "existing", "new"
 SKIP, IMPORT_ANYWAY = "skip", "import"
@@ -74,13 +65,6 @@ class RowProblem:
         if self.column:
             return f"row {self.row}, column {self.column}: {self.message}"
         return f"row {self.row}: {self.message}"
-
-
-@dataclass(frozen=True)
-class Candidate:
-    id: int
-    name: str
-    score: float
 
 
 @dataclass
@@ -195,48 +179,6 @@ def dutch_message(message: str) -> str:
     return message
 
 
-def normalised_name(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", " ", plain).strip()
-
-
-def exact_key(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-# Words that say what kind of place it is, not which one: left out before comparing.
-_GENERIC_WORDS = frozenset(
-    "stichting vereniging wijkcentrum buurthuis de het een van in en voor bv b v".split()
-)
-
-
-def _core(name: str) -> str:
-    return " ".join(w for w in normalised_name(name).split() if w not in _GENERIC_WORDS)
-
-
-def name_similarity(a: str, b: str) -> float:
-    """0..100; 'Repair Café OZO' and 'Repaircafe wijkcentrum OZO' score 100."""
-    core_a, core_b = _core(a), _core(b)
-    return max(
-        fuzz.token_sort_ratio(core_a, core_b),
-        fuzz.ratio(core_a.replace(" ", ""), core_b.replace(" ", "")),
-    )
-
-
-def _similarity_matrix(names: Sequence[str], others: Sequence[str]) -> np.ndarray:
-    if not names or not others:
-        return np.zeros((len(names), len(others)))
-    cores = [_core(n) for n in names]
-    other_cores = [_core(n) for n in others]
-    by_tokens = process.cdist(cores, other_cores, scorer=fuzz.token_sort_ratio, workers=-1)
-    squeezed = process.cdist(
-        [c.replace(" ", "") for c in cores], [c.replace(" ", "") for c in other_cores],
-        scorer=fuzz.ratio, workers=-1,
-    )
-    result: np.ndarray = np.maximum(by_tokens, squeezed)
-    return result
-
-
 def _with_defaults(row: Mapping[str, str]) -> dict[str, str]:
     """Empty cells get the type's sensible defaults (hours, duration, language flags)."""
     filled = dict(row)
@@ -297,7 +239,7 @@ class _Checker:
 
     def _row(self, number: int, cells: Mapping[str, str], seen_ids: dict[str, int]) -> None:
         problems = _formula_problems(number, cells)
-        cells = {column: unescape_formula(value.strip()) for column, value in cells.items()}
+        cells = {column: unescape_cell(value.strip()) for column, value in cells.items()}
         if cells.pop("__extra__", None):
             problems.append(RowProblem(number, "", "deze rij heeft meer cellen dan kolomnamen"))
         generated = cells.pop("__id__", "") or new_vacancy_ref()
@@ -323,15 +265,13 @@ class _Checker:
             elif checked.organisation_name:
                 unresolved[exact_key(checked.organisation_name)].append(checked)
         keys = list(unresolved)
-        existing = list(self.scope.organisations.values())
-        scores = _similarity_matrix([unresolved[k][0].organisation_name for k in keys],
-                                    [o.name for o in existing])
+        existing = [(o.id, o.name) for o in self.scope.organisations.values()]
+        scores = similarity_matrix([unresolved[k][0].organisation_name for k in keys],
+                                   [name for _, name in existing])
         choices = []
         for index, key in enumerate(keys):
             rows = unresolved[key]
-            order: Iterable[int] = np.argsort(-scores[index])[:3] if existing else []
-            candidates = [Candidate(existing[j].id, existing[j].name, float(scores[index][j]))
-                          for j in order if scores[index][j] >= DUPLICATE_SCORE]
+            candidates = best_candidates(scores[index], existing)
             if candidates:
                 choices.append(OrganisationChoice(key, rows[0].organisation_name,
                                                   [r.row for r in rows], candidates))
@@ -406,11 +346,8 @@ class _Checker:
             title = str(checked.profile.get("title") or "")
             if not known or not title:
                 continue
-            hits = process.extract(normalised_name(title), [t for _, t in known],
-                                   scorer=fuzz.token_sort_ratio, score_cutoff=DUPLICATE_SCORE,
-                                   limit=3)
-            if hits:
-                candidates = [Candidate(known[i][0], known[i][1], float(s)) for _, s, i in hits]
+            candidates = similar_titles(title, known)
+            if candidates:
                 choices.append(VacancyChoice(checked.row, title, checked.organisation_name,
                                              candidates))
                 self._decide_vacancy(checked)
@@ -545,21 +482,22 @@ def commit_rows(
     rows: Sequence[tuple[int, Mapping[str, str]]],
     scope: Scope,
     decisions: Mapping[str, str],
-    batch: ImportBatch | None = None,
+    before_write: Callable[[], None] | None = None,
 ) -> ImportSummary:
     """Check again with the decisions, then write everything in one transaction or nothing.
 
     Raises :class:`ImportRefused` with every problem when anything is wrong.
+    ``before_write`` runs first inside the writing transaction (an upload batch marks
+    itself committed there) and may refuse with a DomainError.
     """
     report = check_rows(rows, scope, decisions)
     problems = report.problems + undecided(report, decisions)
     if problems:
         raise ImportRefused(problems)
     try:
+        if before_write is not None:
+            before_write()
         summary = _write(report, scope)
-        if batch is not None:  # marked in the same transaction: never committed twice
-            batch.committed_at = datetime.now(UTC)
-            batch.payload = {"report": batch.payload.get("report", {}), "rows": []}
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -576,80 +514,3 @@ class ImportRefused(DomainError):
         self.problems = problems
 
 
-# ------------------------------------------------------------------------ batches
-
-def _row_records(parsed: ParsedFile) -> list[list[Any]]:
-    """Rows for storage, each with a stable generated id for rows without one."""
-    records = []
-    for number, cells in parsed.rows:
-        cells = dict(cells)
-        cells["__id__"] = new_vacancy_ref()
-        records.append([number, cells])
-    return records
-
-
-def _report_payload(report: ImportReport) -> dict[str, Any]:
-    return {
-        "problems": [[p.row, p.column, p.message] for p in report.problems[:STORED_PROBLEMS]],
-        "problem_count": len(report.problems),
-        "organisation_choices": [
-            {"key": c.key, "name": c.name, "rows": c.rows[:20], "row_count": len(c.rows),
-             "candidates": [[x.id, x.name, round(x.score)] for x in c.candidates]}
-            for c in report.organisation_choices
-        ],
-        "vacancy_choices": [
-            {"row": c.row, "title": c.title, "organisation": c.organisation,
-             "candidates": [[x.id, x.name, round(x.score)] for x in c.candidates]}
-            for c in report.vacancy_choices
-        ],
-        "new_organisations": report.new_organisations,
-        "creates": sum(1 for r in report.rows if r.update_id is None),
-        "updates": report.updates,
-    }
-
-
-def start_batch(user: User, filename: str, data: bytes) -> ImportBatch:
-    """Read and check an upload and keep it server-side for the preview."""
-    now = datetime.now(UTC)
-    db.session.execute(delete(ImportBatch).where(ImportBatch.expires_at < now))
-    parsed = read_file(filename, data)
-    records = _row_records(parsed)
-    report = check_rows(_as_rows(records), scope_for(user))
-    batch = ImportBatch(
-        token=token_hex(16), owner_id=user.id,
-        # Only shown again; PostgreSQL refuses a NUL that a crafted upload's name may hold.
-        filename=PurePath(filename.replace("\x00", "")).name[:255],
-        row_count=len(records), created_at=now, expires_at=now + BATCH_LIFETIME,
-        # Rows with problems can never be committed: keep only the report then.
-        payload={"rows": [] if report.problems else records, "notices": parsed.notices,
-                 "report": _report_payload(report)},
-    )
-    db.session.add(batch)
-    db.session.commit()
-    return batch
-
-
-def _as_rows(records: Sequence[Sequence[Any]]) -> list[tuple[int, dict[str, str]]]:
-    return [(int(number), dict(cells)) for number, cells in records]
-
-
-def find_batch(token: str, user: User) -> ImportBatch | None:
-    """The user's own batch that has not expired or been committed yet."""
-    batch = db.session.scalars(
-        select(ImportBatch).where(ImportBatch.token == token, ImportBatch.owner_id == user.id)
-    ).first()
-    if batch is None or batch.committed_at is not None:
-        return None
-    expires = batch.expires_at if batch.expires_at.tzinfo else batch.expires_at.replace(tzinfo=UTC)
-    return batch if expires >= datetime.now(UTC) else None
-
-
-def commit_batch(batch: ImportBatch, user: User, decisions: Mapping[str, str]) -> ImportSummary:
-    rows = _as_rows(batch.payload.get("rows") or [])
-    if not rows:
-        raise ImportRefused([])
-    return commit_rows(rows, scope_for(user), decisions, batch)
-
-
-def count_vacancies() -> int:
-    return db.session.scalar(select(func.count()).select_from(Vacancy)) or 0
