@@ -39,6 +39,7 @@ from marketplace.services.placements.placements import (
 from marketplace.services.placements.proposals import shared_first_name
 from marketplace.services.platform.notifications import notify
 from marketplace.services.platform.outbox import enqueue_template
+from marketplace.services.platform.transaction import transaction
 
 FEEDBACK_MAX = 4000
 # The outcome link for employers without an account goes out this long before the end.
@@ -58,13 +59,8 @@ def may_record(role: PlacementRole | None, kind: CheckInKind) -> bool:
 
 def record(placement_id: int, kind: CheckInKind | str, actor: User, feedback: str) -> CheckIn:
     """Save the feedback of one check-in; DomainError when it is not the actor's to give."""
-    try:
-        with in_dutch_without_request():
-            checkin = _record(placement_id, CheckInKind(kind), actor, feedback)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
+    with transaction(), in_dutch_without_request():
+        checkin = _record(placement_id, CheckInKind(kind), actor, feedback)
     return checkin
 
 

@@ -69,6 +69,7 @@ from marketplace.models import (
 from marketplace.services.placements.proposals import shared_first_name
 from marketplace.services.platform.notifications import notify
 from marketplace.services.platform.outbox import enqueue_template
+from marketplace.services.platform.transaction import transaction
 
 LINK_LIFETIME = timedelta(days=14)
 LINK_SALT = "koppelkans.placement-link"
@@ -367,31 +368,21 @@ def transition(
     placement_id: int, action: PlacementAction | str, actor: User, data: Mapping[str, Any]
 ) -> Placement:
     """Do one step of the placement's life as `actor`; DomainError (nothing saved) if refused."""
-    try:
-        with in_dutch_without_request():
-            placement = _locked(placement_id)
-            role = role_of(actor, placement)
-            if role is None:
-                raise DomainError(gettext("U mag deze stap niet zetten bij deze plaatsing."))
-            _apply(placement, _enum(PlacementAction, action, "action"), role, actor, data)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
+    with transaction(), in_dutch_without_request():
+        placement = _locked(placement_id)
+        role = role_of(actor, placement)
+        if role is None:
+            raise DomainError(gettext("U mag deze stap niet zetten bij deze plaatsing."))
+        _apply(placement, _enum(PlacementAction, action, "action"), role, actor, data)
     return placement
 
 
 def system_transition(placement_id: int, action: PlacementAction, data: Mapping[str, Any]
                       ) -> Placement:
     """A step taken by the application itself (role SYSTEM), e.g. from a command."""
-    try:
-        with force_locale("nl"):
-            placement = _locked(placement_id)
-            _apply(placement, action, PlacementRole.SYSTEM, None, data)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
+    with transaction(), force_locale("nl"):
+        placement = _locked(placement_id)
+        _apply(placement, action, PlacementRole.SYSTEM, None, data)
     return placement
 
 
@@ -404,10 +395,6 @@ def _serializer() -> URLSafeTimedSerializer:
 
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite drops the zone
 
 
 def _issue_link(placement: Placement, email: str, creator: User | None) -> str:
@@ -440,12 +427,8 @@ def _send_link_if_useful(placement: Placement, creator: User | None) -> None:
 
 def send_link(placement_id: int, coach: User, email: str) -> str:
     """The coach mails the employer a single-use link for the current step; the token."""
-    try:
-        with in_dutch_without_request():
-            return _send_link(placement_id, coach, email)
-    except BaseException:
-        db.session.rollback()
-        raise
+    with transaction(), in_dutch_without_request():
+        return _send_link(placement_id, coach, email)
 
 
 def _send_link(placement_id: int, coach: User, email: str) -> str:
@@ -459,7 +442,6 @@ def _send_link(placement_id: int, coach: User, email: str) -> str:
         raise DomainError(gettext("Vul een geldig e-mailadres in."), field="email")
     with force_locale("nl"):
         token = _issue_link(placement, email, coach)
-    db.session.commit()
     return token
 
 
@@ -494,7 +476,7 @@ def _check_link(link: ConfirmationLink, placement: Placement) -> None:
     if link.used_at is not None:
         raise LinkRefused(gettext("Deze link is al gebruikt. Een link werkt maar één keer."),
                           gone=True)
-    if _aware(link.expires_at) < datetime.now(UTC):
+    if link.expires_at < datetime.now(UTC):
         raise LinkRefused(gettext("Deze link is verlopen. Vraag de coach om een nieuwe."),
                           gone=True)
     if placement.state != link.for_state:
@@ -524,13 +506,8 @@ def confirm_by_link(
     placement_id: int, token: str, action: PlacementAction | str, data: Mapping[str, Any]
 ) -> Placement:
     """The employer's step through the link; the link is spent in the same transaction."""
-    try:
-        with in_dutch_without_request():
-            placement = _confirm_by_link(placement_id, token, action, data)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
+    with transaction(), in_dutch_without_request():
+        placement = _confirm_by_link(placement_id, token, action, data)
     return placement
 
 

@@ -14,7 +14,6 @@ from datetime import datetime
 
 from flask_babel import gettext
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from marketplace.domain.placements import OPEN_STATES, PlacementRole, PlacementState
@@ -30,6 +29,7 @@ from marketplace.models import (
     Vacancy,
 )
 from marketplace.services.matching.ranking import pair_failures
+from marketplace.services.platform.transaction import transaction
 from matching import ConstraintFailure
 
 log = logging.getLogger(__name__)
@@ -65,13 +65,10 @@ def add_to_shortlist(coach: User, participant: Participant, vacancy: Vacancy) ->
         raise DomainError(gettext("Deze vacature is niet gepubliceerd."))
     if vacancy.id in shortlisted_ids(participant):
         return
-    db.session.add(
-        ShortlistEntry(coach_id=coach.id, participant_id=participant.id, vacancy_id=vacancy.id)
-    )
-    try:
-        db.session.commit()
-    except IntegrityError:  # added at the same moment in another tab
-        db.session.rollback()
+    with transaction(ignore_conflict=True):  # a conflict: added at the same moment elsewhere
+        db.session.add(
+            ShortlistEntry(coach_id=coach.id, participant_id=participant.id, vacancy_id=vacancy.id)
+        )
 
 
 def remove_from_shortlist(participant: Participant, vacancy_id: int) -> None:
@@ -229,12 +226,8 @@ def propose(
 ) -> Placement:
     """Propose a participant for a vacancy: consent, cap and exclusion checked in one
     transaction. Raises DomainError (nothing saved) when a rule refuses."""
-    try:
+    with transaction():
         placement = _propose(actor, participant, vacancy.id, message, override_reason)
-        db.session.commit()
-    except DomainError:
-        db.session.rollback()
-        raise
     return placement
 
 

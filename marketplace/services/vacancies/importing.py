@@ -39,6 +39,7 @@ from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import ImportBatch, Organisation, User, Vacancy
 from marketplace.services.platform.locations import locate
+from marketplace.services.platform.transaction import transaction
 from marketplace.services.profiles.rows import (
     VACANCY_COLUMNS,
     flat_column_of,
@@ -556,15 +557,11 @@ def commit_rows(
     problems = report.problems + undecided(report, decisions)
     if problems:
         raise ImportRefused(problems)
-    try:
+    with transaction():
         summary = _write(report, scope)
         if batch is not None:  # marked in the same transaction: never committed twice
             batch.committed_at = datetime.now(UTC)
             batch.payload = {"report": batch.payload.get("report", {}), "rows": []}
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return summary
 
 
@@ -641,8 +638,7 @@ def find_batch(token: str, user: User) -> ImportBatch | None:
     ).first()
     if batch is None or batch.committed_at is not None:
         return None
-    expires = batch.expires_at if batch.expires_at.tzinfo else batch.expires_at.replace(tzinfo=UTC)
-    return batch if expires >= datetime.now(UTC) else None
+    return batch if batch.expires_at >= datetime.now(UTC) else None
 
 
 def commit_batch(batch: ImportBatch, user: User, decisions: Mapping[str, str]) -> ImportSummary:
