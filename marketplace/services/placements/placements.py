@@ -35,7 +35,6 @@ from flask import current_app, has_request_context, url_for
 from flask_babel import force_locale, format_datetime, gettext
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import select, update
-from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from marketplace.domain.placements import (
@@ -67,6 +66,8 @@ from marketplace.models import (
     Vacancy,
 )
 from marketplace.services.placements.proposals import shared_first_name
+from marketplace.services.platform.access import fetch_placement as load
+from marketplace.services.platform.access import role_of
 from marketplace.services.platform.notifications import notify
 from marketplace.services.platform.outbox import enqueue_template
 from marketplace.services.platform.transaction import transaction
@@ -77,34 +78,6 @@ NOTE_MAX = 2000
 
 
 # --------------------------------------------------------------------------- who is who
-
-
-def role_of(user: User, placement: Placement) -> PlacementRole | None:
-    """The user's role in this placement, or None when it is outside their scope."""
-    if user.role == Role.COACH and placement.participant.coach_id == user.id:
-        return PlacementRole.COACH
-    organisation = placement.vacancy.organisation
-    if user.organisation_id is None:
-        return None
-    if user.role == Role.ORGANISATION and user.organisation_id == organisation.id:
-        return PlacementRole.ORGANISATION
-    if user.role == Role.CENTRALE and organisation.managed_by_id == user.organisation_id:
-        return PlacementRole.CENTRALE
-    return None
-
-
-def may_view(user: User, placement: Placement) -> bool:
-    return user.role == Role.ADMIN or role_of(user, placement) is not None
-
-
-def load(placement_id: int) -> Placement | None:
-    return db.session.scalar(
-        select(Placement).where(Placement.id == placement_id).options(
-            selectinload(Placement.participant),
-            selectinload(Placement.vacancy).selectinload(Vacancy.organisation),
-            selectinload(Placement.proposed_by),
-        )
-    )
 
 
 def organisation_members(organisation_id: int) -> list[User]:
