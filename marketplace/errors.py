@@ -28,6 +28,27 @@ class DomainError(Exception):
         self.field = field
 
 
+class AccessRefused(Exception):
+    """The user may not have this object (services/platform/access.py): 404 when they may
+    not even know it exists, 403 when they see it but may not change it.
+
+    Not a DomainError on purpose: views catch those to show the message on the form,
+    and a refusal of access must end the request instead.
+    """
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+    @classmethod
+    def not_found(cls) -> AccessRefused:
+        return cls(404)
+
+    @classmethod
+    def forbidden(cls) -> AccessRefused:
+        return cls(403)
+
+
 def _wants_json() -> bool:
     if request.path.startswith("/api/"):
         return True
@@ -53,5 +74,9 @@ def register_errorhandlers(app: Flask) -> None:
         db.session.rollback()  # the error page reads the database too (the header)
         return _render(500)
 
+    def handle_refused(error: AccessRefused) -> tuple[Response | str, int]:
+        return _render(error.status)
+
     app.register_error_handler(HTTPException, handle_http)
+    app.register_error_handler(AccessRefused, handle_refused)
     app.register_error_handler(Exception, handle_unexpected)

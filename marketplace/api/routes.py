@@ -25,7 +25,7 @@ from marketplace.api.serialise import (
 from marketplace.domain.placements import PlacementAction
 from marketplace.domain.vacancy_status import VacancyAction
 from marketplace.domain.vocabulary import Role
-from marketplace.errors import DomainError
+from marketplace.errors import AccessRefused, DomainError
 from marketplace.extensions import csrf
 from marketplace.services import api_resources
 from marketplace.services.accounts import api_tokens
@@ -55,6 +55,11 @@ def _authenticate() -> None:
 @bp.errorhandler(ApiProblem)
 def _problem(error: ApiProblem) -> Response:
     return problem_response(error.status, error.detail, error.errors, error.headers)
+
+
+@bp.errorhandler(AccessRefused)
+def _access_refused(error: AccessRefused) -> Response:
+    return problem_response(error.status, access.refused_detail(error))
 
 
 @bp.errorhandler(DomainError)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from flask import request, url_for
@@ -13,8 +13,8 @@ from marketplace.domain.placements import available_actions
 from marketplace.domain.vocabulary import Role
 from marketplace.models import Placement, User, Vacancy
 from marketplace.services.matching.ranking import MatchResult
-from marketplace.services.placements.access import role_of
 from marketplace.services.placements.sharing import shared_view
+from marketplace.services.platform.access import role_of
 from marketplace.services.platform.queries import Page
 from marketplace.services.profiles.rows import vacancy_profile
 from marketplace.services.vacancies import vacancies as vacancy_service
@@ -22,12 +22,8 @@ from marketplace.services.vacancies.board import BoardItem
 
 
 def moment(value: datetime | date | None) -> str | None:
-    """ISO 8601; stored timestamps are UTC (SQLite forgets the zone, so it is put back)."""
-    if value is None:
-        return None
-    if isinstance(value, datetime) and value.tzinfo is None:
-        return value.replace(tzinfo=UTC).isoformat()
-    return value.isoformat()
+    """ISO 8601; stored timestamps come back aware in UTC (models/_types.UtcDateTime)."""
+    return None if value is None else value.isoformat()
 
 
 def page_body(page: Page[Any], item: Callable[[Any], dict[str, Any]], endpoint: str,

@@ -11,7 +11,7 @@ from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from marketplace.auth.access import roles_required
+from marketplace.auth.access import get_viewable_placement_or_404, roles_required
 from marketplace.domain.placements import CheckInKind, PlacementAction
 from marketplace.domain.vocabulary import N_, Role
 from marketplace.errors import DomainError
@@ -24,7 +24,7 @@ from marketplace.placements.forms import (
     action_forms,
     checkin_form,
 )
-from marketplace.services.placements import access, checkins, links
+from marketplace.services.placements import checkins, links
 from marketplace.services.placements import pages as placement_pages
 from marketplace.services.placements import placements as service
 from marketplace.services.placements.links import LinkRefused
@@ -46,11 +46,7 @@ DONE_MESSAGES = {
 
 
 def _placement_or_404(placement_id: int) -> Placement:
-    placement = access.load(placement_id)
-    # 404, not 403: placements outside one's caseload or organisation stay invisible.
-    if placement is None or not access.may_view(current_user, placement):
-        abort(404)
-    return placement
+    return get_viewable_placement_or_404(placement_id)
 
 
 def _action_or_404(name: str) -> PlacementAction:

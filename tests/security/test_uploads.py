@@ -28,6 +28,7 @@ from sqlalchemy import func, select
 from marketplace.domain.vocabulary import Role
 from marketplace.extensions import db as _db
 from marketplace.models import ImportBatch, Organisation, User, Vacancy
+from marketplace.services.platform.access import load_import_batch
 from marketplace.services.vacancies import files, import_batches
 from marketplace.services.vacancies.files import ImportFileError, read_file
 from tests.builders import make_organisation, make_user, make_vacancy
@@ -392,7 +393,7 @@ def test_ten_simultaneous_commits_of_one_preview_write_once(staff, app, db, make
         with racing.app_context():
             try:
                 user = _db.session.get(User, staff_id)
-                loaded = import_batches.find_batch(token, user)
+                loaded = load_import_batch(user, token)
                 barrier.wait(timeout=60)
                 import_batches.commit_batch(loaded, user, {})
                 outcomes.append("written")
@@ -418,10 +419,10 @@ def test_a_second_commit_of_a_claimed_batch_is_refused_in_dutch(staff, db) -> No
     data = (";".join(HEADER) + "\n" + ";".join(ROW) + "\n").encode()
     batch = import_batches.start_batch(staff, "v.csv", data)
     assert batch.payload["report"]["problems"] == []
-    stale = import_batches.find_batch(batch.token, staff)
+    stale = load_import_batch(staff, batch.token)
     assert stale is not None and stale.payload["rows"]
     db.expunge(stale)  # as loaded by a second request before the first one committed
-    fresh = import_batches.find_batch(batch.token, staff)
+    fresh = load_import_batch(staff, batch.token)
     assert fresh is not None
     import_batches.commit_batch(fresh, staff, {})
     with pytest.raises(import_batches.ImportAlreadyCommitted, match="al verwerkt"):

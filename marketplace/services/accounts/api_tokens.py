@@ -27,10 +27,6 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite drops the zone
-
-
 def issue_token(email: str, password: str, address: str | None = None) -> IssuedToken | None:
     """A new token for the account with this e-mail and password, or None; counted by
     the same login throttle as the login form (raises TooManyAttempts)."""
@@ -53,7 +49,7 @@ def find_token(token: str) -> ApiToken | None:
     row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _hash(token)))
     if row is None or not hmac.compare_digest(row.token_hash, _hash(token)):
         return None
-    if row.revoked_at is not None or _aware(row.expires_at) <= datetime.now(UTC):
+    if row.revoked_at is not None or row.expires_at <= datetime.now(UTC):
         return None
     return row if row.user.active else None
 

@@ -51,10 +51,6 @@ def _enabled() -> bool:
     return bool(current_app.config.get("RATELIMIT_ENABLED", True))
 
 
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite drops the zone
-
-
 def address_key(address: str) -> str:
     return "address:" + address[:90]
 
@@ -75,13 +71,13 @@ def account_delay(failures: int) -> timedelta:
 def _address_ready_at(row: LoginThrottle | None) -> datetime | None:
     if row is None or row.failures < ADDRESS_LIMIT:
         return None
-    return _aware(row.first_failure_at) + ADDRESS_WINDOW
+    return row.first_failure_at + ADDRESS_WINDOW
 
 
 def _account_ready_at(row: LoginThrottle | None) -> datetime | None:
-    if row is None or _aware(row.last_failure_at) + ACCOUNT_FORGET_AFTER < datetime.now(UTC):
+    if row is None or row.last_failure_at + ACCOUNT_FORGET_AFTER < datetime.now(UTC):
         return None
-    return _aware(row.last_failure_at) + account_delay(row.failures)
+    return row.last_failure_at + account_delay(row.failures)
 
 
 def seconds_to_wait(address: str | None, email: str) -> int:

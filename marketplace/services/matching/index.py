@@ -76,10 +76,7 @@ def vacancies_version() -> tuple[int, datetime | None]:
     """(published count, latest updated_at): one aggregate query."""
     published = func.sum(case((Vacancy.status == VacancyStatus.PUBLISHED, 1), else_=0))
     row = db.session.execute(select(published, func.max(Vacancy.updated_at))).one()
-    latest = row[1]
-    if isinstance(latest, datetime) and latest.tzinfo is not None:
-        latest = latest.replace(tzinfo=None)  # SQLite drops it; compare like with like
-    return int(row[0] or 0), latest
+    return int(row[0] or 0), row[1]
 
 
 def _convert(rows: Iterable[Vacancy]) -> tuple[list[matching.Vacancy], list[int]]:

@@ -28,13 +28,14 @@ from marketplace.domain.placements import (
 from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import CheckIn, Participant, Placement, User, Vacancy
-from marketplace.services.placements.access import role_of
 from marketplace.services.placements.announcements import organisation_addresses
 from marketplace.services.placements.links import issue_outcome_link
 from marketplace.services.placements.sharing import shared_first_name
+from marketplace.services.platform.access import role_of
 from marketplace.services.platform.notifications import notify
 from marketplace.services.platform.outbox import enqueue_template
 from marketplace.services.platform.site import in_dutch_without_request, site_path, site_url
+from marketplace.services.platform.transaction import transaction
 
 FEEDBACK_MAX = 4000
 # The outcome link for employers without an account goes out this long before the end.
@@ -54,13 +55,8 @@ def may_record(role: PlacementRole | None, kind: CheckInKind) -> bool:
 
 def record(placement_id: int, kind: CheckInKind | str, actor: User, feedback: str) -> CheckIn:
     """Save the feedback of one check-in; DomainError when it is not the actor's to give."""
-    try:
-        with in_dutch_without_request():
-            checkin = _record(placement_id, CheckInKind(kind), actor, feedback)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
+    with transaction(), in_dutch_without_request():
+        checkin = _record(placement_id, CheckInKind(kind), actor, feedback)
     return checkin
 
 

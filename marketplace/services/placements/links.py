@@ -29,12 +29,15 @@ from marketplace.domain.placements import (
 from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import ConfirmationLink, Placement, User
-from marketplace.services.placements.access import load, locked, role_of
 from marketplace.services.placements.announcements import organisation_members
+from marketplace.services.placements.locks import locked
 from marketplace.services.placements.sharing import shared_first_name
 from marketplace.services.platform import tokens
+from marketplace.services.platform.access import fetch_placement as load
+from marketplace.services.platform.access import role_of
 from marketplace.services.platform.outbox import LinkRecipe, enqueue_template
 from marketplace.services.platform.site import in_dutch_without_request
+from marketplace.services.platform.transaction import transaction
 
 LINK_LIFETIME = timedelta(days=14)
 LINK_SALT = "koppelkans.placement-link"
@@ -42,10 +45,6 @@ LINK_SALT = "koppelkans.placement-link"
 
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # SQLite drops the zone
 
 
 def default_link_address(placement: Placement) -> str:
@@ -107,12 +106,8 @@ def issue_outcome_link(placement: Placement) -> bool:
 
 def send_link(placement_id: int, coach: User, email: str) -> str:
     """The coach mails the employer a single-use link for the current step; the token."""
-    try:
-        with in_dutch_without_request():
-            return _send_link(placement_id, coach, email)
-    except BaseException:
-        db.session.rollback()
-        raise
+    with transaction(), in_dutch_without_request():
+        return _send_link(placement_id, coach, email)
 
 
 def _send_link(placement_id: int, coach: User, email: str) -> str:
@@ -126,7 +121,6 @@ def _send_link(placement_id: int, coach: User, email: str) -> str:
         raise DomainError(gettext("Vul een geldig e-mailadres in."), field="email")
     with force_locale("nl"):
         token = issue_link(placement, email, coach)
-    db.session.commit()
     return token
 
 
@@ -163,7 +157,7 @@ def check_link(link: ConfirmationLink, placement: Placement) -> None:
     if link.used_at is not None:
         raise LinkRefused(gettext("Deze link is al gebruikt. Een link werkt maar één keer."),
                           gone=True)
-    if _aware(link.expires_at) < datetime.now(UTC):
+    if link.expires_at < datetime.now(UTC):
         raise LinkRefused(gettext("Deze link is verlopen. Vraag de coach om een nieuwe."),
                           gone=True)
     if placement.state != link.for_state:

@@ -32,10 +32,10 @@ from marketplace.models import (
     User,
     Vacancy,
 )
-from marketplace.services.placements.access import role_of
 from marketplace.services.placements.checkins import checkins_of, may_record
 from marketplace.services.placements.links import default_link_address
 from marketplace.services.placements.sharing import SharedProposal, shared_first_name, shared_view
+from marketplace.services.platform.access import role_of
 
 INBOX_ORDER = [
     PlacementState.PROPOSED,

@@ -43,7 +43,6 @@ from marketplace.domain.placements import (
 from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import CheckIn, ConfirmationLink, Placement, PlacementEvent, User, Vacancy
-from marketplace.services.placements.access import locked, role_of
 from marketplace.services.placements.announcements import (
     announce,
     organisation_members,
@@ -55,7 +54,10 @@ from marketplace.services.placements.links import (
     find_link,
     send_link_if_useful,
 )
+from marketplace.services.placements.locks import locked
+from marketplace.services.platform.access import role_of
 from marketplace.services.platform.site import in_dutch_without_request
+from marketplace.services.platform.transaction import transaction
 
 NOTE_MAX = 2000
 
@@ -174,31 +176,21 @@ def transition(
     placement_id: int, action: PlacementAction | str, actor: User, data: Mapping[str, Any]
 ) -> Placement:
     """Do one step of the placement's life as `actor`; DomainError (nothing saved) if refused."""
-    try:
-        with in_dutch_without_request():
-            placement = locked(placement_id)
-            role = role_of(actor, placement)
-            if role is None:
-                raise DomainError(gettext("U mag deze stap niet zetten bij deze plaatsing."))
-            _apply(placement, _enum(PlacementAction, action, "action"), role, actor, data)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
+    with transaction(), in_dutch_without_request():
+        placement = locked(placement_id)
+        role = role_of(actor, placement)
+        if role is None:
+            raise DomainError(gettext("U mag deze stap niet zetten bij deze plaatsing."))
+        _apply(placement, _enum(PlacementAction, action, "action"), role, actor, data)
     return placement
 
 
 def system_transition(placement_id: int, action: PlacementAction, data: Mapping[str, Any]
                       ) -> Placement:
     """A step taken by the application itself (role SYSTEM), e.g. from a command."""
-    try:
-        with force_locale("nl"):
-            placement = locked(placement_id)
-            _apply(placement, action, PlacementRole.SYSTEM, None, data)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
+    with transaction(), force_locale("nl"):
+        placement = locked(placement_id)
+        _apply(placement, action, PlacementRole.SYSTEM, None, data)
     return placement
 
 
@@ -206,13 +198,8 @@ def confirm_by_link(
     placement_id: int, token: str, action: PlacementAction | str, data: Mapping[str, Any]
 ) -> Placement:
     """The employer's step through the link; the link is spent in the same transaction."""
-    try:
-        with in_dutch_without_request():
-            placement = _confirm_by_link(placement_id, token, action, data)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        raise
+    with transaction(), in_dutch_without_request():
+        placement = _confirm_by_link(placement_id, token, action, data)
     return placement
 
 

@@ -32,6 +32,7 @@ from marketplace.models import (
 from marketplace.services.placements.announcements import announce_proposal
 from marketplace.services.placements.sharing import SharedProposal, share
 from marketplace.services.platform import audit
+from marketplace.services.platform.transaction import transaction
 from marketplace.services.profiles.engine import pair_failures
 from matching import ConstraintFailure
 
@@ -68,14 +69,11 @@ def add_to_shortlist(coach: User, participant: Participant, vacancy: Vacancy) ->
         raise DomainError(gettext("Deze vacature is niet gepubliceerd."))
     if vacancy.id in shortlisted_ids(participant):
         return
-    db.session.add(
-        ShortlistEntry(coach_id=coach.id, participant_id=participant.id, vacancy_id=vacancy.id)
-    )
-    audit.record(coach, "shortlist", participant.ref, vacancy.ref)
-    try:
-        db.session.commit()
-    except IntegrityError:  # added at the same moment in another tab
-        db.session.rollback()
+    with transaction(ignore_conflict=True):  # a conflict: added at the same moment elsewhere
+        db.session.add(
+            ShortlistEntry(coach_id=coach.id, participant_id=participant.id, vacancy_id=vacancy.id)
+        )
+        audit.record(coach, "shortlist", participant.ref, vacancy.ref)
 
 
 def remove_from_shortlist(actor: User, participant: Participant, vacancy_id: int) -> None:
@@ -249,12 +247,8 @@ def propose(
 ) -> Placement:
     """Propose a participant for a vacancy: consent, cap and exclusion checked in one
     transaction. Raises DomainError (nothing saved) when a rule refuses."""
-    try:
+    with transaction():
         placement = _propose(actor, participant, vacancy.id, message, override_reason)
-        db.session.commit()
-    except DomainError:
-        db.session.rollback()
-        raise
     return placement
 
 

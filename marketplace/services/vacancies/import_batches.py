@@ -88,17 +88,6 @@ def _as_rows(records: Sequence[Sequence[Any]]) -> list[tuple[int, dict[str, str]
     return [(int(number), dict(cells)) for number, cells in records]
 
 
-def find_batch(token: str, user: User) -> ImportBatch | None:
-    """The user's own batch that has not expired or been committed yet."""
-    batch = db.session.scalars(
-        select(ImportBatch).where(ImportBatch.token == token, ImportBatch.owner_id == user.id)
-    ).first()
-    if batch is None or batch.committed_at is not None:
-        return None
-    expires = batch.expires_at if batch.expires_at.tzinfo else batch.expires_at.replace(tzinfo=UTC)
-    return batch if expires >= datetime.now(UTC) else None
-
-
 def commit_batch(batch: ImportBatch, user: User, decisions: Mapping[str, str]) -> ImportSummary:
     if batch.committed_at is not None:
         raise ImportAlreadyCommitted()

@@ -31,6 +31,7 @@ from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import Organisation, User, Vacancy
 from marketplace.services.platform.locations import locate
+from marketplace.services.platform.transaction import transaction
 from marketplace.services.profiles.rows import (
     VACANCY_COLUMNS,
     flat_column_of,
@@ -494,14 +495,10 @@ def commit_rows(
     problems = report.problems + undecided(report, decisions)
     if problems:
         raise ImportRefused(problems)
-    try:
+    with transaction():
         if before_write is not None:
             before_write()
         summary = _write(report, scope)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
     return summary
 
 

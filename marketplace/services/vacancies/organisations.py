@@ -10,7 +10,6 @@ from typing import Any
 
 from flask import current_app, url_for
 from sqlalchemy import or_, select
-from sqlalchemy.exc import IntegrityError
 
 from marketplace.domain.passwords import password_problems
 from marketplace.domain.vacancy_status import (
@@ -28,6 +27,7 @@ from marketplace.models import Organisation, User, Vacancy
 from marketplace.services.accounts.users import create_user, find_user_by_email, hash_password
 from marketplace.services.platform.locations import locate
 from marketplace.services.platform.outbox import enqueue_template
+from marketplace.services.platform.transaction import commit as _commit
 
 CENTRE_KIND = "vrijwilligerscentrale"
 
@@ -124,14 +124,6 @@ def new_organisation(data: dict[str, Any], approval: ApprovalState,
         organisation.reviewed_at = datetime.now(UTC)
     db.session.add(organisation)
     return organisation
-
-
-def _commit(message: str) -> None:
-    try:
-        db.session.commit()
-    except IntegrityError as error:
-        db.session.rollback()
-        raise DomainError(message) from error
 
 
 def register_organisation(data: dict[str, Any]) -> None:

@@ -8,7 +8,6 @@ from secrets import token_hex
 from typing import Any
 
 from sqlalchemy import Select, or_, select
-from sqlalchemy.exc import IntegrityError
 
 from marketplace.domain.vacancy_status import (
     EditScreening,
@@ -24,6 +23,7 @@ from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import Organisation, User, Vacancy
 from marketplace.services.platform.locations import locate
+from marketplace.services.platform.transaction import transaction
 
 # Sensible starting values per type, from the reports: a werkervaringsplaats runs
 # 15 weeks (Weert); a taalstage is taalrijk with support on the floor.
@@ -163,12 +163,8 @@ def _store(
     else:
         screening = apply_edit(vacancy, editor_role, data)
     vacancy.lat, vacancy.lon, vacancy.geo_precision = location
-    db.session.add(vacancy)
-    try:
-        db.session.commit()
-    except IntegrityError as error:
-        db.session.rollback()
-        raise DomainError("De plek kon niet worden opgeslagen; controleer de velden.") from error
+    with transaction(conflict="De plek kon niet worden opgeslagen; controleer de velden."):
+        db.session.add(vacancy)
     return screening
 
 
