@@ -11,7 +11,7 @@ from sqlalchemy.exc import StatementError
 
 from marketplace.models import Organisation, Vacancy
 from marketplace.models._types import NaiveTimestamp
-from marketplace.services.matching.ranking import vacancies_version
+from marketplace.services.matching.index import vacancies_version
 from tests.builders import make_organisation, make_vacancy
 
 SUMMER = timezone(timedelta(hours=2))  # Dutch summer time
