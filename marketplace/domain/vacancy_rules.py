@@ -37,5 +37,11 @@ def record_problems(profile: Mapping[str, Any]) -> list[tuple[str, Message]]:
 
 
 def limit_problems(profile: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """(profile field, Dutch message) for every marketplace limit a valid profile breaks."""
-    return [(field, str(message)) for field, message in record_problems(profile)]
+    """(profile field, Dutch message) for every marketplace limit a valid profile breaks,
+    as a clause after the column's name, like the import's other messages."""
+    return [(field, _clause(str(message))) for field, message in record_problems(profile)]
+
+
+def _clause(sentence: str) -> str:
+    """'Kies minstens één dagdeel.' -> 'kies minstens één dagdeel'."""
+    return sentence[:1].lower() + sentence[1:].rstrip(".")

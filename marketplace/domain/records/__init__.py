@@ -118,7 +118,7 @@ ITEM_TOO_LONG = N_("Gebruik hoogstens %(max)s tekens per woord.")
 OUT_OF_RANGE = N_("Kies een getal van %(min)s tot en met %(max)s.")
 NOT_A_CHOICE = N_("Kies een van de mogelijkheden.")
 NO_DAYPART = N_("Kies minstens één dagdeel.")
-FORMULA = N_("Dit lijkt op een formule voor een spreadsheet. Begin de tekst anders.")
+FORMULA = N_("Dit lijkt op een formule voor een spreadsheet; begin de tekst anders.")
 
 
 def number_text(value: float) -> str:
