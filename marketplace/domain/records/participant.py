@@ -84,7 +84,7 @@ PARTICIPANT = Record("participant", (
     _choice("gender", N_("Geslacht"), GENDERS, profile="gender"),
     _choice("status", N_("Status"), tuple(ParticipantStatus), nullable=False),
     FieldSpec("intake_date", Kind.DATE, N_("Datum intake"), defaulted=True, profile=None,
-              column=None),
+              required_message=N_("Vul een datum in, bijvoorbeeld 21-10-2025."), column=None),
     _text("municipality", N_("Gemeente"), MUNICIPALITY_MAX, plain_text=True, nullable=True),
     _choice("participation_route", N_("Route van het plan"), tuple(ParticipationRoute)),
     FieldSpec("closed_on", Kind.DATE, N_("Afgesloten op"), nullable=True, profile=None,
