@@ -179,14 +179,15 @@ def value_problems(spec: FieldSpec, value: Any) -> list[Message]:
     return []
 
 
-_MISSING = object()
+MISSING = object()
 
 
-def _at(profile: Mapping[str, Any], path: str) -> Any:
+def value_at(profile: Mapping[str, Any], path: str) -> Any:
+    """The value at a dotted profile path ('hours_per_week.min'); MISSING when absent."""
     value: Any = profile
     for part in path.split("."):
         if not isinstance(value, Mapping) or part not in value:
-            return _MISSING
+            return MISSING
         value = value[part]
     return value
 
@@ -196,8 +197,8 @@ def profile_problems(record: Record, profile: Mapping[str, Any]) -> list[tuple[s
     are left out are not checked (the spec's schema says what is required)."""
     found: list[tuple[str, Message]] = []
     for path, spec in record.by_profile_path().items():
-        value = _at(profile, path)
-        if value is not _MISSING:
+        value = value_at(profile, path)
+        if value is not MISSING:
             found += [(path, message) for message in value_problems(spec, value)]
     return found
 
