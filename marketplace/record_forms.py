@@ -28,7 +28,6 @@ class RecordLimits:
 
     def __init__(self, spec: FieldSpec) -> None:
         self.spec = spec
-        self.field_flags = {"required": True} if spec.required else {}
 
     def __call__(self, form: Any, field: Field) -> None:
         if field.process_errors:  # not read as a value at all: the field said so already

@@ -13,6 +13,7 @@ from marketplace.api.schemas import as_openapi, profile_request_schema
 from marketplace.domain.records import MISSING, FieldSpec, Kind, Record, value_at
 from marketplace.domain.records.participant import PARTICIPANT
 from marketplace.domain.records.vacancy import VACANCY
+from marketplace.models import Participant, Vacancy
 from marketplace.participants.forms import IntakeForm
 from marketplace.record_forms import RecordLimits
 from marketplace.services.profiles import rows
@@ -165,3 +166,14 @@ def test_the_participant_profiles_hold_exactly_the_records_fields(db) -> None:
     for spec in PARTICIPANT.in_profile():
         assert value_at(profile, spec.profile_path or "") is not MISSING, spec.name
         assert fields[spec.name] == rows._plain(getattr(participant, spec.name)), spec.name
+
+
+@pytest.mark.parametrize(("record", "model"), [(VACANCY, Vacancy), (PARTICIPANT, Participant)],
+                         ids=["vacancy", "participant"])
+def test_every_record_field_is_a_column_that_holds_its_longest_text(record, model) -> None:
+    columns = model.__table__.columns
+    for spec in record.fields:
+        assert spec.name in columns, spec.name
+        length = getattr(columns[spec.name].type, "length", None)
+        if length is not None and spec.kind in (Kind.TEXT, Kind.EMAIL):
+            assert spec.max_length is not None and spec.max_length <= length, spec.name
