@@ -19,6 +19,17 @@ from marketplace.domain.placements import (
     NotContinuedReason,
     PlacementAction,
 )
+from marketplace.domain.records import (
+    LIST_KINDS,
+    NUMBER_KINDS,
+    FieldSpec,
+    Kind,
+    Record,
+    labelled,
+    profile_problems,
+)
+from marketplace.domain.records.participant import PARTICIPANT
+from marketplace.domain.records.vacancy import VACANCY
 from marketplace.domain.vacancy_status import VacancyAction
 from marketplace.domain.vocabulary import (
     CEFR_LEVELS,
@@ -31,58 +42,104 @@ from marketplace.domain.vocabulary import (
 from matching.profiles import schema as profiles_schema
 
 TEXT_MAX = 2000
-TAGS = {"type": "array", "maxItems": 50, "items": {"maxLength": 60}}
-LANGUAGES = {"maxItems": 20}
 
-# Extra limits on spec fields (they only add constraints: a wrong type is reported once,
-# by the spec's own schema).
-TIGHTER: dict[str, dict[str, Any]] = {
-    "vacancy": {
-        "organisation": {"maxLength": 200},
-        "title": {"maxLength": 200},
-        "description": {"maxLength": 20000},
-        "tags": TAGS,
-        "capacity": {"maximum": 10000},
-        "dayparts_needed": {"maximum": 21},
-        "duration_weeks": {"maximum": 520},
-        "other_languages": LANGUAGES,
-        "hours_per_week": {"properties": {"min": True, "max": True},
-                           "additionalProperties": False},
-        "childcare": {"properties": {"offered": True, "children_welcome": True},
-                      "additionalProperties": False},
-    },
-    "participant": {
-        "max_travel_km": {"maximum": 500},
-        "interests": TAGS,
-        "experience": {"maxLength": 20000},
-        "languages": {"properties": {"nl": True, "other": LANGUAGES},
-                      "additionalProperties": False},
-        "hours_per_week": {"properties": {"min": True, "max": True},
-                           "additionalProperties": False},
-    },
-}
+RECORDS: dict[str, Record] = {"vacancy": VACANCY, "participant": PARTICIPANT}
+_JSON_TYPES = {Kind.TEXT: "string", Kind.EMAIL: "string", Kind.POSTCODE: "string",
+               Kind.DATE: "string", Kind.INTEGER: "integer", Kind.DECIMAL: "number",
+               Kind.BOOLEAN: "boolean", Kind.CHOICE: None, Kind.DAYPARTS: "array",
+               Kind.TAGS: "array", Kind.LANGUAGES: "array", Kind.AGES: "array"}
 
-EXTRAS: dict[str, dict[str, Any]] = {
-    "vacancy": {
-        "contact_person": {"type": "string", "maxLength": 200},
-        "contact_email": {"type": ["string", "null"], "maxLength": 254},
-        "contact_phone": {"type": ["string", "null"], "maxLength": 40},
-        "proefperiode_weeks": {"type": ["integer", "null"], "minimum": 1, "maximum": 104},
-        "proposal_cap": {"type": "integer", "minimum": 1, "maximum": 100},
-    },
-    "participant": {
-        "first_name": {"type": "string", "minLength": 1, "maxLength": 80},
-        "last_name": {"type": "string", "maxLength": 120},
-        "pseudonym": {"type": ["string", "null"], "maxLength": 80},
-        "consents": {"type": "array", "uniqueItems": True,
-                     "items": {"enum": [purpose.value for purpose in ConsentPurpose]}},
-    },
+
+def record_limits(spec: FieldSpec) -> dict[str, Any]:
+    """A record field's limits as JSON Schema keywords (no type: see `record_schema`)."""
+    limits: dict[str, Any] = {}
+    if spec.kind in LIST_KINDS:
+        limits |= {"minItems": 1} if spec.at_least_one else {}
+        limits |= {"maxItems": spec.max_length} if spec.max_length is not None else {}
+        if spec.item_max_length is not None:
+            limits["items"] = {"maxLength": spec.item_max_length}
+    elif spec.kind in NUMBER_KINDS:
+        limits |= {"minimum": spec.minimum} if spec.minimum is not None else {}
+        limits |= {"maximum": spec.maximum} if spec.maximum is not None else {}
+    elif spec.kind == Kind.CHOICE:
+        limits["enum"] = [str(choice) for choice in spec.choices] + (
+            [None] if spec.nullable else [])
+    else:
+        limits |= {"minLength": 1} if spec.required else {}
+        limits |= {"maxLength": spec.max_length} if spec.max_length is not None else {}
+    return limits
+
+
+def record_schema(spec: FieldSpec) -> dict[str, Any]:
+    """The whole schema of a field the spec does not have (the marketplace's extras)."""
+    kind = _JSON_TYPES[spec.kind]
+    typed = {} if kind is None else {"type": [kind, "null"] if spec.nullable else kind}
+    return {**typed, **record_limits(spec), "description": spec.label}
+
+
+def _tree(specs: list[FieldSpec]) -> dict[str, Any]:
+    """Nested paths ('hours_per_week.min') as nested dicts of their fields."""
+    tree: dict[str, Any] = {}
+    for spec in specs:
+        *parents, leaf = (spec.profile_path or "").split(".")
+        node = tree
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = spec
+    return tree
+
+
+def _tighter(node: FieldSpec | dict[str, Any]) -> dict[str, Any]:
+    if isinstance(node, FieldSpec):
+        return record_limits(node)
+    # A part of a nested field the record does not list is unknown.
+    return {"properties": {key: _tighter(child) or True for key, child in node.items()},
+            "additionalProperties": False}
+
+
+def _spec_properties(kind: str) -> dict[str, Any]:
+    properties: dict[str, Any] = profiles_schema()["$defs"][kind]["properties"]
+    return properties
+
+
+def _writable(kind: str) -> list[FieldSpec]:
+    return [spec for spec in RECORDS[kind].in_profile() if spec.editable]
+
+
+def tighter(kind: str) -> dict[str, dict[str, Any]]:
+    """The record's limits on the spec's own fields (they only add constraints: a wrong
+    type is reported once, by the spec's own schema)."""
+    spec_fields = _spec_properties(kind)
+    tree = _tree([spec for spec in _writable(kind)
+                  if (spec.profile_path or "").split(".")[0] in spec_fields])
+    limits = {name: _tighter(node) for name, node in tree.items()}
+    return {name: schema for name, schema in limits.items() if schema} | IDENTITY[kind]
+
+
+def extras(kind: str) -> dict[str, dict[str, Any]]:
+    """The record's fields that the spec's profile does not have."""
+    spec_fields = _spec_properties(kind)
+    found = {spec.profile_path or "": record_schema(spec) for spec in _writable(kind)
+             if (spec.profile_path or "").split(".")[0] not in spec_fields}
+    return found | API_ONLY[kind]
+
+
+# Not fields of the record: the organisation names the vacancy's owner, consents are
+# records of their own (the API sets them as a list of purposes).
+IDENTITY: dict[str, dict[str, Any]] = {"vacancy": {"organisation": {"maxLength": 200}},
+                                       "participant": {}}
+API_ONLY: dict[str, dict[str, Any]] = {
+    "vacancy": {},
+    "participant": {"consents": {"type": "array", "uniqueItems": True,
+                                 "items": {"enum": [p.value for p in ConsentPurpose]}}},
 }
+TIGHTER = {kind: tighter(kind) for kind in RECORDS}
+EXTRAS = {kind: extras(kind) for kind in RECORDS}
 
 # Kept by the marketplace itself: in a response, never in a request.
 READ_ONLY: dict[str, tuple[str, ...]] = {
-    "vacancy": ("id", "filled", "status", "location", "organisation_id", "actions",
-                "review_note", "distance_km"),
+    "vacancy": ("id", "location", "organisation_id", "actions", "review_note", "distance_km",
+                *(spec.profile_path or "" for spec in VACANCY.in_profile() if not spec.editable)),
     "participant": ("id", "location", "ladder_step"),
 }
 # A vacancy's organisation is chosen when it is created, and stays.
@@ -158,9 +215,10 @@ def profile_request_schema(kind: str, mode: str) -> dict[str, Any]:
         tighter = TIGHTER[kind].get(name)
         properties[name] = {"allOf": [sub, tighter]} if tighter else copy.deepcopy(sub)
     properties.update(copy.deepcopy(EXTRAS[kind]))
-    required = [name for name in base["required"] if name in properties] if mode == "create" else []
-    if kind == "participant" and mode == "create":
-        required.append("first_name")
+    required = [name for name in base["required"] if name in properties]
+    required += [spec.name for spec in RECORDS[kind].in_profile()
+                 if spec.required and spec.name not in required]
+    required = required if mode == "create" else []
     return {"type": "object", "required": required, "properties": properties,
             "additionalProperties": False}
 
@@ -248,6 +306,25 @@ def _describe(error: ValidationError) -> dict[str, str]:
     return {"field": ".".join(path), "message": str(error.message)}
 
 
+def record_errors(record: Record, profile: dict[str, Any]) -> list[dict[str, str]]:
+    """The record's own checks (limits, formulas) as {field, message}: the field by its
+    key, the message in Dutch naming the field by its label."""
+    fields = record.by_profile_path()
+    return [{"field": path, "message": labelled(fields[path], message)}
+            for path, message in profile_problems(record, profile)]
+
+
+def _with_record_messages(record: Record, body: dict[str, Any],
+                          problems: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A field the record refuses is named once, with the record's Dutch message
+    instead of the schema's English one for the same limit."""
+    own = record_errors(record, body)
+    covered = {error["field"] for error in own}
+    kept = [p for p in problems
+            if not any(p["field"] == f or p["field"].startswith(f + ".") for f in covered)]
+    return kept + own
+
+
 def check(name: str, body: Any) -> list[dict[str, str]]:
     """Every problem of a request body as {field, message}; [] when it is fine."""
     read_only: set[str] = set()
@@ -261,6 +338,8 @@ def check(name: str, body: Any) -> list[dict[str, str]]:
             problems.extend(_unknown(error, read_only))
         else:
             problems.append(_describe(error))
+    if ":" in name and isinstance(body, dict):
+        problems = _with_record_messages(RECORDS[name.split(":")[0]], body, problems)
     unique = {(p["field"], p["message"]): p for p in problems}
     return [unique[key] for key in sorted(unique)]
 

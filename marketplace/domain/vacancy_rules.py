@@ -1,50 +1,47 @@
-"""Limits of a vacancy that the form and the bulk import share (pure, no I/O).
+"""Limits of a vacancy that the form, the API and the bulk import share (pure, no I/O).
 
-The spec's JSON Schema (``matching.profiles.validate``) checks shape and vocabulary;
-these are the marketplace's own bounds on top, in one place so that a typed form and
-an imported row are held to the same rules.
+The limits themselves are declared once, in the vacancy record
+(``domain/records/vacancy.py``); this module keeps the names its callers import and
+checks a whole profile against them, with the rules that span two fields.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-TITLE_MAX = 200
-DESCRIPTION_MAX = 5000
-CONTACT_MAX = 200
-HOURS_MAX = 60
-CAPACITY_MAX = 500
-DURATION_MAX_WEEKS = 260
-PROEFPERIODE_MAX_WEEKS = 26
-PROPOSAL_CAP_MAX = 20
+from marketplace.domain.records import Message, profile_problems
+from marketplace.domain.records.vacancy import (
+    CAPACITY_MAX,
+    CONTACT_MAX,
+    DESCRIPTION_MAX,
+    DURATION_MAX_WEEKS,
+    HOURS_MAX,
+    PROEFPERIODE_MAX_WEEKS,
+    PROPOSAL_CAP_MAX,
+    TITLE_MAX,
+    VACANCY,
+    cross_field_problems,
+)
+
+__all__ = [
+    "CAPACITY_MAX", "CONTACT_MAX", "DESCRIPTION_MAX", "DURATION_MAX_WEEKS", "HOURS_MAX",
+    "PROEFPERIODE_MAX_WEEKS", "PROPOSAL_CAP_MAX", "TITLE_MAX", "limit_problems",
+    "record_problems",
+]
 
 
-def _too_long(profile: Mapping[str, Any], field: str, limit: int) -> Iterator[tuple[str, str]]:
-    value = profile.get(field)
-    if isinstance(value, str) and len(value) > limit:
-        yield field, f"is te lang: maximaal {limit} tekens"
-
-
-def _above(profile: Mapping[str, Any], field: str, limit: int) -> Iterator[tuple[str, str]]:
-    value = profile.get(field)
-    if isinstance(value, int | float) and not isinstance(value, bool) and value > limit:
-        yield field, f"kies een getal van hoogstens {limit}"
+def record_problems(profile: Mapping[str, Any]) -> list[tuple[str, Message]]:
+    """(profile field, message) for every limit of the record a profile breaks."""
+    return profile_problems(VACANCY, profile) + cross_field_problems(profile)
 
 
 def limit_problems(profile: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """(profile field, Dutch message) for every marketplace limit a valid profile breaks."""
-    problems: list[tuple[str, str]] = []
-    problems += _too_long(profile, "title", TITLE_MAX)
-    problems += _too_long(profile, "description", DESCRIPTION_MAX)
-    problems += _too_long(profile, "contact_person", CONTACT_MAX)
-    problems += _above(profile, "capacity", CAPACITY_MAX)
-    problems += _above(profile, "duration_weeks", DURATION_MAX_WEEKS)
-    problems += _above(profile, "proefperiode_weeks", PROEFPERIODE_MAX_WEEKS)
-    problems += _above(profile, "proposal_cap", PROPOSAL_CAP_MAX)
-    if isinstance(profile.get("schedule"), list) and not profile["schedule"]:
-        problems.append(("schedule", "kies minstens één dagdeel"))
-    filled, capacity = profile.get("filled"), profile.get("capacity")
-    if isinstance(filled, int) and isinstance(capacity, int) and filled > capacity:
-        problems.append(("filled", f"er zijn maar {capacity} plekken"))
-    return problems
+    """(profile field, Dutch message) for every marketplace limit a valid profile breaks,
+    as a clause after the column's name, like the import's other messages."""
+    return [(field, _clause(str(message))) for field, message in record_problems(profile)]
+
+
+def _clause(sentence: str) -> str:
+    """'Kies minstens één dagdeel.' -> 'kies minstens één dagdeel'."""
+    return sentence[:1].lower() + sentence[1:].rstrip(".")

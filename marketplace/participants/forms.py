@@ -23,16 +23,15 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.validators import (
-    DataRequired,
     Email,
     InputRequired,
     Length,
-    NumberRange,
     Optional,
     ValidationError,
 )
 
 from marketplace.domain.childcare import suggest_childcare
+from marketplace.domain.records.participant import PARTICIPANT
 from marketplace.domain.vocabulary import (
     CEFR_LEVELS,
     EXIT_REASON_LABELS,
@@ -62,6 +61,7 @@ from marketplace.formfields import (
     languages_validator,
 )
 from marketplace.models import Participant
+from marketplace.record_forms import record_field
 from marketplace.services.participants.intake import ConsentInput, GoalInput, IntakeData
 
 DATE_MESSAGE = _l("Vul een datum in, bijvoorbeeld 21-10-2025.")
@@ -104,123 +104,77 @@ class GoalForm(Form):
     target_date = DutchDateField(_l("Streefdatum"), validators=[Optional()])
 
 
-def _hours(label: Any) -> FiniteDecimalField:
-    return FiniteDecimalField(
-        label,
-        places=1,
-        validators=[
-            InputRequired(_l("Vul het aantal uren in.")),
-            NumberRange(0, 60, _l("Kies een getal van 0 tot en met 60.")),
-        ],
-    )
+def _field(field_class: type[Any], name: str, **kwargs: Any) -> Any:
+    return record_field(field_class, PARTICIPANT[name], **kwargs)
 
 
 class IntakeForm(BrowserForm):
-    first_name = StringField(
-        _l("Voornaam of roepnaam"),
-        validators=[DataRequired(_l("Vul een voornaam of roepnaam in.")), Length(max=80)],
-    )
-    last_name = StringField(_l("Achternaam"), validators=[Length(max=120)])
-    pseudonym = StringField(
-        _l("Schuilnaam (optioneel)"),
-        description=_l("Wordt in lijsten getoond in plaats van de naam."),
-        validators=[Length(max=80)],
-    )
-    email = StringField(
-        _l("E-mailadres"),
-        validators=[Optional(), Email(_l("Dit is geen geldig e-mailadres.")), Length(max=254)],
-    )
-    phone = StringField(_l("Telefoon"), validators=[Length(max=40)])
-    gender = SelectField(
-        _l("Geslacht"),
-        choices=choices([("", _l("Niet opgegeven")), ("f", _l("Vrouw")), ("m", _l("Man")),
-                         ("x", _l("Anders"))]),
-    )
-    status = SelectField(
-        _l("Status"),
-        choices=choices((k.value, _l(v)) for k, v in PARTICIPANT_STATUS_LABELS.items()),
-        default=ParticipantStatus.INTAKE.value,
-    )
-    intake_date = DutchDateField(
-        _l("Datum intake"), validators=[InputRequired(DATE_MESSAGE)], default=date.today
-    )
-    municipality = StringField(
-        _l("Gemeente"),
-        description=_l("Waar de deelnemer woont; leeg laten: de gemeente van de coach."),
-        validators=[Length(max=80)],
-    )
-    participation_route = OptionalSelectField(
-        _l("Route van het plan"),
+    """The participant record's fields (domain/records/participant.py) with goals and
+    consents; the widgets are chosen here, labels and limits come from the record (a
+    test checks field by field)."""
+
+    first_name = _field(StringField, "first_name")
+    last_name = _field(StringField, "last_name")
+    pseudonym = _field(StringField, "pseudonym",
+                       description=_l("Wordt in lijsten getoond in plaats van de naam."))
+    email = _field(StringField, "email", validators=(Email(_l("Dit is geen geldig e-mailadres.")),))
+    phone = _field(StringField, "phone")
+    gender = _field(SelectField, "gender",
+                    choices=choices([("", _l("Niet opgegeven")), ("f", _l("Vrouw")),
+                                     ("m", _l("Man")), ("x", _l("Anders"))]))
+    status = _field(SelectField, "status", default=ParticipantStatus.INTAKE.value,
+                    choices=choices((k.value, _l(v)) for k, v in PARTICIPANT_STATUS_LABELS.items()))
+    intake_date = _field(DutchDateField, "intake_date", default=date.today)
+    municipality = _field(
+        StringField, "municipality",
+        description=_l("Waar de deelnemer woont; leeg laten: de gemeente van de coach."))
+    participation_route = _field(
+        OptionalSelectField, "participation_route",
         choices=choices([("", _l("Nog geen route"))]
-                        + [(k.value, _l(v)) for k, v in PARTICIPATION_ROUTE_LABELS.items()]),
-    )
-    closed_on = DutchDateField(_l("Afgesloten op"), validators=[Optional()])
-    exit_reason = OptionalSelectField(
-        _l("Reden van afsluiten"),
+                        + [(k.value, _l(v)) for k, v in PARTICIPATION_ROUTE_LABELS.items()]))
+    closed_on = _field(DutchDateField, "closed_on")
+    exit_reason = _field(
+        OptionalSelectField, "exit_reason",
         choices=choices([("", _l("Niet afgesloten"))]
-                        + [(k.value, _l(v)) for k, v in EXIT_REASON_LABELS.items()]),
-    )
-    postcode = PostcodeField(_l("Postcode"), validators=[Optional()])
-    max_travel_km = FiniteDecimalField(
-        _l("Maximale reisafstand in km"),
-        places=1,
-        default=Decimal(10),
-        validators=[
-            InputRequired(_l("Vul een afstand in.")),
-            NumberRange(0.5, 200, _l("Kies een afstand van 0,5 tot en met 200 km.")),
-        ],
-    )
-    nl_speaking = SelectField(_l("Spreken"), choices=LEVELS, default="A0")
-    nl_listening = SelectField(_l("Luisteren"), choices=LEVELS, default="A0")
-    nl_reading = SelectField(_l("Lezen"), choices=LEVELS, default="A0")
-    nl_writing = SelectField(_l("Schrijven"), choices=LEVELS, default="A0")
-    other_languages = TagListField(
-        _l("Thuistalen en andere talen"),
-        description=_l("Taalcodes van twee letters, met komma's. Bijvoorbeeld: ar, ti, en"),
-        validators=[languages_validator],
-    )
-    literate_latin = BooleanField(_l("Kan lezen en schrijven in het Latijnse schrift"),
-                                  default=True)
-    route = SelectField(
-        _l("Leerroute"),
-        choices=choices([("", _l("Geen of nog niet bekend"))]
-                        + [(k.value, _l(v)) for k, v in ROUTE_LABELS.items()]),
-    )
-    lessons = DaypartField(
-        _l("Taalles of inburgeringsles"),
-        description=_l("Op deze dagdelen kan de deelnemer nooit."),
-    )
-    children_ages = AgesField(
-        _l("Leeftijden van de kinderen thuis"),
-        description=_l("Met komma's, bijvoorbeeld: 9, 6. Leeg als er geen kinderen thuis zijn."),
-    )
+                        + [(k.value, _l(v)) for k, v in EXIT_REASON_LABELS.items()]))
+    postcode = _field(PostcodeField, "postcode")
+    max_travel_km = _field(FiniteDecimalField, "max_travel_km", places=1, default=Decimal(10))
+    nl_speaking = _field(SelectField, "nl_speaking", choices=LEVELS, default="A0")
+    nl_listening = _field(SelectField, "nl_listening", choices=LEVELS, default="A0")
+    nl_reading = _field(SelectField, "nl_reading", choices=LEVELS, default="A0")
+    nl_writing = _field(SelectField, "nl_writing", choices=LEVELS, default="A0")
+    other_languages = _field(
+        TagListField, "other_languages", validators=(languages_validator,),
+        description=_l("Taalcodes van twee letters, met komma's. Bijvoorbeeld: ar, ti, en"))
+    literate_latin = _field(BooleanField, "literate_latin", default=True)
+    route = _field(SelectField, "route",
+                   choices=choices([("", _l("Geen of nog niet bekend"))]
+                                   + [(k.value, _l(v)) for k, v in ROUTE_LABELS.items()]))
+    lessons = _field(DaypartField, "lessons",
+                     description=_l("Op deze dagdelen kan de deelnemer nooit."))
+    children_ages = _field(
+        AgesField, "children_ages",
+        description=_l("Met komma's, bijvoorbeeld: 9, 6. Leeg als er geen kinderen thuis zijn."))
+    # Not a field of the record: only the suggestion below reads it.
     care_arranged = BooleanField(_l("Opvang geregeld voor kinderen onder de 4"))
-    household_notes = TextAreaField(_l("Gezin en thuissituatie"), validators=[Length(max=2000)])
-    childcare_needed = DaypartField(
-        _l("Zorg voor kinderen, geen opvang"),
-        description=_l("Dagdelen waarop de deelnemer voor de kinderen zorgt."),
-    )
+    household_notes = _field(TextAreaField, "household_notes")
+    childcare_needed = _field(
+        DaypartField, "childcare_needed",
+        description=_l("Dagdelen waarop de deelnemer voor de kinderen zorgt."))
     suggest = SubmitField(_l("Stel voor op basis van leeftijden"))
-    availability = DaypartField(_l("Beschikbaar"))
-    hours_min = _hours(_l("Uren per week, minimaal"))
-    hours_max = _hours(_l("Uren per week, maximaal"))
-    interests = TagListField(
-        _l("Interesses"),
-        description=_l("Met komma's, bijvoorbeeld: koken, tuin, kinderen"),
-        render_kw={"list": "interesses-lijst"},
-    )
-    experience = TextAreaField(_l("Werkervaring en opleiding"), validators=[Length(max=5000)])
-    women_only = BooleanField(_l("Zoekt alleen een plek met alleen vrouwen"))
-    max_physical_load = SelectField(
-        _l("Belastbaarheid: maximaal"),
-        choices=choices((k.value, _l(v)) for k, v in LOAD_LABELS.items()),
-        default=PhysicalLoad.MEDIUM.value,
-    )
-    health_notes = TextAreaField(
-        _l("Gezondheid"),
-        description=_l("Alleen voor u als coach. Wordt nooit gedeeld."),
-        validators=[Length(max=2000)],
-    )
+    availability = _field(DaypartField, "availability")
+    hours_min = _field(FiniteDecimalField, "hours_min", places=1)
+    hours_max = _field(FiniteDecimalField, "hours_max", places=1)
+    interests = _field(TagListField, "interests",
+                       description=_l("Met komma's, bijvoorbeeld: koken, tuin, kinderen"),
+                       render_kw={"list": "interesses-lijst"})
+    experience = _field(TextAreaField, "experience")
+    women_only = _field(BooleanField, "women_only")
+    max_physical_load = _field(SelectField, "max_physical_load",
+                               default=PhysicalLoad.MEDIUM.value,
+                               choices=choices((k.value, _l(v)) for k, v in LOAD_LABELS.items()))
+    health_notes = _field(TextAreaField, "health_notes",
+                          description=_l("Alleen voor u als coach. Wordt nooit gedeeld."))
     goals = FieldList(FormField(GoalForm), min_entries=3)
     consent_matching = BooleanField(_l("Toestemming: zoeken naar passende plekken"))
     consent_matching_on = DutchDateField(_l("Datum toestemming zoeken"), validators=[Optional()])

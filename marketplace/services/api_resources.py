@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from marketplace.domain.records import labelled
+from marketplace.domain.records.vacancy import VACANCY, cross_field_problems
 from marketplace.domain.vocabulary import ConsentPurpose, PlacementType, Role
 from marketplace.errors import DomainError
 from marketplace.models import Organisation, Participant, User, Vacancy
@@ -43,6 +45,13 @@ def _validated(kind: str, profile: dict[str, Any]) -> None:
 
 def _vacancy_columns(profile: dict[str, Any]) -> dict[str, Any]:
     _validated("vacancy", profile)
+    # The rules across two fields, on the whole profile (a PATCH sends only a part);
+    # places filled are ours, so there the vacancy service names the capacity.
+    fields = VACANCY.by_profile_path()
+    crossed = [{"field": path, "message": labelled(fields[path], message)}
+               for path, message in cross_field_problems(profile) if fields[path].editable]
+    if crossed:
+        raise ProfileProblems(crossed)
     fields = vacancy_fields_from_profile(profile)
     return {name: value for name, value in fields.items() if name not in _VACANCY_KEPT}
 

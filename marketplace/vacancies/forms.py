@@ -20,9 +20,9 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import Email, InputRequired, Length, Optional
 
-from marketplace.domain import vacancy_rules as limits
+from marketplace.domain.records.vacancy import VACANCY, cross_field_problems
 from marketplace.domain.vocabulary import (
     CAN_DO,
     CEFR_LEVELS,
@@ -45,6 +45,7 @@ from marketplace.formfields import (
     choices,
     languages_validator,
 )
+from marketplace.record_forms import record_field, record_validators, translated
 from marketplace.services.vacancies.board import RADIUS_CHOICES as RADIUS_KM
 from marketplace.services.vacancies.board import BoardFilters
 
@@ -67,109 +68,55 @@ class LevelField(OptionalSelectField):
         super().__init__(label, choices=level_choices(skill), **kwargs)
 
 
-def _hours(label: str | LazyString) -> FiniteDecimalField:
-    return FiniteDecimalField(
-        label,
-        places=1,
-        validators=[
-            InputRequired(_l("Vul het aantal uren in.")),
-            NumberRange(0, limits.HOURS_MAX, _l("Kies een getal van 0 tot en met 60.")),
-        ],
-    )
+def _field(field_class: type[Any], name: str, **kwargs: Any) -> Any:
+    return record_field(field_class, VACANCY[name], **kwargs)
+
+
+def _level(skill: str) -> LevelField:
+    return LevelField(_l(VACANCY[f"lang_min_{skill}"].label), skill=skill,
+                      validators=record_validators(VACANCY[f"lang_min_{skill}"]))
 
 
 class VacancyForm(BrowserForm):
-    type = SelectField(
-        _l("Soort plek"),
-        choices=choices((k.value, _l(v)) for k, v in PLACEMENT_TYPE_LABELS.items()),
-        default="vrijwilligerswerk",
-    )
-    title = StringField(
-        _l("Titel"),
-        validators=[
-            DataRequired(_l("Geef de plek een titel.")),
-            Length(max=limits.TITLE_MAX, message=_l("Gebruik hoogstens 200 tekens.")),
-        ],
-    )
-    description = TextAreaField(
-        _l("Omschrijving"),
-        validators=[
-            Length(max=limits.DESCRIPTION_MAX, message=_l("Gebruik hoogstens 5000 tekens."))
-        ],
-    )
-    tags = TagListField(
-        _l("Onderwerpen (met komma's)"), description=_l("Bijvoorbeeld: koken, tuin")
-    )
-    postcode = PostcodeField(_l("Postcode van de werkplek"), validators=[Optional()])
-    remote = BooleanField(_l("Werk op afstand (geen reistijd)"))
-    contact_person = StringField(
-        _l("Contactpersoon of werkbegeleider"),
-        validators=[Length(max=limits.CONTACT_MAX, message=_l("Gebruik hoogstens 200 tekens."))],
-    )
-    contact_email = EmailField(
-        _l("E-mailadres van de contactpersoon"),
-        validators=[Optional(), Email(_l("Dit is geen geldig e-mailadres.")), Length(max=254)],
-    )
-    contact_phone = StringField(
-        _l("Telefoon van de contactpersoon"), validators=[Optional(), Length(max=40)]
-    )
-    schedule = DaypartField(_l("Wanneer kan het werk?"))
-    dayparts_needed = IntegerField(
-        _l("Hoeveel van deze dagdelen zijn nodig?"),
-        description=_l("Leeg laten: alle gekozen dagdelen zijn nodig."),
-        validators=[Optional(), NumberRange(1, 21, _l("Kies een getal van 1 tot en met 21."))],
-    )
-    hours_min = _hours(_l("Uren per week, minimaal"))
-    hours_max = _hours(_l("Uren per week, maximaal"))
-    capacity = IntegerField(
-        _l("Aantal plekken"),
-        validators=[
-            InputRequired(_l("Vul het aantal plekken in.")),
-            NumberRange(1, limits.CAPACITY_MAX, _l("Kies een getal van 1 tot en met 500.")),
-        ],
-    )
-    duration_weeks = IntegerField(
-        _l("Duur in weken"),
-        validators=[
-            Optional(),
-            NumberRange(1, limits.DURATION_MAX_WEEKS, _l("Kies een getal van 1 tot en met 260.")),
-        ],
-    )
-    proefperiode_weeks = IntegerField(
-        _l("Proefperiode in weken"),
-        description=_l("De eerste weken zijn een proefperiode. Leeg laten: geen proefperiode."),
-        validators=[
-            Optional(),
-            NumberRange(
-                1, limits.PROEFPERIODE_MAX_WEEKS, _l("Kies een getal van 1 tot en met 26.")
-            ),
-        ],
-    )
-    lang_min_speaking = LevelField(_l("Spreken"), skill="speaking")
-    lang_min_listening = LevelField(_l("Luisteren"), skill="listening")
-    lang_min_reading = LevelField(_l("Lezen"), skill="reading")
-    lang_min_writing = LevelField(_l("Schrijven"), skill="writing")
-    language_rich = BooleanField(_l("Taalrijk: de deelnemer spreekt veel Nederlands"))
-    language_support = BooleanField(_l("Taalbuddy of taalcoach op de werkvloer"))
-    other_languages = TagListField(
-        _l("Andere talen op de werkvloer"), validators=[languages_validator]
-    )
-    literacy_required = BooleanField(_l("Lezen en schrijven (Latijns schrift) is nodig"))
-    childcare_offered = BooleanField(_l("Wij regelen kinderopvang"))
-    children_welcome = BooleanField(_l("Kinderen mogen mee"))
-    women_only = BooleanField(_l("Alleen voor vrouwen"))
-    physical_load = SelectField(
-        _l("Lichamelijke belasting"),
-        choices=choices((k.value, _l(v)) for k, v in LOAD_LABELS.items()),
-        default="light",
-    )
-    proposal_cap = IntegerField(
-        _l("Maximaal aantal open voorstellen"),
-        validators=[
-            InputRequired(_l("Vul een aantal in.")),
-            NumberRange(1, limits.PROPOSAL_CAP_MAX, _l("Kies een getal van 1 tot en met 20.")),
-        ],
-    )
+    """The vacancy record's editable fields (domain/records/vacancy.py); the widgets are
+    chosen here, labels and limits come from the record (a test checks field by field)."""
+
+    type = _field(SelectField, "type", default="vrijwilligerswerk",
+                  choices=choices((k.value, _l(v)) for k, v in PLACEMENT_TYPE_LABELS.items()))
+    title = _field(StringField, "title")
+    description = _field(TextAreaField, "description")
+    tags = _field(TagListField, "tags", description=_l("Bijvoorbeeld: koken, tuin"))
+    postcode = _field(PostcodeField, "postcode")
+    remote = _field(BooleanField, "remote")
+    contact_person = _field(StringField, "contact_person")
+    contact_email = _field(EmailField, "contact_email",
+                           validators=(Email(_l("Dit is geen geldig e-mailadres.")),))
+    contact_phone = _field(StringField, "contact_phone")
+    schedule = _field(DaypartField, "schedule")
+    dayparts_needed = _field(
+        IntegerField, "dayparts_needed",
+        description=_l("Leeg laten: alle gekozen dagdelen zijn nodig."))
+    hours_min = _field(FiniteDecimalField, "hours_min", places=1)
+    hours_max = _field(FiniteDecimalField, "hours_max", places=1)
+    capacity = _field(IntegerField, "capacity")
+    duration_weeks = _field(IntegerField, "duration_weeks")
+    proefperiode_weeks = _field(
+        IntegerField, "proefperiode_weeks",
+        description=_l("De eerste weken zijn een proefperiode. Leeg laten: geen proefperiode."))
+    lang_min_speaking = _level("speaking")
+    lang_min_listening = _level("listening")
+    lang_min_reading = _level("reading")
+    lang_min_writing = _level("writing")
+    language_rich = _field(BooleanField, "language_rich")
+    language_support = _field(BooleanField, "language_support")
+    other_languages = _field(TagListField, "other_languages", validators=(languages_validator,))
+    literacy_required = _field(BooleanField, "literacy_required")
+    childcare_offered = _field(BooleanField, "childcare_offered")
+    children_welcome = _field(BooleanField, "children_welcome")
+    women_only = _field(BooleanField, "women_only")
+    physical_load = _field(SelectField, "physical_load", default="light",
+                           choices=choices((k.value, _l(v)) for k, v in LOAD_LABELS.items()))
+    proposal_cap = _field(IntegerField, "proposal_cap")
     submit = SubmitField(_l("Opslaan"))
 
     language_fields = tuple(f"lang_min_{skill}" for skill in LANGUAGE_SKILLS)
@@ -184,14 +131,11 @@ class VacancyForm(BrowserForm):
         return all(checks)
 
     def _check_proefperiode(self) -> bool:
-        trial, duration = self.proefperiode_weeks.data, self.duration_weeks.data
-        if trial is not None and duration is not None and trial > duration:
-            add_error(
-                self.proefperiode_weeks,
-                gettext("De proefperiode kan niet langer zijn dan de hele duur."),
-            )
-            return False
-        return True
+        values = {"proefperiode_weeks": self.proefperiode_weeks.data,
+                  "duration_weeks": self.duration_weeks.data}
+        for name, message in cross_field_problems(values):
+            add_error(self[name], translated(message))
+        return not self.proefperiode_weeks.errors
 
     def _check_hours(self) -> bool:
         low, high = self.hours_min.data, self.hours_max.data
@@ -205,8 +149,7 @@ class VacancyForm(BrowserForm):
 
     def _check_schedule(self) -> bool:
         chosen = self.schedule.data or []
-        if not chosen:
-            add_error(self.schedule, gettext("Kies minstens één dagdeel."))
+        if not chosen:  # the record's check has said so
             return False
         needed = self.dayparts_needed.data
         if needed is not None and needed > len(chosen):

@@ -10,55 +10,76 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from marketplace.domain.records import MISSING, FieldSpec, Kind, Record, number_text, value_at
+from marketplace.domain.records.participant import PARTICIPANT
+from marketplace.domain.records.vacancy import VACANCY
 from marketplace.domain.vocabulary import LANGUAGE_SKILLS
 from marketplace.models import Participant, Vacancy
 from matching.geo import normalise_postcode
+from matching.profiles import schema as profiles_schema
 
-VACANCY_PROFILE_FIELDS = (
-    "type",
-    "title",
-    "description",
-    "tags",
-    "postcode",
-    "remote",
-    "schedule",
-    "dayparts_needed",
-    "capacity",
-    "filled",
-    "language_rich",
-    "language_support",
-    "other_languages",
-    "literacy_required",
-    "women_only",
-    "physical_load",
-    "duration_weeks",
-    "status",
-)
 
-# Marketplace fields carried along as extra profile fields (the spec allows extras and
-# matching ignores them), so that imports and exports keep them.
-VACANCY_EXTRA_FIELDS = (
-    "contact_person",
-    "contact_email",
-    "contact_phone",
-    "proefperiode_weeks",
-    "proposal_cap",
-)
+def _spec_fields(kind: str) -> set[str]:
+    return set(profiles_schema()["$defs"][kind]["properties"])
 
-PARTICIPANT_PROFILE_FIELDS = (
-    "postcode",
-    "max_travel_km",
-    "literate_latin",
-    "route",
-    "interests",
-    "experience",
-    "availability",
-    "lessons",
-    "childcare_needed",
-    "gender",
-    "women_only",
-    "max_physical_load",
-)
+
+def _top_level(record: Record) -> tuple[str, ...]:
+    """The record's fields that are whole top-level profile fields (not a part of one)."""
+    return tuple(spec.name for spec in record.in_profile() if spec.profile_path == spec.name)
+
+
+# The vacancy's profile fields come from its record; the marketplace's own ones are
+# carried along as extra profile fields (the spec allows extras and matching ignores
+# them), so that imports and exports keep them.
+VACANCY_EXTRA_FIELDS = tuple(name for name in _top_level(VACANCY)
+                             if name not in _spec_fields("vacancy"))
+VACANCY_PROFILE_FIELDS = tuple(name for name in _top_level(VACANCY)
+                               if name not in VACANCY_EXTRA_FIELDS)
+# The participant's spec profile; the names the case owner keeps are extras (the API's).
+PARTICIPANT_SPEC = tuple(spec for spec in PARTICIPANT.in_profile()
+                         if (spec.profile_path or "").split(".")[0] in _spec_fields("participant"))
+PARTICIPANT_EXTRA_FIELDS = tuple(name for name in _top_level(PARTICIPANT)
+                                 if name not in _spec_fields("participant"))
+PARTICIPANT_PROFILE_FIELDS = tuple(spec.name for spec in PARTICIPANT_SPEC
+                                   if spec.profile_path == spec.name)
+
+# Parts of nested profile fields that a profile may leave out: the column's value then.
+_VACANCY_NESTED_DEFAULTS: dict[str, Any] = {
+    "hours_min": 0, "hours_max": 0, "childcare_offered": False, "children_welcome": False,
+    **{f"lang_min_{skill}": None for skill in LANGUAGE_SKILLS},
+}
+_PARTICIPANT_NESTED_DEFAULTS: dict[str, Any] = {
+    "hours_min": 0, "hours_max": 16, "other_languages": [],
+    **{f"nl_{skill}": "A0" for skill in LANGUAGE_SKILLS},
+}
+
+
+def _profile_from_row(specs: tuple[FieldSpec, ...], row: Any) -> dict[str, Any]:
+    """Each field at its profile path; a value that is None is left out."""
+    profile: dict[str, Any] = {}
+    for spec in specs:
+        *parents, leaf = (spec.profile_path or spec.name).split(".")
+        node = profile
+        for part in parents:
+            node = node.setdefault(part, {})
+        value = _plain(getattr(row, spec.name))
+        if value is not None:
+            node[leaf] = value
+    return profile
+
+
+def _fields_from_profile(specs: tuple[FieldSpec, ...], profile: dict[str, Any],
+                         defaults: dict[str, Any]) -> dict[str, Any]:
+    """Column values for the fields a profile gives; a part of a nested field that it
+    leaves out gets the default."""
+    fields: dict[str, Any] = {}
+    for spec in specs:
+        value = value_at(profile, spec.profile_path or spec.name)
+        if value is not MISSING:
+            fields[spec.name] = value
+        elif spec.name in defaults:
+            fields[spec.name] = defaults[spec.name]
+    return fields
 
 
 def _location(lat: float | None, lon: float | None) -> dict[str, float] | None:
@@ -75,65 +96,40 @@ def _plain(value: Any) -> Any:
 def vacancy_profile(vacancy: Vacancy) -> dict[str, Any]:
     """A vacancy row as a spec vacancy profile."""
     profile: dict[str, Any] = {"id": vacancy.ref, "organisation": vacancy.organisation.name}
-    for field in VACANCY_PROFILE_FIELDS + VACANCY_EXTRA_FIELDS:
-        profile[field] = _plain(getattr(vacancy, field))
-    profile["hours_per_week"] = {"min": vacancy.hours_min, "max": vacancy.hours_max}
-    profile["language_min"] = vacancy.language_minimum()
-    profile["childcare"] = {
-        "offered": vacancy.childcare_offered,
-        "children_welcome": vacancy.children_welcome,
-    }
+    profile |= _profile_from_row(VACANCY.in_profile(), vacancy)
+    profile.setdefault("language_min", {})
     location = _location(vacancy.lat, vacancy.lon)
     if location:
         profile["location"] = location
-    return {key: value for key, value in profile.items() if value is not None}
+    return profile
 
 
 def participant_profile(participant: Participant) -> dict[str, Any]:
     """A participant row as a spec participant profile (no name, contact or health)."""
     profile: dict[str, Any] = {"id": participant.ref}
-    for field in PARTICIPANT_PROFILE_FIELDS:
-        profile[field] = _plain(getattr(participant, field))
-    profile["languages"] = {
-        "nl": participant.language_levels(),
-        "other": list(participant.other_languages),
-    }
-    profile["hours_per_week"] = {"min": participant.hours_min, "max": participant.hours_max}
-    profile["ladder_step"] = participant.ladder_step
+    profile |= _profile_from_row(PARTICIPANT_SPEC, participant)
+    profile["languages"].setdefault("other", [])
+    if participant.ladder_step is not None:
+        profile["ladder_step"] = participant.ladder_step
     location = _location(participant.lat, participant.lon)
     if location:
         profile["location"] = location
-    return {key: value for key, value in profile.items() if value is not None}
+    return profile
 
 
 def vacancy_fields_from_profile(profile: dict[str, Any]) -> dict[str, Any]:
     """Column values for a Vacancy from a spec vacancy profile (without organisation)."""
-    names = VACANCY_PROFILE_FIELDS + VACANCY_EXTRA_FIELDS
-    fields = {field: profile[field] for field in names if field in profile}
+    fields = _fields_from_profile(VACANCY.in_profile(), profile, _VACANCY_NESTED_DEFAULTS)
     fields["ref"] = profile["id"]
-    hours = profile.get("hours_per_week") or {"min": 0, "max": 0}
-    fields["hours_min"], fields["hours_max"] = hours["min"], hours["max"]
-    language_min = profile.get("language_min") or {}
-    for skill in LANGUAGE_SKILLS:
-        fields[f"lang_min_{skill}"] = language_min.get(skill)
-    childcare = profile.get("childcare") or {}
-    fields["childcare_offered"] = bool(childcare.get("offered"))
-    fields["children_welcome"] = bool(childcare.get("children_welcome"))
     fields.update(_location_fields(profile))
     return fields
 
 
 def participant_fields_from_profile(profile: dict[str, Any]) -> dict[str, Any]:
     """Column values for a Participant from a spec participant profile."""
-    fields = {field: profile[field] for field in PARTICIPANT_PROFILE_FIELDS if field in profile}
+    fields = _fields_from_profile(PARTICIPANT_SPEC, profile, _PARTICIPANT_NESTED_DEFAULTS)
     fields["ref"] = profile["id"]
-    hours = profile.get("hours_per_week") or {"min": 0, "max": 16}
-    fields["hours_min"], fields["hours_max"] = hours["min"], hours["max"]
-    languages = profile.get("languages") or {}
-    levels = languages.get("nl") or {}
-    for skill in LANGUAGE_SKILLS:
-        fields[f"nl_{skill}"] = levels.get(skill, "A0")
-    fields["other_languages"] = list(languages.get("other") or [])
+    fields["other_languages"] = list(fields["other_languages"] or [])
     fields.update(_location_fields(profile))
     return fields
 
@@ -150,59 +146,49 @@ def _location_fields(profile: dict[str, Any]) -> dict[str, Any]:
 # flattened, in this column order. Lists are space-separated (tags: comma-separated),
 # booleans ja/nee (true/false, 1/0, yes/no are read too), an empty cell means "not given".
 
-VACANCY_COLUMNS = (
-    "id",
-    "organisation",
-    "type",
-    "title",
-    "description",
-    "tags",
-    "postcode",
-    "remote",
-    "schedule",
-    "dayparts_needed",
-    "hours_min",
-    "hours_max",
-    "capacity",
-    "filled",
-    "language_min_speaking",
-    "language_min_listening",
-    "language_min_reading",
-    "language_min_writing",
-    "language_rich",
-    "language_support",
-    "other_languages",
-    "literacy_required",
-    "childcare_offered",
-    "children_welcome",
-    "women_only",
-    "physical_load",
-    "duration_weeks",
-    "proefperiode_weeks",
-    "contact_person",
-    "contact_email",
-    "contact_phone",
-    "proposal_cap",
-    "status",
-)
-REQUIRED_COLUMNS = ("organisation", "type", "title", "schedule", "capacity")
-BOOLEAN_COLUMNS = (
-    "remote",
-    "language_rich",
-    "language_support",
-    "literacy_required",
-    "women_only",
-)
-INTEGER_COLUMNS = (
-    "dayparts_needed",
-    "capacity",
-    "filled",
-    "duration_weeks",
-    "proefperiode_weeks",
-    "proposal_cap",
-)
-TEXT_COLUMNS = ("organisation", "title", "description", "contact_person", "contact_email",
-                "contact_phone")
+# The columns are the vacancy record's flat columns, after the two that say which
+# vacancy of which organisation a row is.
+IDENTITY_COLUMNS = ("id", "organisation")
+_FLAT = tuple(spec for spec in VACANCY.fields if spec.flat_column)
+VACANCY_COLUMNS = IDENTITY_COLUMNS + tuple(spec.flat_column or "" for spec in _FLAT)
+REQUIRED_COLUMNS = ("organisation", *(spec.flat_column or "" for spec in _FLAT if spec.required))
+# Booleans of the profile's top level (the two of childcare are read as its parts).
+BOOLEAN_COLUMNS = tuple(spec.name for spec in _FLAT
+                        if spec.kind == Kind.BOOLEAN and spec.profile_path == spec.name)
+INTEGER_COLUMNS = tuple(spec.name for spec in _FLAT if spec.kind == Kind.INTEGER)
+TEXT_COLUMNS = ("organisation", *(spec.name for spec in _FLAT
+                                  if spec.kind in (Kind.TEXT, Kind.EMAIL)))
+IDENTITY_HELP = {
+    "id": "Laat leeg voor een nieuwe vacature. Met een bestaande id wordt die vacature "
+          "bijgewerkt.",
+    "organisation": "Verplicht. Naam van de organisatie, zoals in Koppelkans.",
+}
+
+
+def _limits_help(spec: FieldSpec) -> str:
+    """The record's limits in words, for the template's explanation sheet."""
+    if spec.kind == Kind.TAGS:
+        return f"Hoogstens {spec.max_length} onderwerpen van elk hoogstens " \
+               f"{spec.item_max_length} tekens."
+    if spec.kind == Kind.LANGUAGES:
+        return f"Hoogstens {spec.max_length} talen."
+    if spec.kind in (Kind.INTEGER, Kind.DECIMAL) and spec.maximum is not None:
+        return f"Van {number_text(spec.minimum or 0)} tot en met {number_text(spec.maximum)}."
+    if spec.kind in (Kind.TEXT, Kind.EMAIL) and spec.max_length is not None:
+        return f"Hoogstens {spec.max_length} tekens."
+    return ""
+
+
+def vacancy_column_help() -> dict[str, str]:
+    """One Dutch line per column of the flat format: needed or not, what it holds, and
+    the record's limits."""
+    lines = dict(IDENTITY_HELP)
+    for spec in _FLAT:
+        parts = ["Verplicht." if spec.required else "", spec.hint, _limits_help(spec)]
+        lines[spec.flat_column or ""] = " ".join(part for part in parts if part)
+    return lines
+
+
 _TRUE = {"ja", "j", "true", "waar", "yes", "y", "1", "x"}
 _FALSE = {"nee", "n", "false", "onwaar", "no", "0"}
 _LOADS = {"licht": "light", "gemiddeld": "medium", "zwaar": "heavy"}
@@ -365,8 +351,6 @@ def flat_column_of(field: str) -> str:
 # ------------------------------------------------------------------ the JSON API
 # The API's participant is the spec profile plus what the case owner keeps about the
 # person's name and consents (extra fields, which the spec allows and matching ignores).
-
-PARTICIPANT_EXTRA_FIELDS = ("first_name", "last_name", "pseudonym")
 
 
 def participant_api_profile(participant: Participant) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from marketplace.services.profiles.rows import (
     INTEGER_COLUMNS,
     REQUIRED_COLUMNS,
     VACANCY_COLUMNS,
+    vacancy_column_help,
 )
 from marketplace.services.vacancies.xlsx_limits import MAX_CELL_CHARS, XlsxRefused, check_xlsx
 
@@ -294,42 +295,8 @@ EXAMPLE_ROW = {
     "status": "draft",
 }
 
-# The template's explanation sheet: one line per column, in Dutch.
-COLUMN_HELP = {
-    "id": "Laat leeg voor een nieuwe vacature. Met een bestaande id wordt die vacature bijgewerkt.",
-    "organisation": "Verplicht. Naam van de organisatie, zoals in Koppelkans.",
-    "type": "Verplicht. vrijwilligerswerk, taalstage of werkervaringsplaats.",
-    "title": "Verplicht. Korte titel, hoogstens 200 tekens.",
-    "description": "Omschrijving van het werk.",
-    "tags": "Onderwerpen met komma's ertussen, bijvoorbeeld: koken, tuin.",
-    "postcode": "Postcode van de werkplek: 6601 of 6601 AB.",
-    "remote": "ja of nee: werk op afstand.",
-    "schedule": "Verplicht. Dagdelen met spaties ertussen, zoals: mon_morning wed_afternoon.",
-    "dayparts_needed": "Hoeveel dagdelen nodig zijn. Leeg: alle dagdelen van schedule.",
-    "hours_min": "Uren per week, minimaal (0 tot 60). Leeg: standaard voor het type.",
-    "hours_max": "Uren per week, maximaal (0 tot 60).",
-    "capacity": "Verplicht. Aantal plekken (1 tot 500).",
-    "filled": "Aantal plekken dat al bezet is.",
-    "language_min_speaking": "Minimaal niveau spreken: A1, A2, B1, B2, C1 of C2. Leeg: geen eis.",
-    "language_min_listening": "Minimaal niveau luisteren.",
-    "language_min_reading": "Minimaal niveau lezen.",
-    "language_min_writing": "Minimaal niveau schrijven.",
-    "language_rich": "ja of nee: taalrijk werk.",
-    "language_support": "ja of nee: taalbuddy of taalcoach op de werkvloer.",
-    "other_languages": "Andere talen op de werkvloer, codes van twee letters: ar en ti.",
-    "literacy_required": "ja of nee: lezen en schrijven in het Latijnse schrift is nodig.",
-    "childcare_offered": "ja of nee: de organisatie regelt kinderopvang.",
-    "children_welcome": "ja of nee: kinderen mogen mee.",
-    "women_only": "ja of nee: alleen voor vrouwen.",
-    "physical_load": "light, medium of heavy (of licht, gemiddeld, zwaar).",
-    "duration_weeks": "Duur in weken. Leeg: geen vaste duur.",
-    "proefperiode_weeks": "Weken proefperiode aan het begin.",
-    "contact_person": "Contactpersoon of werkbegeleider.",
-    "contact_email": "E-mailadres van de contactpersoon.",
-    "contact_phone": "Telefoon van de contactpersoon.",
-    "proposal_cap": "Hoeveel open voorstellen tegelijk (1 tot 20). Standaard 3.",
-    "status": "draft, review, published of closed. Leeg: draft.",
-}
+# The template's explanation sheet: one line per column, in Dutch, from the record.
+COLUMN_HELP = vacancy_column_help()
 
 
 def write_csv(rows: Iterable[dict[str, str]]) -> bytes:
