@@ -61,6 +61,9 @@ def _xlsx_cells(data: bytes) -> list[object]:
 
 
 def test_vacancy_export_escapes_dde_and_round_trips(db) -> None:
+    """An old row with formula-like text (saved before the record refused it) is written
+    escaped; read back, the escape is taken off and the record refuses that text, naming
+    the column. Plain texts starting with '-' or '+' go round unchanged."""
     centre = make_organisation(kind="vrijwilligerscentrale", name="Punt")
     organisation = make_organisation(name="Buurthuis", managed_by=centre)
     make_vacancy(organisation, title=DDE, description="- koken\n- tuin",
@@ -74,9 +77,8 @@ def test_vacancy_export_escapes_dde_and_round_trips(db) -> None:
         parsed = read_file(f"v.{file_format}", data)
         staff = make_user(Role.CENTRALE, organisation=centre)
         report = import_rows.check_rows(parsed.rows, import_rows.scope_for(staff))
-        assert report.problems == []
+        assert sorted(p.column for p in report.problems) == ["contact_person", "title"]
         [checked] = report.rows
-        assert checked.profile["title"] == DDE
         assert checked.profile["description"] == "- koken\n- tuin"
         assert checked.profile["contact_phone"] == "+31 24 123 4567"
 

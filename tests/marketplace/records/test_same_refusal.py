@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from marketplace.domain.vocabulary import Role
 from marketplace.models import Participant, Vacancy
-from marketplace.services.vacancies import importing
+from marketplace.services.vacancies import import_rows as importing
 from marketplace.services.vacancies.files import read_file
 from tests.api.conftest import Api, token_for
 from tests.builders import make_organisation, make_user
