@@ -45,6 +45,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_commands(app)
     register_security_headers(app)
     register_startup_checks(app)
+    register_deployment(app)
     return app
 
 
@@ -126,6 +127,15 @@ def register_commands(app: Flask) -> None:
     from marketplace.commands import register as register_cli
 
     register_cli(app)
+
+
+def register_deployment(app: Flask) -> None:
+    """JSON logs, request ids, /healthz and /readyz (deploy branch)."""
+    from marketplace import observability
+    from marketplace.jobs.routes import bp as jobs_bp
+
+    observability.register(app)
+    app.register_blueprint(jobs_bp)
 
 
 def register_startup_checks(app: Flask) -> None:

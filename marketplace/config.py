@@ -32,6 +32,31 @@ def _mail_settings() -> dict[str, Any]:
     }
 
 
+# ---- deploy branch (issue 19): production settings. Integrator: reconcile with the auth
+# branch's RATELIMIT_STORAGE_URI and PROXY_COUNT; the agreed name is TRUSTED_PROXIES.
+def _deployment_settings() -> dict[str, Any]:
+    """Shared store, proxies and logging for a production start (see README, Production)."""
+    redis_url = os.environ.get("REDIS_URL", "")
+    proxies = os.environ.get("TRUSTED_PROXIES") or os.environ.get("PROXY_COUNT") or "0"
+    if not proxies.isdigit():
+        raise ConfigError(f"TRUSTED_PROXIES moet een heel getal zijn (0 of meer): {proxies!r}.")
+    return {
+        "REDIS_URL": redis_url,
+        # memory:// suits one process; several workers need a shared store (REDIS_URL).
+        "RATELIMIT_STORAGE_URI": redis_url
+        or os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # How many proxies in front may set X-Forwarded-For (ProxyFix, auth branch).
+        "TRUSTED_PROXIES": int(proxies),
+        "PROXY_COUNT": int(proxies),
+        "LOG_LEVEL": os.environ.get("LOG_LEVEL", "INFO").upper(),
+        # JSON lines on standard output; on by default in production.
+        "LOG_JSON": os.environ.get(
+            "LOG_JSON", "true" if os.environ.get("KOPPELKANS_ENV") == "production" else "false"
+        ).lower() in ("1", "true", "yes"),
+    }
+# ---- end deploy branch
+
+
 def config_from_environment(instance_path: str) -> dict[str, Any]:
     """Settings for a running app: every value can come from the environment."""
     env = os.environ.get("KOPPELKANS_ENV", "development")
@@ -62,9 +87,8 @@ def config_from_environment(instance_path: str) -> dict[str, Any]:
         ),
         "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
         **_mail_settings(),
-        # memory:// suits one process; several workers need a shared store (redis://...).
-        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
+        **_deployment_settings(),
     }
 
 

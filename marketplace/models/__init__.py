@@ -7,6 +7,7 @@ from marketplace.models.checkin import CheckIn
 from marketplace.models.confirmation_link import ConfirmationLink
 from marketplace.models.geo import GeocodeCache, ImportedPostcode
 from marketplace.models.import_batch import ImportBatch
+from marketplace.models.job_run import JobRun
 from marketplace.models.measurement import Measurement, ZrmScore
 from marketplace.models.notification import Notification
 from marketplace.models.organisation import Organisation
@@ -28,6 +29,7 @@ __all__ = [
     "Goal",
     "ImportBatch",
     "ImportedPostcode",
+    "JobRun",
     "Measurement",
     "Notification",
     "Organisation",

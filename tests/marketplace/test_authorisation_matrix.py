@@ -70,6 +70,9 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "notifications.index"): LOGGED_IN,
     ("POST", "notifications.mark_read"): LOGGED_IN,
     ("GET", "admin.audit_log"): _only(ADMIN),
+    ("GET", "jobs.index"): _only(ADMIN),
+    ("GET", "observability.healthz"): EVERYONE,
+    ("GET", "observability.readyz"): EVERYONE,
     ("GET", "reports.index"): _only(POLICY, ADMIN),
     ("GET", "reports.export"): _only(POLICY, ADMIN),
     # participants: the case owner, the admin for support (read only)
