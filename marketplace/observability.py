@@ -128,7 +128,6 @@ def _database_reachable() -> bool:
 
 
 def _migrations_current() -> bool:
-    from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
     from marketplace.extensions import db
@@ -136,10 +135,10 @@ def _migrations_current() -> bool:
     try:
         heads = set(ScriptDirectory.from_config(
             current_app.extensions["migrate"].migrate.get_config()).get_heads())
-        with db.engine.connect() as connection:
-            current = set(MigrationContext.configure(connection).get_current_heads())
+        current = set(db.session.scalars(text("SELECT version_num FROM alembic_version")))
         return current == heads
-    except Exception:
+    except Exception:  # no alembic_version table yet: not migrated
+        db.session.rollback()
         return False
 
 
