@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import signal
 import threading
 from datetime import timedelta
@@ -13,6 +14,8 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from marketplace.jobs import runner, schedule
+
+log = logging.getLogger(__name__)
 
 jobs_cli = AppGroup("jobs", help="Achtergrondtaken: e-mail, herinneringen, bewaartermijn.")
 
@@ -32,9 +35,10 @@ def _stop_on_signals() -> threading.Event:
 @jobs_cli.command("run")
 @click.option("--once", is_flag=True, help="Eén ronde: doe wat nu aan de beurt is en stop.")
 @click.option("--tick", type=click.FloatRange(min=0.1), default=5.0, show_default=True,
-              help="Seconden tussen twee rondes.")
+              envvar="JOBS_TICK", help="Seconden tussen twee rondes (JOBS_TICK).")
 @click.option("--mail-every", type=click.FloatRange(min=1), default=60.0, show_default=True,
-              help="Seconden tussen twee keer e-mail versturen.")
+              envvar="JOBS_MAIL_EVERY",
+              help="Seconden tussen twee keer e-mail versturen (JOBS_MAIL_EVERY).")
 def run_command(once: bool, tick: float, mail_every: float) -> None:
     """Run the background jobs; any number of these processes may run side by side."""
     from marketplace.production import require_production_settings
@@ -49,7 +53,7 @@ def run_command(once: bool, tick: float, mail_every: float) -> None:
         ran = runner.run_due(jobs)
         click.echo(f"Uitgevoerd: {', '.join(ran) or 'niets'}.")
         return
-    click.echo(f"Taken gestart ({runner.runner_id()}); elke {tick:g} s een ronde.", err=True)
+    log.info("jobs process started", extra={"tick_seconds": tick, "mail_seconds": mail_every})
     runner.run_forever(jobs, _stop_on_signals(), tick)
 
 
