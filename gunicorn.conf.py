@@ -27,7 +27,9 @@ keepalive = 5  # behind nginx; its keepalive_timeout should be longer
 # Recycle workers now and then (memory), spread so they do not all restart at once.
 max_requests = 2000
 max_requests_jitter = 200
-forwarded_allow_ips = "*" if int(os.environ.get("TRUSTED_PROXIES", "0") or 0) else "127.0.0.1"
+# forwarded_allow_ips stays gunicorn's default (127.0.0.1, or FORWARDED_ALLOW_IPS): only
+# a proxy on this machine may say the request came over https. Client addresses are
+# ProxyFix's job in the app (TRUSTED_PROXIES).
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
