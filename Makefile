@@ -3,13 +3,14 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PG_PORT ?= 54329
+REDIS_PORT ?= 54379
 export FLASK_APP := marketplace
 # `./dev run` is a laptop: the development key and the demo accounts. A server sets
 # KOPPELKANS_ENV=production (and SECRET_KEY) itself; an unset variable refuses to start.
 export KOPPELKANS_ENV ?= development
 
 .PHONY: run test venv install install-test system-deps translations db seed serve \
-        lint test-sqlite test-postgres bench clean messages audit
+        lint test-sqlite test-postgres bench clean messages audit prod lock
 
 run: install translations db seed serve
 
@@ -21,16 +22,25 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) 2>/dev/null || { scripts/apt-install python3-venv && rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/pip install --quiet --upgrade pip
 
+# Pinned versions with hashes from requirements.lock (see `make lock`), then the project.
 install: venv
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 
-install-test: venv
-	$(BIN)/pip install --quiet -e '.[test]'
+install-test: install
 
-# Chromium for the browser tests and a PostgreSQL server, from Debian, when missing.
+# After changing dependencies in pyproject.toml: re-resolve the lock file from PyPI.
+lock: venv
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --upgrade \
+	  --python-version 3.11 --python-platform x86_64-unknown-linux-gnu --no-config \
+	  -o requirements.lock
+
+# Chromium for the browser tests, a PostgreSQL and a Redis server, from Debian, when missing.
 system-deps:
 	@command -v chromium >/dev/null || scripts/apt-install chromium
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || scripts/apt-install postgresql
+	@command -v redis-server >/dev/null || scripts/apt-install redis-server
 
 translations: venv
 	$(BIN)/pybabel -q compile -d marketplace/translations
@@ -53,9 +63,16 @@ lint:
 test-sqlite:
 	$(BIN)/pytest
 
-# The database tests again, on a real PostgreSQL server started for the run.
+# The database tests again, on a real PostgreSQL server and Redis started for the run;
+# tests/deploy starts the production setup (gunicorn, jobs) on them.
 test-postgres:
-	scripts/with-postgres $(PG_PORT) $(BIN)/pytest tests/marketplace tests/geo tests/api
+	scripts/with-postgres $(PG_PORT) scripts/with-redis $(REDIS_PORT) \
+	  $(BIN)/pytest tests/marketplace tests/geo tests/api tests/deploy
+
+# Production (README, Production): refuses to start without SECRET_KEY, a PostgreSQL
+# DATABASE_URL and REDIS_URL; migrates, then serves with gunicorn beside `flask jobs run`.
+prod: install translations
+	BIN=$(BIN) scripts/prod
 
 # Known vulnerabilities in the installed packages. --strict fails when a package cannot be
 # checked, so a network without PyPI's per-release JSON (or OSV) fails instead of passing.

@@ -49,13 +49,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_commands(app)
     register_security_headers(app)
     register_startup_checks(app)
+    register_deployment(app)
     return app
 
 
 def trust_proxies(app: Flask) -> None:
-    """Behind PROXY_COUNT reverse proxies, take the client's address and scheme from
+    """Behind TRUSTED_PROXIES reverse proxies, take the client's address and scheme from
     their headers, so rate limits count per client and not per proxy."""
-    count = app.config["PROXY_COUNT"]
+    count = app.config["TRUSTED_PROXIES"]
     if count:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
 
@@ -149,6 +150,15 @@ def register_commands(app: Flask) -> None:
     from marketplace.commands import register as register_cli
 
     register_cli(app)
+
+
+def register_deployment(app: Flask) -> None:
+    """JSON logs, request ids, /healthz and /readyz (deploy branch)."""
+    from marketplace import observability
+    from marketplace.jobs.routes import bp as jobs_bp
+
+    observability.register(app)
+    app.register_blueprint(jobs_bp)
 
 
 def register_startup_checks(app: Flask) -> None:

@@ -51,11 +51,27 @@ DEVELOPMENT_SECRET_KEY = "dev-only-not-secret"  # nosec B105
 SESSION_LIFETIME = timedelta(hours=10)
 
 
-def _proxy_count() -> int:
-    raw = os.environ.get("PROXY_COUNT", "0")
-    if not raw.isdigit():
-        raise ConfigError(f"PROXY_COUNT={raw!r} is geen geheel getal (0, 1, 2, ...).")
-    return int(raw)
+def _deployment_settings() -> dict[str, Any]:
+    """Shared store, proxies and logging for a production start (see README, Production)."""
+    redis_url = os.environ.get("REDIS_URL", "")
+    proxies = os.environ.get("TRUSTED_PROXIES", "0")
+    if not proxies.isdigit():
+        raise ConfigError(f"TRUSTED_PROXIES moet een heel getal zijn (0 of meer): {proxies!r}.")
+    return {
+        "REDIS_URL": redis_url,
+        # memory:// suits one process; several workers need a shared store (REDIS_URL).
+        "RATELIMIT_STORAGE_URI": redis_url
+        or os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        # Behind N reverse proxies the client is the N-th address from the right in
+        # X-Forwarded-For (werkzeug's ProxyFix); 0 trusts no header (a client could
+        # name any address). Login attempts are counted in the database, shared anyway.
+        "TRUSTED_PROXIES": int(proxies),
+        "LOG_LEVEL": os.environ.get("LOG_LEVEL", "INFO").upper(),
+        # JSON lines on standard output; on by default in production.
+        "LOG_JSON": os.environ.get(
+            "LOG_JSON", "true" if os.environ.get("KOPPELKANS_ENV") == "production" else "false"
+        ).lower() in ("1", "true", "yes"),
+    }
 
 
 def config_from_environment(instance_path: str) -> dict[str, Any]:
@@ -84,13 +100,8 @@ def config_from_environment(instance_path: str) -> dict[str, Any]:
         ),
         "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
         **_mail_settings(),
-        # Behind N reverse proxies the client is the N-th address from the right in
-        # X-Forwarded-For; 0 trusts no header (a client could name any address).
-        "PROXY_COUNT": _proxy_count(),
-        # memory:// counts per process; several workers need a shared store (redis://...).
-        # Login attempts are counted in the database instead, shared by every worker.
-        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
+        **_deployment_settings(),
     }
 
 

@@ -15,7 +15,9 @@ config = context.config
 # Keep the app's own loggers (and pytest's) working after a migration.
 # Flask-Migrate always passes its alembic.ini, so there is a file name.
 assert config.config_file_name is not None
-fileConfig(config.config_file_name, disable_existing_loggers=False)
+# In production the app's JSON log lines (LOG_JSON) stay the only format.
+if not current_app.config.get('LOG_JSON'):
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger('alembic.env')
 
 

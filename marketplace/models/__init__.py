@@ -7,6 +7,7 @@ from marketplace.models.checkin import CheckIn
 from marketplace.models.confirmation_link import ConfirmationLink
 from marketplace.models.geo import GeocodeCache, ImportedPostcode
 from marketplace.models.import_batch import ImportBatch
+from marketplace.models.job_run import JobRun
 from marketplace.models.login_throttle import LoginThrottle
 from marketplace.models.measurement import Measurement, ZrmScore
 from marketplace.models.notification import Notification
@@ -30,6 +31,7 @@ __all__ = [
     "ImportBatch",
     "ImportedPostcode",
     "LoginThrottle",
+    "JobRun",
     "Measurement",
     "Notification",
     "Organisation",

@@ -1,5 +1,5 @@
 """Login attempts are counted in the database: every worker and app instance sees the
-same counts, per real client address (behind PROXY_COUNT proxies), and an account
+same counts, per real client address (behind TRUSTED_PROXIES proxies), and an account
 slows down progressively instead of being locked for an hour by a stranger."""
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def test_another_process_sees_the_counts(limited, app) -> None:
 
 
 def test_the_address_behind_the_configured_proxy_counts(limited) -> None:
-    client = limited(PROXY_COUNT=1).test_client()
+    client = limited(TRUSTED_PROXIES=1).test_client()
     proxy = "10.0.0.1"
     mallory = {"X-Forwarded-For": "203.0.113.5"}
     alice = {"X-Forwarded-For": "198.51.100.7"}

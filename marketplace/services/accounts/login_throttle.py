@@ -5,7 +5,7 @@ every app instance shares (a per-process counter let 40 of 60 guesses through un
 Two counts per failed attempt:
 - per client address: at most ADDRESS_LIMIT failures in ADDRESS_WINDOW, then that
   address waits for the window to end (behind proxies the address comes from
-  ProxyFix, see PROXY_COUNT);
+  ProxyFix, see TRUSTED_PROXIES);
 - per account (the e-mail address tried, stored as a hash): after ACCOUNT_FREE_FAILURES
   each next attempt waits a delay that doubles per failure, at most ACCOUNT_MAX_DELAY.
   A stranger can slow an account down by minutes, not lock it for an hour.

@@ -183,6 +183,11 @@ def vacancy_index() -> VacancyIndex:
     return index
 
 
+def index_is_fitted(app: Flask) -> bool:
+    """Whether this process holds a fitted index (what /readyz reports)."""
+    return _state(app).get("index") is not None
+
+
 def invalidate_index(app: Flask | None = None) -> None:
     """Drop the cached index of this process (the next request refits)."""
     _state(app or current_app).pop("index", None)
