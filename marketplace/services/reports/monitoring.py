@@ -356,10 +356,18 @@ def _direction_totals(
     result = []
     for key in keys:
         c = cells[key]
-        group_atoms = frozenset().union(*(members[k] for _, k in c.atoms)) if c.atoms else c.atoms
+        taken_in = [k for k, other in cells.items() if not other.span]
+        covered = [key, *taken_in] if c.span > 1 else [key]
+        group_atoms = frozenset().union(*(members[k] for k in covered))
+        if not c.span:  # counted in "gelijk"; the rows of this table cannot span
+            result.append(Cell(None, COUNTED_IN_SAME))
+            continue
         text = f"{c.text} ({merged})" if c.span > 1 else c.text
-        result.append(replace(c, atoms=group_atoms, text=text))
+        result.append(replace(c, atoms=group_atoms, text=text, span=1))
     return result[0], result[1], result[2]
+
+
+COUNTED_IN_SAME = N_("meegeteld bij gelijk")
 NO_SECOND = N_("Nog geen tweede meting")
 
 
@@ -647,6 +655,7 @@ class Summary:
     up: Cell
     same: Cell
     down: Cell
+    twice: Cell
     first_only: Cell
     zrm_forward: Cell
     zrm_measured: Cell
@@ -682,6 +691,7 @@ def summary(
         up=_first(progress, UP),
         same=_first(progress, SAME),
         down=_first(progress, DOWN),
+        twice=_first(progress, N_("Twee keer of vaker gemeten")),
         first_only=_first(progress, NO_SECOND),
         zrm_forward=forward,
         zrm_measured=measured,
