@@ -164,6 +164,28 @@ def protect_groups(
                 cells[smallest] = replace(cells[smallest], value=None, text=HIDDEN)
                 changed = True
     totals = [cell(sum(counts[key] for key in group), group) for group in groups]
+    return secure(cells, totals)
+
+
+def secure(cells: dict[K, Cell], totals: list[Cell]) -> tuple[dict[K, Cell], list[Cell]]:
+    """Hide more until the audit finds nothing: nested totals (a group inside everyone)
+    can give away what no single group does. Each round hides the smallest shown cell
+    inside a total that gives the small count away, or else the smallest such total."""
+    while found := leaks([*cells.values(), *totals]):
+        residue = found[0][0]
+        around = [t for t in totals if not t.suppressed and residue <= t.atoms]
+        inside = frozenset().union(*(t.atoms for t in around))
+        singles = [k for k, c in cells.items() if not c.suppressed and c.atoms <= inside]
+        if singles:
+            smallest = min(singles, key=lambda key: cells[key].value or 0)
+            cells[smallest] = replace(cells[smallest], value=None, text=HIDDEN)
+            continue
+        # the residue is a total minus a part total inside it: hide the smallest part
+        parts = [t for t in totals if not t.suppressed and t.atoms < inside]
+        if not parts:
+            raise AssertionError(f"no way to protect {residue}")  # cannot happen: tested
+        smallest_total = min(parts, key=lambda t: t.value or 0)
+        totals = [replace(t, value=None, text=HIDDEN) if t is smallest_total else t for t in totals]
     return cells, totals
 
 

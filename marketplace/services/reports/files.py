@@ -74,7 +74,9 @@ GLOSSARY = (
         "Zelfredzaamheidsmatrix: een meting van hoe goed iemand zich redt op dertien "
         "domeinen, zoals financiën, huisvesting en sociaal netwerk."
     )),
-    (N_("Nulmeting"), N_("De eerste meting, bij de start. Latere metingen vergelijken we hiermee.")),
+    (N_("Nulmeting"), N_(
+        "De eerste meting, bij de start. Latere metingen vergelijken we hiermee."
+    )),
     (N_("Peildatum"), N_("De dag waarop we de stand opmaken. Alles tot en met die dag telt mee.")),
     (N_("Route"), N_(
         "De route van het participatieplan: vrijwilligerswerk, onderwijs en inburgering, "

@@ -23,6 +23,7 @@ from marketplace.domain.disclosure import (
     protect_groups,
     protect_line,
     protect_matrix,
+    secure,
     share,
     total_of,
 )
@@ -377,7 +378,7 @@ def ladder_tables(counts: LadderCounts) -> tuple[Table, Table]:
     atoms = {(b, e): counts.moved.get((b, e), 0) for b in LADDER_STEPS for e in LADDER_STEPS}
     groups = [frozenset(k for k in atoms if _sign(k[1] - k[0]) == s) for s in (1, 0, -1)]
     cells, (up, same, down, twice) = protect_groups(atoms, [*groups, frozenset(atoms)])
-    up, same, down = _direction_totals(atoms, groups)
+    cells, (up, same, down, twice) = secure(cells, [*_direction_totals(atoms, groups), twice])
     rows = tuple(
         Row(f"Trede {b} bij nulmeting", tuple(cells[b, e] for e in LADDER_STEPS))
         for b in LADDER_STEPS
@@ -406,7 +407,7 @@ def ladder_tables(counts: LadderCounts) -> tuple[Table, Table]:
     return matrix, progress
 
 
-def _zrm_counts(filters: Filters) -> tuple[dict[str, tuple[int, int, int]], int, int]:
+def zrm_counts(filters: Filters) -> tuple[dict[str, tuple[int, int, int]], int, int]:
     """(better, same, worse) per domain, people measured twice, people forward on ≥ 2.
 
     One scan of the latest measurements. Their comparison with the nulmeting is stored
@@ -451,7 +452,7 @@ def _zrm_row(domain: str, counts: dict[str, int]) -> tuple[Cell, ...]:
 
 
 def zrm_progress(filters: Filters, first_only: int = 0) -> Table:
-    per_domain, measured_count, forward_count = _zrm_counts(filters)
+    per_domain, measured_count, forward_count = zrm_counts(filters)
     rows = []
     for domain, label in ZRM_DOMAINS.items():
         counts = dict(zip(ZRM_COLUMNS, per_domain.get(domain, (0, 0, 0)), strict=True))

@@ -33,6 +33,19 @@ def _cohort(db, people: int = 6) -> None:
     db.commit()
 
 
+def _mixed_cohort(db) -> None:
+    """6 up from step 2 to 3, 5 stayed on step 2, 5 with only their nulmeting."""
+    coach = make_user()
+    for number in range(16):
+        person = make_participant(coach, intake_date=date(2026, 1, 5))
+        person.measurements = [_measure(MeasurementKind.NULMETING, date(2026, 1, 5), 2, False)]
+        if number < 11:
+            step = 3 if number < 6 else 2
+            later = _measure(MeasurementKind.TUSSENMETING, date(2026, 3, 5), step, False)
+            person.measurements.append(later)
+    db.commit()
+
+
 def _table(key: str, day: date) -> dict[str, list[str]]:
     filters = monitoring.Filters(day, date(2025, 6, 1), day)
     table = monitoring.dashboard(filters).table(key)
@@ -41,23 +54,38 @@ def _table(key: str, day: date) -> dict[str, list[str]]:
 
 
 def test_ladder_transitions_after_the_tussenmeting(db) -> None:
-    _cohort(db)
+    _mixed_cohort(db)
+    progress = _table("voortgang", date(2026, 6, 1))
+    assert progress["Omhoog"] == ["6", "55%"]
+    # nobody went down: that 0 is merged into "gelijk" instead of hiding "omhoog"
+    assert progress["Gelijk gebleven"] == ["5 (gelijk of omlaag)", "45%"]
+    assert progress["Omlaag"][0] == "meegeteld bij gelijk"
+    assert progress["Twee keer of vaker gemeten"][0] == "11"
+    assert progress["Nog geen tweede meting"][0] == "5"
     rows = _table("ladder", date(2026, 6, 1))
-    assert rows["Trede 2 bij nulmeting"][2] == "6"  # now on step 3
-    assert rows["Trede 2 bij nulmeting"][1] == "<5"  # nobody stayed on step 2
+    # Shown beside "Omhoog: 6", the one cell of six would tell that every other step up
+    # holds 0 people: it is hidden too.
+    assert rows["Trede 2 bij nulmeting"][2] == "•"
+    assert rows["Trede 2 bij nulmeting"][1] == "•"  # the same for the five who stayed
 
 
 def test_zrm_progress_per_domain_and_two_domains_forward(db) -> None:
     _cohort(db)
     rows = _table("zrm", date(2026, 6, 1))
-    assert rows[ZRM_DOMAINS["financien"]][0] == "6"
-    assert rows[ZRM_DOMAINS["justitie"]][1] == "6"
-    assert rows["Vooruit op minstens twee domeinen"][:2] == ["6", "100%"]
+    # columns: measured twice, beter, gelijk, slechter. All six moved the same way, so
+    # a shown 6 beside the base of 6 would tell that the "<5" cells hold 0: hidden.
+    assert rows[ZRM_DOMAINS["financien"]] == ["6", "•", "<5", "<5"]
+    assert rows[ZRM_DOMAINS["justitie"]] == ["6", "<5", "•", "<5"]
+    assert rows["Vooruit op minstens twee domeinen"][:2] == ["6", "•"]
 
 
-def test_a_peildatum_before_the_tussenmeting_counts_no_change(db) -> None:
+def test_only_a_nulmeting_counts_as_no_second_measurement_not_as_equal(db) -> None:
     _cohort(db)
-    rows = _table("zrm", date(2026, 2, 1))
-    assert rows[ZRM_DOMAINS["financien"]][0] == "<5"
+    progress = _table("voortgang", date(2026, 2, 1))
+    assert progress["Nog geen tweede meting"][0] == "6"
+    assert progress["Twee keer of vaker gemeten"][0] == "<5"
     ladder = _table("ladder", date(2026, 2, 1))
-    assert ladder["Trede 2 bij nulmeting"][1] == "6"  # still on step 2
+    assert ladder["Trede 2 bij nulmeting"][1] == "<5"  # not counted as standing still
+    zrm = _table("zrm", date(2026, 2, 1))
+    assert zrm["Nog geen tweede meting"][0] == "6"
+    assert zrm[ZRM_DOMAINS["financien"]][1] == "<5"
