@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from marketplace.domain.disclosure import LARGE, leaks
 from marketplace.domain.vocabulary import ZRM_DOMAINS
 from marketplace.services.reports import monitoring
@@ -15,11 +13,6 @@ from marketplace.services.reports import monitoring
 PEILDATUMS = [date(2025, 9, 15), date(2026, 3, 1), date(2026, 6, 30), date(2026, 10, 31)]
 # Tables that publish sums of one another's cells are audited together.
 TOGETHER = {"ladder": "voortgang", "voortgang": "ladder"}
-
-
-@pytest.fixture()
-def demo_region(runner, db) -> None:
-    assert runner.invoke(args=["seed"]).exit_code == 0
 
 
 def _scopes() -> list[monitoring.Filters]:
