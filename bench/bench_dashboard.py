@@ -45,8 +45,8 @@ from marketplace.models import (  # noqa: E402
     ZrmScore,
 )
 from marketplace.models.measurement import refresh_progress  # noqa: E402
-from marketplace.services.reports import monitoring  # noqa: E402
 from marketplace.services.accounts.users import create_user  # noqa: E402
+from marketplace.services.reports import monitoring  # noqa: E402
 
 PARTICIPANTS = 10_000
 EVENTS = 50_000

@@ -20,12 +20,14 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from marketplace.domain.vocabulary import N_
+
 THRESHOLD = 5
 SMALL = "<5"
 HIDDEN = "•"
 LARGE = 10  # a cell this large is hidden only when nothing smaller protects the line
 # Why cells are hidden, in one sentence; shown under each protected table.
-RULE = (
+RULE = N_(
     "Aantallen onder de 5 staan als <5. Waar een totaal een klein aantal zou verraden, "
     "tellen we de kleinste naastgelegen groep mee (bijvoorbeeld 'gelijk of slechter') "
     "of verbergen we de kleinste andere cel (•, of 'minstens' bij een grote groep)."
