@@ -152,8 +152,16 @@ def protect_groups(
     counts: Mapping[K, int], groups: Sequence[frozenset[K]]
 ) -> tuple[dict[K, Cell], list[Cell]]:
     """Cells of a table whose group totals are shown too (e.g. a cross table with the
-    totals "up", "equal", "down"). Every group is a line; hiding a cell for one group
-    can call for more in another, so this repeats until every group is safe."""
+    totals "up", "equal", "down"), with those totals as they are."""
+    cells = protect_within_groups(counts, groups)
+    totals = [cell(sum(counts[key] for key in group), group) for group in groups]
+    return secure(cells, totals)
+
+
+def protect_within_groups(counts: Mapping[K, int], groups: Sequence[frozenset[K]]) -> dict[K, Cell]:
+    """Every group is a line: its hidden cells together hold at least 5. Hiding a cell
+    for one group can call for more in another, so this repeats until all are safe.
+    How the group totals themselves are shown is the caller's choice: then `secure`."""
     cells = {key: cell(value, [key]) for key, value in counts.items()}
     changed = True
     while changed:
@@ -165,25 +173,29 @@ def protect_groups(
                 smallest = min(shown, key=lambda key: counts[key])
                 cells[smallest] = replace(cells[smallest], value=None, text=HIDDEN)
                 changed = True
-    totals = [cell(sum(counts[key] for key in group), group) for group in groups]
-    return secure(cells, totals)
+    return cells
 
 
 def secure(cells: dict[K, Cell], totals: list[Cell]) -> tuple[dict[K, Cell], list[Cell]]:
     """Hide more until the audit finds nothing: nested totals (a group inside everyone)
-    can give away what no single group does. Each round hides the smallest shown cell
-    inside a total that gives the small count away, or else the smallest such total."""
-    while found := leaks([*cells.values(), *totals]):
-        residue = found[0][0]
-        around = [t for t in totals if not t.suppressed and residue <= t.atoms]
-        inside = frozenset().union(*(t.atoms for t in around))
-        singles = [k for k, c in cells.items() if not c.suppressed and c.atoms <= inside]
-        if singles:
-            smallest = min(singles, key=lambda key: cells[key].value or 0)
+    can give away what no single group does. A small count that is a total minus shown
+    cells is fixed by hiding the smallest of those cells; one that is a total minus
+    other totals, by hiding the smallest of those."""
+    while found := _leaks_with_sources([*cells.values(), *totals]):
+        source, residue, _ = found[0]
+        subtracted = [
+            k for k, c in cells.items() if not c.suppressed and c.atoms <= source - residue
+        ]
+        if subtracted:
+            smallest = min(subtracted, key=lambda key: cells[key].value or 0)
             cells[smallest] = replace(cells[smallest], value=None, text=HIDDEN)
             continue
-        # the residue is a total minus a part total inside it: hide the smallest part
-        parts = [t for t in totals if not t.suppressed and t.atoms < inside]
+        around = frozenset().union(
+            *(t.atoms for t in totals if not t.suppressed and source < t.atoms)
+        )
+        parts = [
+            t for t in totals if not t.suppressed and t.atoms < around and not t.atoms & source
+        ]
         if not parts:
             raise AssertionError(f"no way to protect {residue}")  # cannot happen: tested
         smallest_total = min(parts, key=lambda t: t.value or 0)
@@ -201,8 +213,11 @@ def share(part: Cell, whole: Cell) -> str:
 # --------------------------------------------------------------------------- the audit
 
 
-def leaks(published: Iterable[Cell]) -> list[tuple[frozenset[Hashable], int]]:
-    """Every exact count under 5 that published cells and totals give away.
+def _leaks_with_sources(
+    published: Iterable[Cell],
+) -> list[tuple[frozenset[Hashable], frozenset[Hashable], int]]:
+    """(derived total, what is left of it after the shown cells, its value) for each
+    exact count under 5 that published cells and totals give away.
 
     Tries every differencing: a total minus a published part inside it, again and
     again. Counts are never negative, so leaving out further shown single cells can
@@ -224,5 +239,11 @@ def leaks(published: Iterable[Cell]) -> list[tuple[frozenset[Hashable], int]]:
         residue = atoms - frozenset(inside)
         rest = value - sum(singles[a] for a in inside)
         if residue and rest < THRESHOLD:
-            found.append((residue, rest))
+            found.append((atoms, residue, rest))
     return found
+
+
+def leaks(published: Iterable[Cell]) -> list[tuple[frozenset[Hashable], int]]:
+    """Every exact count under 5 that published cells and totals give away, as the
+    underlying counts it adds up and its value; an empty list when there is none."""
+    return [(residue, value) for _, residue, value in _leaks_with_sources(published)]

@@ -20,9 +20,9 @@ from sqlalchemy.sql.elements import ColumnElement
 from marketplace.domain.disclosure import (
     Cell,
     cell,
-    protect_groups,
     protect_line,
     protect_matrix,
+    protect_within_groups,
     secure,
     share,
     total_of,
@@ -377,7 +377,9 @@ def ladder_tables(counts: LadderCounts) -> tuple[Table, Table]:
     protection for both, since those totals are sums of the cross table's cells."""
     atoms = {(b, e): counts.moved.get((b, e), 0) for b in LADDER_STEPS for e in LADDER_STEPS}
     groups = [frozenset(k for k in atoms if _sign(k[1] - k[0]) == s) for s in (1, 0, -1)]
-    cells, (up, same, down, twice) = protect_groups(atoms, [*groups, frozenset(atoms)])
+    everyone = frozenset(atoms)
+    cells = protect_within_groups(atoms, [*groups, everyone])
+    twice = cell(sum(atoms.values()), everyone)
     cells, (up, same, down, twice) = secure(cells, [*_direction_totals(atoms, groups), twice])
     rows = tuple(
         Row(f"Trede {b} bij nulmeting", tuple(cells[b, e] for e in LADDER_STEPS))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from marketplace.domain.disclosure import leaks
 from marketplace.domain.vocabulary import ZRM_DOMAINS, MeasurementKind
 from marketplace.models import Measurement, ZrmScore
 from marketplace.services.reports import monitoring
@@ -89,3 +90,16 @@ def test_only_a_nulmeting_counts_as_no_second_measurement_not_as_equal(db) -> No
     zrm = _table("zrm", date(2026, 2, 1))
     assert zrm["Nog geen tweede meting"][0] == "6"
     assert zrm[ZRM_DOMAINS["financien"]][1] == "<5"
+
+
+def test_a_ladder_where_nobody_went_down_keeps_its_large_cells() -> None:
+    """The demo region's shape: nobody down, so "omlaag" (0) is merged into "gelijk";
+    the cells of 8 and more stay shown, and nothing can be worked out below 5."""
+    moved = {(2, 2): 15, (2, 3): 11, (3, 3): 8, (3, 4): 8, (4, 4): 6, (1, 2): 4, (4, 5): 3}
+    matrix, progress = monitoring.ladder_tables(monitoring.LadderCounts(moved, first_only=20))
+    rows = {row.label: [c.text for c in row.cells] for row in matrix.rows}
+    assert rows["Trede 2 bij nulmeting"][1:3] == ["15", "11"]
+    assert rows["Trede 3 bij nulmeting"][2:4] == ["8", "8"]
+    totals = {row.label: row.cells[0].text for row in progress.rows}
+    assert totals["Omhoog"] == "26" and totals["Gelijk gebleven"] == "29 (gelijk of omlaag)"
+    assert leaks([*matrix.published(), *progress.published()]) == []
