@@ -9,7 +9,7 @@ export FLASK_APP := marketplace
 # KOPPELKANS_ENV=production (and SECRET_KEY) itself; an unset variable refuses to start.
 export KOPPELKANS_ENV ?= development
 
-.PHONY: run test venv install install-test system-deps translations db seed serve \
+.PHONY: run test venv install install-test system-deps pdf-deps translations db seed serve \
         lint test-sqlite test-postgres bench clean messages audit prod lock
 
 run: install translations db seed serve
@@ -22,8 +22,14 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) 2>/dev/null || { scripts/apt-install python3-venv && rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/pip install --quiet --upgrade pip
 
+# WeasyPrint (the council report as PDF) comes as a PyPI wheel but draws text with
+# Debian's Pango, and needs a font; `make install` (and so `./dev run`) sees to both.
+pdf-deps:
+	@ldconfig -p | grep -q libpangoft2-1.0.so.0 || scripts/apt-install libpango-1.0-0 libpangoft2-1.0-0
+	@fc-list 2>/dev/null | grep -q DejaVuSans || scripts/apt-install fonts-dejavu-core
+
 # Pinned versions with hashes from requirements.lock (see `make lock`), then the project.
-install: venv
+install: venv pdf-deps
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 
@@ -36,8 +42,10 @@ lock: venv
 	  --python-version 3.11 --python-platform x86_64-unknown-linux-gnu --no-config \
 	  -o requirements.lock
 
-# Chromium for the browser tests, a PostgreSQL and a Redis server, from Debian, when missing.
-system-deps:
+# Chromium for the browser tests, a PostgreSQL and a Redis server, and poppler's
+# pdftotext/pdftoppm to read the council report back, from Debian, when missing.
+system-deps: pdf-deps
+	@command -v pdftotext >/dev/null || scripts/apt-install poppler-utils
 	@command -v chromium >/dev/null || scripts/apt-install chromium
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || scripts/apt-install postgresql
 	@command -v redis-server >/dev/null || scripts/apt-install redis-server

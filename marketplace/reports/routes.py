@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, Response, abort, render_template, request
 
 from marketplace.auth.access import roles_required
+from marketplace.domain.disclosure import RULE
 from marketplace.domain.vocabulary import Role
 from marketplace.reports.forms import DashboardFilterForm
 from marketplace.services.reports import files as report_files
@@ -22,11 +25,36 @@ def _dashboard() -> tuple[DashboardFilterForm, monitoring.Dashboard]:
     return form, monitoring.dashboard(filters)
 
 
+def render_dashboard(template: str = "reports/index.html") -> str:
+    """The dashboard page; the policy officer's start page shows it too."""
+    form, dashboard = _dashboard()
+    return render_template(template, form=form, dashboard=dashboard, disclosure_rule=RULE)
+
+
 @bp.get("/")
 @roles_required(Role.POLICY, Role.ADMIN)
 def index() -> str:
-    form, dashboard = _dashboard()
-    return render_template("reports/index.html", form=form, dashboard=dashboard)
+    return render_dashboard()
+
+
+@bp.get("/rapport.pdf")
+@roles_required(Role.POLICY, Role.ADMIN)
+def report_pdf() -> Response:
+    """The council report: title page, summary, tables with charts, glossary."""
+    _, dashboard = _dashboard()
+    html = render_template(
+        "reports/report.html",
+        dashboard=dashboard,
+        disclosure_rule=RULE,
+        glossary=report_files.GLOSSARY,
+        made_on=date.today(),
+    )
+    name = f"koppelkans-rapport-{dashboard.filters.reference_date.isoformat()}.pdf"
+    return Response(
+        report_files.report_pdf(html),
+        mimetype="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @bp.get("/export.<fmt>")

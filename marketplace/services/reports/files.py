@@ -8,7 +8,9 @@ import io
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from marketplace.domain.disclosure import RULE
 from marketplace.domain.spreadsheet_cells import escape_cell, xlsx_cell
+from marketplace.domain.vocabulary import N_
 from marketplace.services.reports.monitoring import Dashboard, Table
 
 SHEET_NAME_LIMIT = 31  # Excel's own limit
@@ -46,7 +48,7 @@ def dashboard_xlsx(dashboard: Dashboard, tables: tuple[Table, ...]) -> bytes:
         ["Periode", f"{filters.period_start.isoformat()} t/m {filters.period_end.isoformat()}"],
         ["Gemeente", filters.municipality or "alle"],
         ["Team", filters.team or "alle"],
-        ["Privacy", "Aantallen onder de 5 staan als <5; • is verborgen om herleiden te voorkomen."],
+        ["Privacy", RULE],
     ):
         about.append([xlsx_cell(value) for value in line])
     for table in tables:
@@ -59,3 +61,46 @@ def dashboard_xlsx(dashboard: Dashboard, tables: tuple[Table, ...]) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+# The words of the council report, explained once, in plain Dutch (B1).
+GLOSSARY = (
+    (N_("Participatieladder"), N_(
+        "Een meetlat met zes treden voor hoe iemand meedoet: van 1 (geïsoleerd) tot "
+        "6 (betaald werk)."
+    )),
+    (N_("Trede"), N_("Eén stap op de participatieladder.")),
+    (N_("ZRM"), N_(
+        "Zelfredzaamheidsmatrix: een meting van hoe goed iemand zich redt op dertien "
+        "domeinen, zoals financiën, huisvesting en sociaal netwerk."
+    )),
+    (N_("Nulmeting"), N_(
+        "De eerste meting, bij de start. Latere metingen vergelijken we hiermee."
+    )),
+    (N_("Peildatum"), N_("De dag waarop we de stand opmaken. Alles tot en met die dag telt mee.")),
+    (N_("Route"), N_(
+        "De route van het participatieplan: vrijwilligerswerk, onderwijs en inburgering, "
+        "sociale participatie of zorg en gezondheid."
+    )),
+    (N_("Z-route"), N_(
+        "De leerroute zelfredzaamheid van de inburgering, voor wie de B1-route of de "
+        "onderwijsroute (nog) niet haalbaar is."
+    )),
+    (N_("Taalstage"), N_("Een plek waar iemand vooral Nederlands oefent in de praktijk.")),
+    (N_("Werkervaringsplaats"), N_(
+        "Een plek waar iemand werkervaring opdoet, met begeleiding, als stap naar werk."
+    )),
+    (N_("<5 en •"), N_(
+        "Aantallen onder de 5 tonen we niet. Een • is verborgen zodat niemand een klein "
+        "aantal kan terugrekenen."
+    )),
+)
+
+
+def report_pdf(html: str) -> bytes:
+    """The council report as PDF. WeasyPrint lays out the HTML (and its inline SVG
+    charts) itself: no browser, no JavaScript, no network (there is no base URL)."""
+    from weasyprint import HTML  # heavy import, only for this one file
+
+    document: bytes = HTML(string=html).write_pdf()
+    return document

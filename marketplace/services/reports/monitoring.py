@@ -10,14 +10,23 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Select, String, and_, case, distinct, func, literal, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
-from marketplace.domain.disclosure import Cell, cell, protect, protect_matrix, share
+from marketplace.domain.disclosure import (
+    Cell,
+    cell,
+    protect_line,
+    protect_matrix,
+    protect_within_groups,
+    secure,
+    share,
+    total_of,
+)
 from marketplace.domain.measurements import ZRM_BIT
 from marketplace.domain.placements import (
     OCCUPYING_STATES,
@@ -29,12 +38,14 @@ from marketplace.domain.vocabulary import (
     EXIT_REASON_LABELS,
     LADDER_STEPS,
     N_,
+    ORGANISATION_KIND_LABELS,
     PARTICIPANT_STATUS_LABELS,
     PARTICIPATION_ROUTE_LABELS,
     PLACEMENT_TYPE_LABELS,
     ROUTE_LABELS,
     ZRM_DOMAINS,
     ExitReason,
+    MeasurementKind,
     ParticipantStatus,
     ParticipationRoute,
     PlacementType,
@@ -81,6 +92,15 @@ class Filters:
         day = today or date.today()
         return cls(reference_date=day, period_start=day - timedelta(days=365), period_end=day)
 
+    def a_year_earlier(self) -> Filters:
+        """The same period and peildatum one year back, for the comparison."""
+        return replace(
+            self,
+            reference_date=_year_back(self.reference_date),
+            period_start=_year_back(self.period_start),
+            period_end=_year_back(self.period_end),
+        )
+
     @property
     def reference_moment(self) -> datetime:
         """The end of the peildatum: everything that happened on that day counts."""
@@ -91,6 +111,11 @@ class Filters:
         start = datetime.combine(self.period_start, time.min, tzinfo=UTC)
         end = datetime.combine(self.period_end, time.max, tzinfo=UTC)
         return start, end
+
+
+def _year_back(day: date) -> date:
+    """The same day a year earlier; 29 February becomes 28 February."""
+    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
 @dataclass(frozen=True)
@@ -108,7 +133,13 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
     note: str = ""
-    chart: str = ""  # "bars" when a bar chart of the first column helps
+    # "bars": a bar chart of the first column; "stacked": one bar per row, split over
+    # the columns (beter, gelijk, slechter)
+    chart: str = ""
+
+    def published(self) -> list[Cell]:
+        """Every count this table shows, for the disclosure audit."""
+        return [c for row in self.rows for c in row.cells if isinstance(c, Cell)]
 
     def as_lists(self) -> list[list[str]]:
         """Header and rows as text, for CSV and XLSX."""
@@ -123,13 +154,19 @@ class Dashboard:
     tables: tuple[Table, ...]
     municipalities: tuple[str, ...] = field(default=())
     teams: tuple[str, ...] = field(default=())
+    summary: Summary | None = None
 
     def table(self, key: str) -> Table | None:
         return next((t for t in self.tables if t.key == key), None)
 
 
 def _text(value: Cell | str) -> str:
-    return value.text if isinstance(value, Cell) else value
+    if isinstance(value, Cell):
+        return value.text if value.span else MERGED_TEXT
+    return value
+
+
+MERGED_TEXT = N_("zie ernaast")
 
 
 # --------------------------------------------------------------------------- selection
@@ -178,8 +215,8 @@ def routes_and_status(filters: Filters) -> Table:
     rows = []
     for key, label in labels.items():
         values = {s: grid.get(key, Counter())[s] for s in statuses}
-        cells = protect(values)
-        rows.append(Row(label, (*(cells[s] for s in statuses), cell(sum(values.values())))))
+        cells = protect_line(values, atom=key)
+        rows.append(Row(label, (*(cells[s] for s in statuses), total_of(cells, values))))
     columns = (*(PARTICIPANT_STATUS_LABELS[ParticipantStatus(s)] for s in statuses), N_("Totaal"))
     return Table("leerroutes", N_("Deelnemers per leerroute en status"), columns, tuple(rows))
 
@@ -187,14 +224,15 @@ def routes_and_status(filters: Filters) -> Table:
 def participation_routes(filters: Filters) -> Table:
     """The route table of the reports (Wijchen): route 1–4, volunteers, outflow."""
     counts = route_counts(filters)
-    routes = {r.value: counts.get(r.value, 0) for r in ParticipationRoute}
-    cells = protect(routes)
-    total = sum(counts.values())
+    routes = {key: counts.get(key, 0) for key in [*(r.value for r in ParticipationRoute), NO_ROUTE]}
+    cells = protect_line(routes, atom="route")
     rows = [
-        Row(PARTICIPATION_ROUTE_LABELS[ParticipationRoute(key)], (cells[key],)) for key in routes
+        Row(PARTICIPATION_ROUTE_LABELS[ParticipationRoute(key)], (cells[key],))
+        for key in routes
+        if key != NO_ROUTE
     ]
-    rows.append(Row(N_("Nog geen route"), (cell(counts.get(NO_ROUTE, 0)),)))
-    rows.append(Row(N_("Totaal deelnemers"), (cell(total),)))
+    rows.append(Row(N_("Nog geen route"), (cells[NO_ROUTE],)))
+    rows.append(Row(N_("Totaal deelnemers"), (total_of(cells, routes),)))
     rows.append(
         Row(N_("Actief als vrijwilliger op de peildatum"), (cell(active_volunteers(filters)),))
     )
@@ -235,9 +273,9 @@ def outflow(filters: Filters) -> Table:
     """Trajectories closed in the period, by reason; shown beside steps and participation."""
     counts = outflow_counts(filters)
     values = {reason.value: counts.get(reason.value, 0) for reason in ExitReason}
-    cells = protect(values)
+    cells = protect_line(values, atom="uitstroom")
     rows = [Row(EXIT_REASON_LABELS[ExitReason(k)], (cells[k],)) for k in values]
-    rows.append(Row(N_("Totaal uitgestroomd"), (cell(sum(values.values())),)))
+    rows.append(Row(N_("Totaal uitgestroomd"), (total_of(cells, values),)))
     return Table(
         "uitstroom",
         N_("Uitstroom in de periode"),
@@ -264,35 +302,114 @@ def _latest_measurements(filters: Filters, *columns: Any) -> Select[Any]:
     )
 
 
-def ladder_transitions(filters: Filters) -> Table:
-    counts = db.session.execute(
-        _latest_measurements(filters, Measurement.start_step, Measurement.ladder_step, func.count())
+@dataclass(frozen=True)
+class LadderCounts:
+    """Participants by their step at the nulmeting and now, for those measured at
+    least twice; `first_only`: those with only their nulmeting so far."""
+
+    moved: Mapping[tuple[int, int], int]
+    first_only: int
+
+    def direction(self, sign: int) -> int:
+        return sum(n for (b, e), n in self.moved.items() if _sign(e - b) == sign)
+
+
+def _sign(number: int) -> int:
+    return (number > 0) - (number < 0)
+
+
+def ladder_counts(filters: Filters) -> LadderCounts:
+    """One scan of the latest measurements. While the latest one is the nulmeting
+    itself, that person has neither moved nor stood still: 'nog geen tweede meting'."""
+    only_first = (Measurement.kind == MeasurementKind.NULMETING).label("only_first")
+    rows = db.session.execute(
+        _latest_measurements(
+            filters, only_first, Measurement.start_step, Measurement.ladder_step, func.count()
+        )
         .where(Measurement.start_step.is_not(None))
-        .group_by(Measurement.start_step, Measurement.ladder_step)
+        .group_by(only_first, Measurement.start_step, Measurement.ladder_step)
     ).all()
-    matrix = {step: dict.fromkeys(LADDER_STEPS, 0) for step in LADDER_STEPS}
-    for begin, end, number in counts:
-        matrix[begin][end] += number
-    cells = protect_matrix(matrix)
+    moved: Counter[tuple[int, int]] = Counter()
+    first_only = 0
+    for is_first, begin, end, number in rows:
+        if is_first:
+            first_only += number
+        else:
+            moved[begin, end] += number
+    return LadderCounts(moved, first_only)
+
+
+UP, SAME, DOWN = N_("Omhoog"), N_("Gelijk gebleven"), N_("Omlaag")
+DIRECTION_MERGES = {"down": "same", "up": "same"}
+DIRECTION_MERGED = {"down": N_("gelijk of omlaag"), "up": N_("gelijk of omhoog")}
+
+
+def _direction_totals(
+    atoms: Mapping[tuple[int, int], int], groups: list[frozenset[tuple[int, int]]]
+) -> tuple[Cell, Cell, Cell]:
+    """Up, equal and down add up to everyone measured twice, which is shown too: a
+    small one is merged into "gelijk" (e.g. "gelijk of omlaag") rather than hidden."""
+    keys = ("up", "same", "down")
+    counts = {key: sum(atoms[a] for a in group) for key, group in zip(keys, groups, strict=True)}
+    cells = protect_line(counts, merges=DIRECTION_MERGES)
+    members = dict(zip(keys, groups, strict=True))
+    merged = next((DIRECTION_MERGED[k] for k, c in cells.items() if not c.span), "")
+    result = []
+    for key in keys:
+        c = cells[key]
+        taken_in = [k for k, other in cells.items() if not other.span]
+        covered = [key, *taken_in] if c.span > 1 else [key]
+        group_atoms = frozenset().union(*(members[k] for k in covered))
+        if not c.span:  # counted in "gelijk"; the rows of this table cannot span
+            result.append(Cell(None, COUNTED_IN_SAME))
+            continue
+        text = f"{c.text} ({merged})" if c.span > 1 else c.text
+        result.append(replace(c, atoms=group_atoms, text=text, span=1))
+    return result[0], result[1], result[2]
+
+
+COUNTED_IN_SAME = N_("meegeteld bij gelijk")
+NO_SECOND = N_("Nog geen tweede meting")
+
+
+def ladder_tables(counts: LadderCounts) -> tuple[Table, Table]:
+    """The cross table of steps and its totals up, equal and down beside it: one
+    protection for both, since those totals are sums of the cross table's cells."""
+    atoms = {(b, e): counts.moved.get((b, e), 0) for b in LADDER_STEPS for e in LADDER_STEPS}
+    groups = [frozenset(k for k in atoms if _sign(k[1] - k[0]) == s) for s in (1, 0, -1)]
+    everyone = frozenset(atoms)
+    cells = protect_within_groups(atoms, [*groups, everyone])
+    twice = cell(sum(atoms.values()), everyone)
+    cells, (up, same, down, twice) = secure(cells, [*_direction_totals(atoms, groups), twice])
     rows = tuple(
-        Row(f"Trede {step} bij nulmeting", tuple(cells[step][to] for to in LADDER_STEPS))
-        for step in LADDER_STEPS
+        Row(f"Trede {b} bij nulmeting", tuple(cells[b, e] for e in LADDER_STEPS))
+        for b in LADDER_STEPS
     )
-    columns = tuple(f"Nu trede {step}" for step in LADDER_STEPS)
-    up = sum(n for (b, e, n) in counts if e > b)
-    same = sum(n for (b, e, n) in counts if e == b)
-    down = sum(n for (b, e, n) in counts if e < b)
-    summary = f"Omhoog: {cell(up).text}, gelijk: {cell(same).text}, omlaag: {cell(down).text}."
-    return Table(
+    matrix = Table(
         "ladder",
         N_("Participatieladder: van nulmeting naar laatste meting"),
-        columns,
+        tuple(f"Nu trede {step}" for step in LADDER_STEPS),
         rows,
-        note=summary,
+        note=N_("Alleen deelnemers met minstens twee metingen."),
     )
+    progress = Table(
+        "voortgang",
+        N_("Participatieladder: omhoog, gelijk of omlaag"),
+        (N_("Aantal"), N_("Deel van wie twee keer gemeten is")),
+        (
+            Row(UP, (up, share(up, twice))),
+            Row(SAME, (same, share(same, twice))),
+            Row(DOWN, (down, share(down, twice))),
+            Row(N_("Twee keer of vaker gemeten"), (twice, "")),
+            Row(NO_SECOND, (cell(counts.first_only, [NO_SECOND]), "")),
+        ),
+        note=N_("Omhoog, gelijk of omlaag telt alleen wie minstens twee keer gemeten is."),
+        chart="bars",
+    )
+    return matrix, progress
 
 
-def _zrm_counts(filters: Filters) -> tuple[dict[str, tuple[int, int, int]], int, int]:
+def zrm_counts(filters: Filters) -> tuple[dict[str, tuple[int, int, int]], int, int]:
     """(better, same, worse) per domain, people measured twice, people forward on ≥ 2.
 
     One scan of the latest measurements. Their comparison with the nulmeting is stored
@@ -314,23 +431,54 @@ def _zrm_counts(filters: Filters) -> tuple[dict[str, tuple[int, int, int]], int,
     return per_domain, measured, forward
 
 
-def zrm_progress(filters: Filters) -> Table:
-    per_domain, measured_count, forward_count = _zrm_counts(filters)
+ZRM_MERGES = {"slechter": "gelijk", "beter": "gelijk"}
+MERGED_LABEL = {"slechter": N_("gelijk of slechter"), "beter": N_("gelijk of beter")}
+ZRM_COLUMNS = ("beter", "gelijk", "slechter")
+
+
+def _with_share(value: Cell, base: Cell, label: str = "") -> Cell:
+    """A shown count with its rounded share of the base: "13 (18%)"."""
+    if value.suppressed or not value.span or not value.text.isdigit():
+        return value
+    text = f"{value.text} ({share(value, base)})"
+    return replace(value, text=f"{text} {label}" if label else text)
+
+
+def _zrm_row(domain: str, counts: dict[str, int]) -> tuple[Cell, ...]:
+    """The base (measured twice in this domain) and beter, gelijk, slechter."""
+    cells = protect_line(counts, merges=ZRM_MERGES, atom=domain)
+    base = cell(sum(counts.values()), [(domain, key) for key in counts])
+    merged = next((MERGED_LABEL[k] for k, c in cells.items() if not c.span), "")
+    shown = [_with_share(cells[k], base, merged if cells[k].span > 1 else "") for k in ZRM_COLUMNS]
+    return (base, *shown)
+
+
+def zrm_progress(filters: Filters, first_only: int = 0) -> Table:
+    per_domain, measured_count, forward_count = zrm_counts(filters)
     rows = []
     for domain, label in ZRM_DOMAINS.items():
-        up, level, down = per_domain.get(domain, (0, 0, 0))
-        cells = protect({"beter": up, "gelijk": level, "slechter": down})
-        rows.append(Row(label, (cells["beter"], cells["gelijk"], cells["slechter"])))
-    measured = cell(measured_count or 0)
-    two_or_more = cell(forward_count or 0)
-    forward_share = share(two_or_more, measured)
-    rows.append(Row(N_("Vooruit op minstens twee domeinen"), (two_or_more, forward_share, "")))
+        counts = dict(zip(ZRM_COLUMNS, per_domain.get(domain, (0, 0, 0)), strict=True))
+        rows.append(Row(label, _zrm_row(domain, counts)))
+    forward = {"twee": forward_count, "minder": measured_count - forward_count}
+    forward_cells = protect_line(forward, atom="vooruit")
+    measured = cell(measured_count, [("vooruit", "twee"), ("vooruit", "minder")])
+    rows.append(
+        Row(
+            N_("Vooruit op minstens twee domeinen"),
+            (measured, _with_share(forward_cells["twee"], measured), "", ""),
+        )
+    )
+    rows.append(Row(NO_SECOND, (cell(first_only, [NO_SECOND]), "", "", "")))
     return Table(
         "zrm",
         N_("Zelfredzaamheidsmatrix: nulmeting tegen laatste meting"),
-        (N_("Beter"), N_("Gelijk"), N_("Slechter")),
+        (N_("Twee keer gemeten"), N_("Beter"), N_("Gelijk"), N_("Slechter")),
         tuple(rows),
-        note=f"Deelnemers met minstens twee metingen: {measured.text}.",
+        note=N_(
+            "Per domein: wie bij de nulmeting en later een score had. Tussen haakjes het "
+            "deel van wie twee keer gemeten is."
+        ),
+        chart="stacked",
     )
 
 
@@ -411,7 +559,7 @@ def funnel(counts: PlacementCounts) -> Table:
 
 def ended_by_outcome(counts: PlacementCounts) -> Table:
     values = {o.value: counts.ended_by_outcome[o.value] for o in EndOutcome}
-    cells = protect(values)
+    cells = protect_line(values, atom="afloop")
     rows = [Row(OUTCOME_LABELS[EndOutcome(key)], (cells[key],)) for key in values]
     return Table("afloop", N_("Beëindigde plaatsingen naar uitkomst"), (N_("Aantal"),), tuple(rows))
 
@@ -428,9 +576,14 @@ def placements_by_type_and_sector(counts: PlacementCounts) -> Table:
     return Table(
         "sectoren",
         N_("Gestarte plaatsingen naar soort plek en sector"),
-        tuple(sector.replace("_", " ") for sector in sectors) or (N_("Geen plaatsingen"),),
+        tuple(_sector_label(sector) for sector in sectors) or (N_("Geen plaatsingen"),),
         rows if sectors else (),
     )
+
+
+def _sector_label(kind: str) -> str:
+    """The Dutch name of a kind of organisation; an unknown kind without underscores."""
+    return ORGANISATION_KIND_LABELS.get(kind) or kind.replace("_", " ").capitalize()
 
 
 def time_to_first_placement(filters: Filters) -> Table:
@@ -496,13 +649,91 @@ def filter_options() -> tuple[tuple[str, ...], tuple[str, ...]]:
             tuple(sorted(t for t in teams if t is not None)))
 
 
+@dataclass(frozen=True)
+class Summary:
+    """The figures of the one-page summary; counts already protected."""
+
+    people: Cell
+    placed: Cell
+    up: Cell
+    same: Cell
+    down: Cell
+    twice: Cell
+    first_only: Cell
+    zrm_forward: Cell
+    zrm_measured: Cell
+    last_year: LastYear | None = None
+
+
+@dataclass(frozen=True)
+class LastYear:
+    """The same figures for the same period a year earlier (protected on their own)."""
+
+    filters: Filters
+    people: Cell
+    placed: Cell
+    up: Cell
+
+
+def _first(table: Table, label: str) -> Cell:
+    value = next(row.cells[0] for row in table.rows if row.label == label)
+    assert isinstance(value, Cell)  # the first column of these rows is a count
+    return value
+
+
+def summary(
+    filters: Filters, routes: Table, progress: Table, zrm: Table, placements: PlacementCounts
+) -> Summary:
+    """Taken from the tables, so the summary shows nothing the tables do not."""
+    forward_row = next(row for row in zrm.rows if row.label == "Vooruit op minstens twee domeinen")
+    measured, forward = forward_row.cells[0], forward_row.cells[1]
+    assert isinstance(measured, Cell) and isinstance(forward, Cell)
+    return Summary(
+        people=_first(routes, "Totaal deelnemers"),
+        placed=cell(placements.reached[PlacementState.PLACED]),
+        up=_first(progress, UP),
+        same=_first(progress, SAME),
+        down=_first(progress, DOWN),
+        twice=_first(progress, N_("Twee keer of vaker gemeten")),
+        first_only=_first(progress, NO_SECOND),
+        zrm_forward=forward,
+        zrm_measured=measured,
+        last_year=last_year(filters.a_year_earlier()),
+    )
+
+
+def last_year(filters: Filters) -> LastYear | None:
+    """None when nobody was in scope a year earlier: then there is nothing to compare."""
+    people = sum(route_counts(filters).values())
+    if not people:
+        return None
+    placed = db.session.scalar(
+        select(func.count())
+        .select_from(PlacementEvent)
+        .join(Placement, Placement.id == PlacementEvent.placement_id)
+        .join(Participant, Participant.id == Placement.participant_id)
+        .where(
+            PlacementEvent.to_state == PlacementState.PLACED,
+            PlacementEvent.at.between(*filters.period_bounds),
+            _in_scope(filters),
+        )
+    )
+    up = ladder_counts(filters).direction(1)
+    return LastYear(filters, cell(people), cell(placed or 0), cell(up))
+
+
 def dashboard(filters: Filters) -> Dashboard:
     placements = placement_counts(filters)
+    ladder = ladder_counts(filters)
+    routes = participation_routes(filters)
+    matrix, progress = ladder_tables(ladder)
+    zrm = zrm_progress(filters, ladder.first_only)
     tables = (
-        participation_routes(filters),
+        routes,
         routes_and_status(filters),
-        ladder_transitions(filters),
-        zrm_progress(filters),
+        progress,
+        matrix,
+        zrm,
         funnel(placements),
         ended_by_outcome(placements),
         outflow(filters),
@@ -510,7 +741,8 @@ def dashboard(filters: Filters) -> Dashboard:
         placements_by_type_and_sector(placements),
     )
     municipalities, teams = filter_options()
-    return Dashboard(filters, tables, municipalities, teams)
+    overview = summary(filters, routes, progress, zrm, placements)
+    return Dashboard(filters, tables, municipalities, teams, overview)
 
 
 def route_counts(filters: Filters) -> Mapping[str, int]:

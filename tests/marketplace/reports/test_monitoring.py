@@ -7,36 +7,11 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
 
-from marketplace.config import DEMO_PASSWORD
 from marketplace.domain.vocabulary import Role
-from marketplace.models import Participant
 from marketplace.services.reports import monitoring
 from tests.builders import make_organisation, make_user
-
-
-@pytest.fixture()
-def demo_region(runner, db):
-    assert runner.invoke(args=["seed"]).exit_code == 0
-    return db.scalars(select(Participant)).all()
-
-
-@pytest.fixture()
-def policy(client, demo_region):
-    client.post("/login", data={"email": "beleid@demo.nl", "password": DEMO_PASSWORD})
-    return client
-
-
-def _personal_details(people) -> list[str]:
-    found = []
-    for person in people:
-        found += [person.ref, person.email, f"{person.first_name} {person.last_name}"]
-        found += [person.phone, person.health_notes] if person.health_notes else [person.phone]
-    return [text for text in found if text]
-
-
-QUERY = "?peildatum=2026-10-31&van=2025-09-01&tot=2026-10-31"
+from tests.marketplace.reports.conftest import QUERY, personal_details
 
 
 def test_dashboard_shows_every_table(policy) -> None:
@@ -62,7 +37,7 @@ def test_policy_never_receives_personal_data(policy, demo_region) -> None:
         csv = policy.get(f"/rapportages/export.csv{QUERY}&tabel={table.key}")
         assert csv.status_code == 200
         responses.append(csv.get_data(as_text=True))
-    for detail in _personal_details(demo_region):
+    for detail in personal_details(demo_region):
         for body in responses:
             assert detail not in body
 
@@ -77,7 +52,7 @@ def test_exports_contain_no_count_under_five(policy) -> None:
         if isinstance(value, int)
     ]
     assert numbers and min(numbers) >= 5
-    assert len(workbook.sheetnames) == 10
+    assert len(workbook.sheetnames) == 11  # Filters and one sheet per table
 
 
 def test_csv_export_of_one_table(policy) -> None:
@@ -112,3 +87,21 @@ def test_other_roles_cannot_see_monitoring(client, login, db, role) -> None:
     login(make_user(role, organisation=make_organisation()))
     assert client.get("/rapportages/").status_code == 403
     assert client.get("/rapportages/export.xlsx").status_code == 403
+
+
+def test_the_policy_officers_start_page_is_the_dashboard_with_the_summary(policy) -> None:
+    page = policy.get("/" + QUERY).get_data(as_text=True)
+    assert "Hier ziet u straks" not in page
+    assert page.index("Samenvatting") < page.index("Deelnemers per route van het plan")
+    assert "Op de peildatum doen 80 mensen mee." in page
+    # ladder and ZRM outcomes as charts, with the table beside them
+    for key in ("voortgang", "zrm"):
+        assert f'aria-labelledby="grafiek-{key}"' in page
+    assert "rapport.pdf" in page
+    # one sentence on the rule under each table
+    assert page.count("Aantallen onder de 5 staan als") >= 10
+
+
+def test_sector_headings_are_dutch(policy) -> None:
+    page = policy.get("/rapportages/" + QUERY).get_data(as_text=True)
+    assert "repair cafe" not in page and ">werkgever<" not in page
