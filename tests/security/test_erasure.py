@@ -35,7 +35,7 @@ from tests.mailserver import Inbox, outbox_rows, run_outbox, serve
 A = PlacementAction
 BOTH = (ConsentPurpose.MATCHING, ConsentPurpose.SHARING)
 PLACE = "Buurthuis Oost, Tarweweg 3"
-KENNISMAKING = {"kennismaking_at": datetime(2026, 3, 1, 10, 0), "kennismaking_place": PLACE,
+KENNISMAKING = {"kennismaking_at": datetime(2030, 3, 1, 10, 0), "kennismaking_place": PLACE,
                 "coach_attends": True}
 
 
