@@ -325,6 +325,21 @@ def _check_moments(action: PlacementAction, data: Mapping[str, Any],
                                 else "?")
 
 
+# Steps that promise the participant a place: refused once every place is taken (the
+# start of the proefperiode takes the place itself, guarded by the conditional UPDATE).
+NEEDS_A_FREE_PLACE = frozenset({PlacementAction.ACCEPT, PlacementAction.PLAN_KENNISMAKING})
+NO_FREE_PLACE = N_("Alle plekken bij deze vacature zijn bezet (%(filled)s van %(capacity)s). "
+                   "Accepteren of een kennismaking plannen kan pas als er een plek vrijkomt.")
+
+
+def full_vacancy_refusal(action: PlacementAction, filled: int, capacity: int
+                         ) -> IllegalTransition | None:
+    """The refusal when `action` would promise a place that is not there, else None."""
+    if action in NEEDS_A_FREE_PLACE and filled >= capacity:
+        return IllegalTransition(NO_FREE_PLACE, filled=str(filled), capacity=str(capacity))
+    return None
+
+
 def daypart_of(moment: datetime) -> str:
     """The day part a wall-clock moment falls in: 'sun_morning' (before 12:00),
     '_afternoon' (before 17:00) or '_evening'."""

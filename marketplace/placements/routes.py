@@ -66,7 +66,8 @@ def _kind_or_404(name: str) -> CheckInKind:
 def _render_detail(placement: Placement, **failed: Any) -> str:
     """The placement page; `failed` carries a submitted form with its errors."""
     page = placement_pages.placement_page(placement, current_user)
-    forms = action_forms(page.actions, failed.get("action"), failed.get("action_form"))
+    forms = action_forms(page.actions, failed.get("action"), failed.get("action_form"),
+                         page.defaults)
     checkin_forms = {kind: checkin_form(kind, formdata=None) for kind in page.recordable}
     checkin_forms.update(failed.get("checkin_forms", {}))
     link_form = failed.get("link_form") or LinkEmailForm(
@@ -152,8 +153,10 @@ def link_page(placement_id: int, token: str) -> str | tuple[str, int]:
         access = links.open_link(placement_id, token)
     except LinkRefused as refusal:
         return _refused(refusal)
-    return render_template("placements/link.html", page=placement_pages.link_page(
-        access.placement), forms=action_forms(access.actions), token=token)
+    page = placement_pages.link_page(access.placement)
+    return render_template("placements/link.html", page=page,
+                           forms=action_forms(access.actions, defaults=page.defaults),
+                           token=token)
 
 
 @bp.post("/<id:placement_id>/bevestigen/<token>/<action>")
@@ -173,5 +176,6 @@ def link_act(placement_id: int, token: str, action: str) -> str | tuple[str, int
         access = links.open_link(placement_id, token)
     except LinkRefused as refusal:
         return _refused(refusal)
-    return render_template("placements/link.html", page=placement_pages.link_page(
-        access.placement), forms=action_forms(access.actions, step, form), token=token)
+    page = placement_pages.link_page(access.placement)
+    return render_template("placements/link.html", page=page, forms=action_forms(
+        access.actions, step, form, page.defaults), token=token)

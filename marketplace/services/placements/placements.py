@@ -38,6 +38,7 @@ from marketplace.domain.placements import (
     PlacementState,
     check_data,
     frees_a_place,
+    full_vacancy_refusal,
     planned_checkins,
     takes_a_place,
 )
@@ -156,6 +157,10 @@ def _apply(
     try:
         target = check_data(source, action, role, data, placement.proefperiode_start,
                             now=local_now())
+        full = full_vacancy_refusal(action, placement.vacancy.filled,
+                                    placement.vacancy.capacity)
+        if full is not None:
+            raise full
     except IllegalTransition as error:
         raise _domain_error(error) from None
     _move_state(placement, source, target)

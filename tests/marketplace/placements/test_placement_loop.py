@@ -146,3 +146,53 @@ def test_placed_is_refused_before_the_proefperiode_starts(coach) -> None:
         service.transition(placement.id, A.PLACE, member, {"agreement": "Getekend"})
     assert "kan pas als de proefperiode is begonnen" in refused.value.message
     assert placement.state == S.PROEFPERIODE
+
+
+def test_a_full_vacancy_cannot_be_accepted_nor_a_kennismaking_planned(coach, login) -> None:
+    organisation = make_organisation()
+    member = make_user(Role.ORGANISATION, organisation=organisation)
+    vacancy = make_vacancy(organisation, capacity=1, filled=1)
+    proposed = make_placement(make_participant(coach), vacancy)
+    accepted = make_placement(make_participant(coach), vacancy, state=S.ACCEPTED)
+    for placement, action, data in (
+            (proposed, A.ACCEPT, {}),
+            (accepted, A.PLAN_KENNISMAKING, {
+                "kennismaking_at": datetime.now() + timedelta(days=2),
+                "kennismaking_place": "Wijkcentrum"})):
+        with pytest.raises(DomainError) as refused:
+            service.transition(placement.id, action, member, data)
+        assert "Alle plekken bij deze vacature zijn bezet (1 van 1)" in refused.value.message
+    assert (proposed.state, accepted.state) == (S.PROPOSED, S.ACCEPTED)
+    html = login(member).get(f"/plaatsingen/{proposed.id}").get_data(as_text=True)
+    assert 'disabled aria-describedby="stap-accept-reden"' in html
+    assert "Alle plekken bij deze vacature zijn bezet" in html
+    assert 'action="/plaatsingen/%d/stap/accept"' % proposed.id not in html
+
+
+def test_outside_the_free_dayparts_the_page_warns_but_keeps_the_plan(coach, login) -> None:
+    organisation = make_organisation()
+    member = make_user(Role.ORGANISATION, organisation=organisation)
+    person = make_participant(coach, availability=["mon_morning"])
+    placement = make_placement(person, make_vacancy(organisation), state=S.ACCEPTED)
+    days_to_sunday = (6 - date.today().weekday()) % 7 or 7
+    sunday = datetime.combine(date.today() + timedelta(days=days_to_sunday),
+                              datetime.min.time()).replace(hour=10)
+    service.transition(placement.id, A.PLAN_KENNISMAKING, member, {
+        "kennismaking_at": sunday, "kennismaking_place": "Wijkcentrum"})
+    assert placement.state == S.KENNISMAKING  # a warning, not a refusal
+    html = login(member).get(f"/plaatsingen/{placement.id}").get_data(as_text=True)
+    assert "de deelnemer kan op zondagochtend meestal niet" in html
+
+
+def test_the_proefperiode_end_is_prefilled_from_the_vacancy(coach, login) -> None:
+    organisation = make_organisation()
+    member = make_user(Role.ORGANISATION, organisation=organisation)
+    moment = datetime.now() + timedelta(days=2)
+    placement = make_placement(make_participant(coach),
+                               make_vacancy(organisation, proefperiode_weeks=6),
+                               state=S.KENNISMAKING, kennismaking_at=moment,
+                               kennismaking_place="Wijkcentrum")
+    html = login(member).get(f"/plaatsingen/{placement.id}").get_data(as_text=True)
+    start = moment.date()
+    assert f'value="{start.isoformat()}"' in html
+    assert f'value="{(start + timedelta(weeks=6)).isoformat()}"' in html
