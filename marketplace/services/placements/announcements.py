@@ -111,25 +111,28 @@ def headline(placement: Placement) -> str:
 
 
 def announce(placement: Placement, role: PlacementRole, summary: str, note: str, *,
-             mail_organisation: bool = True) -> None:
+             mail_organisation: bool = True, calendar: str | None = None) -> None:
     """In-app notifications and mail to the other side of this step.
 
-    `mail_organisation=False` when the organisation's mail went out with its next link."""
+    `mail_organisation=False` when the organisation's mail went out with its next link.
+    `calendar`: a kennismaking's invitation (.ics); then both sides get the mail, the
+    one who planned it too, so it lands in every calendar."""
     title = headline(placement)
     path = site_path("placements.detail", placement_id=placement.id)
     text = f"{title} {summary}".strip()
     context: dict[str, Any] = {"headline": title, "summary": summary, "note": note,
-               "url": site_url("placements.detail", placement_id=placement.id)}
+                               "url": site_url("placements.detail", placement_id=placement.id)}
     about = placement.participant
     to_coach = role != PlacementRole.COACH
+    to_organisation = role in (PlacementRole.COACH, PlacementRole.CENTRALE, PlacementRole.SYSTEM)
     if to_coach:
-        coach = about.coach
-        notify([coach], text, path, about=about)
-        enqueue_template([coach.email], title, "placements/mail/transition.txt",
-                         about=about, **context)
-    if role in (PlacementRole.COACH, PlacementRole.CENTRALE, PlacementRole.SYSTEM):
-        members = organisation_members(placement.vacancy.organisation_id)
-        notify(members, text, path, about=about)
-        if mail_organisation:
-            enqueue_template(organisation_addresses(placement), title,
-                             "placements/mail/transition.txt", about=about, **context)
+        notify([about.coach], text, path, about=about)
+    if to_organisation:
+        notify(organisation_members(placement.vacancy.organisation_id), text, path, about=about)
+    if to_coach or calendar:
+        enqueue_template([about.coach.email], title, "placements/mail/transition.txt",
+                         about=about, calendar=calendar, **context)
+    if mail_organisation and (to_organisation or calendar):
+        enqueue_template(organisation_addresses(placement), title,
+                         "placements/mail/transition.txt", about=about, calendar=calendar,
+                         **context)

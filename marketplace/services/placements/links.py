@@ -58,7 +58,7 @@ def default_link_address(placement: Placement) -> str:
 
 
 def issue_link(placement: Placement, email: str, creator: User | None,
-               step: StepNews | None = None) -> str:
+               step: StepNews | None = None, calendar: str | None = None) -> str:
     """Store a new link's hash and queue its mail, in the caller's transaction; the token.
 
     `step`: what just happened, told in the same mail, so an organisation without
@@ -81,7 +81,8 @@ def issue_link(placement: Placement, email: str, creator: User | None,
                      link=recipe, placement=placement, step=step,
                      next_steps=[gettext(ACTION_LABELS[action]) for action in actions],
                      first_name=shared_first_name(placement.participant),
-                     coach=placement.participant.coach, days=LINK_LIFETIME.days)
+                     coach=placement.participant.coach, days=LINK_LIFETIME.days,
+                     calendar=calendar)
     return token
 
 
@@ -96,7 +97,7 @@ def _waiting_link(placement: Placement) -> bool:
 
 
 def send_link_if_useful(placement: Placement, creator: User | None,
-                        step: StepNews | None = None) -> bool:
+                        step: StepNews | None = None, calendar: str | None = None) -> bool:
     """After every step (and with the proposal): an organisation without accounts gets the
     link for its next step by itself, unless one for this step still works. True if sent.
 
@@ -108,16 +109,19 @@ def send_link_if_useful(placement: Placement, creator: User | None,
     address = default_link_address(placement)
     if not address:
         return False
-    issue_link(placement, address, creator, step)
+    issue_link(placement, address, creator, step, calendar)
     return True
 
 
 def tell_and_link(placement: Placement, role: PlacementRole, summary: str, note: str,
-                  actor: User | None) -> None:
+                  actor: User | None, calendar: str | None = None) -> None:
     """Tell the other side about a step; an organisation without accounts gets the news
-    together with the link for its next step, in one mail (issue 17: no hand-offs)."""
-    linked = send_link_if_useful(placement, actor, step_news(placement, summary, note))
-    announce(placement, role, summary, note, mail_organisation=not linked)
+    together with the link for its next step, in one mail (issue 17: no hand-offs).
+    `calendar`: the kennismaking's .ics, attached to every mail of this step."""
+    linked = send_link_if_useful(placement, actor, step_news(placement, summary, note),
+                                 calendar)
+    announce(placement, role, summary, note, mail_organisation=not linked,
+             calendar=calendar)
 
 
 def announce_proposal(placement: Placement, coach: User | None = None) -> None:

@@ -46,6 +46,7 @@ from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import CheckIn, ConfirmationLink, Placement, PlacementEvent, User, Vacancy
 from marketplace.services.placements.announcements import summary
+from marketplace.services.placements.calendar import kennismaking_ics
 from marketplace.services.placements.links import (
     LinkRefused,
     check_link,
@@ -177,7 +178,9 @@ def _apply(
             actor_id=actor.id if actor else None, actor_role=role.value,
             note="\n".join(part for part in (text, note) if part),
         ))
-        tell_and_link(placement, role, text, note, actor)
+        calendar = (kennismaking_ics(placement)
+                    if action == PlacementAction.PLAN_KENNISMAKING else None)
+        tell_and_link(placement, role, text, note, actor, calendar)
 
 
 def transition(

@@ -166,7 +166,7 @@ def test_a_full_vacancy_cannot_be_accepted_nor_a_kennismaking_planned(coach, log
     html = login(member).get(f"/plaatsingen/{proposed.id}").get_data(as_text=True)
     assert 'disabled aria-describedby="stap-accept-reden"' in html
     assert "Alle plekken bij deze vacature zijn bezet" in html
-    assert 'action="/plaatsingen/%d/stap/accept"' % proposed.id not in html
+    assert f'action="/plaatsingen/{proposed.id}/stap/accept"' not in html
 
 
 def test_outside_the_free_dayparts_the_page_warns_but_keeps_the_plan(coach, login) -> None:

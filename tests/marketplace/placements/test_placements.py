@@ -165,8 +165,10 @@ def test_each_step_tells_the_other_side(world) -> None:
     transition(world.placement.id, A.ACCEPT, world.member, {})
     transition(world.placement.id, A.PLAN_KENNISMAKING, world.coach, KENNISMAKING)
     mails = _db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)).all()
-    assert [m.recipient for m in mails] == ["karin@test.nl", "lid@klimop.nl"]
+    # The kennismaking's mail (with its .ics) goes to both sides, the planner too.
+    assert [m.recipient for m in mails] == ["karin@test.nl", "karin@test.nl", "lid@klimop.nl"]
     assert "heeft het voorstel voor Amina geaccepteerd" in mails[0].subject
+    assert [bool(m.calendar) for m in mails] == [False, True, True]
     assert "/plaatsingen/" in mails[0].body
     for mail in mails:  # never more than the first name leaves the coach's side
         assert "Yusuf" not in mail.body + mail.subject
