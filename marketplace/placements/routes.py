@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -24,7 +24,7 @@ from marketplace.placements.forms import (
     action_forms,
     checkin_form,
 )
-from marketplace.services.placements import checkins, links
+from marketplace.services.placements import checkins, invitations, links
 from marketplace.services.placements import pages as placement_pages
 from marketplace.services.placements import placements as service
 from marketplace.services.placements.links import LinkRefused
@@ -103,6 +103,25 @@ def act(placement_id: int, action: str) -> Response | str:
             flash(gettext(DONE_MESSAGES[step]), "success")
             return redirect(url_for(".detail", placement_id=placement.id))
     return _render_detail(placement, action=step, action_form=form)
+
+
+@bp.get("/<id:placement_id>/uitnodiging")
+@roles_required(Role.COACH)
+def invitation(placement_id: int) -> str | tuple[str, int]:
+    """The participant's letter and short text; the coach prints or copies it."""
+    placement = _placement_or_404(placement_id)
+    if placement.participant.coach_id != current_user.id:
+        abort(403)
+    code = request.args.get("taal", "nl")
+    choices = invitations.language_choices(placement.participant.other_languages or [])
+    try:
+        letter = invitations.invitation(placement, code)
+    except DomainError as error:
+        return render_template("placements/invitation.html", placement=placement,
+                               choices=choices, letter=None, error=error.message,
+                               chosen=code), 400 if error.field else 409
+    return render_template("placements/invitation.html", placement=placement, choices=choices,
+                           letter=letter, error=None, chosen=code)
 
 
 @bp.post("/<id:placement_id>/link")

@@ -118,6 +118,7 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "placements.detail"): _only(COACH, ORG, CENTRE, ADMIN),
     ("POST", "placements.act"): _only(COACH, ORG, CENTRE),
     ("POST", "placements.send_link"): _only(COACH),
+    ("GET", "placements.invitation"): _only(COACH),
     ("POST", "placements.checkin"): _only(COACH, ORG, CENTRE),
     # the signed link is the employer's key: whoever holds it, logged in or not
     ("GET", "placements.link_page"): EVERYONE,
