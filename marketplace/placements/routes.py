@@ -85,7 +85,9 @@ def index() -> str:
 @bp.get("/<id:placement_id>")
 @roles_required(*PARTIES, Role.ADMIN)
 def detail(placement_id: int) -> str:
-    return _render_detail(_placement_or_404(placement_id))
+    placement = _placement_or_404(placement_id)
+    placement_pages.opened(placement, current_user)
+    return _render_detail(placement)
 
 
 @bp.post("/<id:placement_id>/stap/<action>")

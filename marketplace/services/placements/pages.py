@@ -37,10 +37,16 @@ from marketplace.models import (
     User,
     Vacancy,
 )
-from marketplace.services.placements.checkins import checkins_of, may_record
+from marketplace.services.placements.checkins import (
+    checkins_of,
+    due_for_organisation,
+    may_record,
+)
 from marketplace.services.placements.links import default_link_address
 from marketplace.services.placements.sharing import SharedProposal, shared_first_name, shared_view
 from marketplace.services.platform.access import role_of
+from marketplace.services.platform.notifications import mark_read_for_link
+from marketplace.services.platform.site import site_path
 
 INBOX_ORDER = [
     PlacementState.PROPOSED,
@@ -95,14 +101,53 @@ def inbox(user: User) -> dict[PlacementState, list[InboxRow]]:
     groups: dict[PlacementState, list[InboxRow]] = {state: [] for state in INBOX_ORDER}
     coach = user.role == Role.COACH
     for p in placements:
-        groups[p.state].append(InboxRow(
-            placement_id=p.id, state=p.state,
-            name=p.participant.display_name if coach else shared_first_name(p.participant),
-            vacancy_title=p.vacancy.title, organisation_name=p.vacancy.organisation.name,
-            updated_at=p.updated_at, kennismaking_at=p.kennismaking_at,
-            proefperiode_start=p.proefperiode_start,
-        ))
+        groups[p.state].append(_row(p, coach=coach))
     return {state: rows for state, rows in groups.items() if rows}
+
+
+@dataclass(frozen=True)
+class WaitingGroup:
+    """One kind of work waiting for the organisation, with its rows."""
+
+    key: str  # proposals, kennismaking, proefperiode, checkins
+    rows: list[InboxRow]
+
+
+# What waits for an organisation, per state: the step that is theirs to take.
+WAITING_STATES = {
+    "proposals": PlacementState.PROPOSED,  # accept or decline
+    "kennismaking": PlacementState.ACCEPTED,  # plan the kennismaking
+    "proefperiode": PlacementState.KENNISMAKING,  # confirm the start
+    "placed": PlacementState.PROEFPERIODE,  # confirm 'geplaatst' or stop
+}
+
+
+def organisation_waiting(user: User) -> list[WaitingGroup]:
+    """The organisation's inbox on its start page: new proposals, kennismakingen to plan,
+    proefperiodes to confirm and check-ins due, each with its rows (and so its count)."""
+    if user.organisation_id is None:
+        return []
+    groups = inbox(user)
+    waiting = [WaitingGroup(key, groups.get(state, [])) for key, state in WAITING_STATES.items()]
+    due = due_for_organisation(user.organisation_id)
+    rows = [_row(item.placement, coach=False) for item in due]
+    waiting.append(WaitingGroup("checkins", rows))
+    return waiting
+
+
+def _row(p: Placement, *, coach: bool) -> InboxRow:
+    return InboxRow(
+        placement_id=p.id, state=p.state,
+        name=p.participant.display_name if coach else shared_first_name(p.participant),
+        vacancy_title=p.vacancy.title, organisation_name=p.vacancy.organisation.name,
+        updated_at=p.updated_at, kennismaking_at=p.kennismaking_at,
+        proefperiode_start=p.proefperiode_start,
+    )
+
+
+def opened(placement: Placement, user: User) -> None:
+    """The user opened the placement's page: its notifications count as read."""
+    mark_read_for_link(user, site_path("placements.detail", placement_id=placement.id))
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from marketplace.extensions import db as _db
 from marketplace.models import ConfirmationLink, OutboxMessage
 from marketplace.services.placements import placements as service
 from marketplace.services.placements.proposals import propose
+from marketplace.services.platform.notifications import unread_count
 from marketplace.services.platform.outbox import body_for_sending
 from tests.builders import (
     PASSWORD,
@@ -196,3 +197,41 @@ def test_the_proefperiode_end_is_prefilled_from_the_vacancy(coach, login) -> Non
     start = moment.date()
     assert f'value="{start.isoformat()}"' in html
     assert f'value="{(start + timedelta(weeks=6)).isoformat()}"' in html
+
+
+# ----------------------------------------------------------------- the organisation's inbox
+
+
+def test_the_start_page_lists_what_waits_with_counts_and_voorstellen_is_in_the_menu(
+        coach, login) -> None:
+    organisation = make_organisation()
+    member = make_user(Role.ORGANISATION, organisation=organisation)
+    vacancy = make_vacancy(organisation, capacity=5)
+    for _ in range(2):
+        make_placement(make_participant(coach), vacancy)
+    make_placement(make_participant(coach, first_name="Hodan"), vacancy, state=S.ACCEPTED)
+    make_placement(make_participant(coach), vacancy, state=S.KENNISMAKING,
+                   kennismaking_at=datetime.now() + timedelta(days=1), kennismaking_place="Hier")
+    service.transition(
+        make_placement(make_participant(coach), vacancy, state=S.KENNISMAKING).id,
+        A.START_PROEFPERIODE, member, {"proefperiode_start": date.today(),
+                                       "proefperiode_end": date.today() + timedelta(weeks=4)})
+    make_placement(make_participant(coach), make_vacancy())  # another organisation's
+    html = login(member).get("/").get_data(as_text=True)
+    assert "Nieuwe voorstellen: 2" in html
+    assert "Kennismaking plannen: 1" in html and "Hodan" in html
+    assert "Start proefperiode bevestigen: 1" in html
+    assert "Plaatsing bevestigen na de proefperiode: 1" in html
+    assert "Terugkoppeling na de eerste dag: 1" in html  # the first day is today
+    assert re.search(r'href="/koppelen/voorstellen"\s*>Voorstellen</a>', html)
+
+
+def test_opening_the_placement_reads_its_notifications(coach, login) -> None:
+    organisation = make_organisation()
+    member = make_user(Role.ORGANISATION, organisation=organisation)
+    placement = propose(coach, make_participant(coach, consents=BOTH),
+                        make_vacancy(organisation), "")
+    assert unread_count(member) == 1
+    client = login(member)
+    assert client.get(f"/plaatsingen/{placement.id}").status_code == 200
+    assert unread_count(member) == 0
