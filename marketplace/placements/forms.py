@@ -141,3 +141,11 @@ class CheckInForm(BrowserForm):
 def checkin_form(kind: str, **kwargs: Any) -> CheckInForm:
     return CheckInForm(prefix=f"checkin-{kind}", **kwargs)
 
+
+
+class MessageForm(BrowserForm):
+    text = TextAreaField(_l("Bericht"),
+                         description=_l("De coach en de organisatie lezen dit. Schrijf niets "
+                                        "over gezondheid of privézaken."),
+                         validators=[InputRequired(_l("Schrijf een bericht.")),
+                                     Length(max=2000)])

@@ -20,11 +20,12 @@ from marketplace.formfields import attach_domain_error
 from marketplace.models import Placement
 from marketplace.placements.forms import (
     LinkEmailForm,
+    MessageForm,
     action_form,
     action_forms,
     checkin_form,
 )
-from marketplace.services.placements import checkins, invitations, links
+from marketplace.services.placements import checkins, invitations, links, messages
 from marketplace.services.placements import pages as placement_pages
 from marketplace.services.placements import placements as service
 from marketplace.services.placements.links import LinkRefused
@@ -66,6 +67,7 @@ def _kind_or_404(name: str) -> CheckInKind:
 def _render_detail(placement: Placement, **failed: Any) -> str:
     """The placement page; `failed` carries a submitted form with its errors."""
     page = placement_pages.placement_page(placement, current_user)
+    message_form = failed.get("message_form") or MessageForm(formdata=None)
     forms = action_forms(page.actions, failed.get("action"), failed.get("action_form"),
                          page.defaults)
     checkin_forms = {kind: checkin_form(kind, formdata=None) for kind in page.recordable}
@@ -73,7 +75,8 @@ def _render_detail(placement: Placement, **failed: Any) -> str:
     link_form = failed.get("link_form") or LinkEmailForm(
         formdata=None, email=page.link_address)
     return render_template("placements/detail.html", page=page, forms=forms,
-                           checkin_forms=checkin_forms, link_form=link_form)
+                           checkin_forms=checkin_forms, link_form=link_form,
+                           messages=messages.messages_of(placement), message_form=message_form)
 
 
 @bp.get("/")
@@ -143,6 +146,24 @@ def send_link(placement_id: int) -> Response | str:
     return _render_detail(placement, link_form=form)
 
 
+@bp.post("/<id:placement_id>/bericht")
+@roles_required(*PARTIES)
+def message(placement_id: int) -> Response | str:
+    placement = _placement_or_404(placement_id)
+    form = MessageForm()
+    if form.validate_on_submit():
+        try:
+            messages.post(placement.id, current_user, form.text.data or "")
+        except DomainError as error:
+            if not error.field:
+                abort(403)
+            attach_domain_error(form, error)
+        else:
+            flash(gettext("Uw bericht is verstuurd."), "success")
+            return redirect(url_for(".detail", placement_id=placement.id) + "#kop-berichten")
+    return _render_detail(placement, message_form=form)
+
+
 @bp.post("/<id:placement_id>/terugkoppeling/<kind>")
 @roles_required(*PARTIES)
 def checkin(placement_id: int, kind: str) -> Response | str:
@@ -174,10 +195,38 @@ def link_page(placement_id: int, token: str) -> str | tuple[str, int]:
         access = links.open_link(placement_id, token)
     except LinkRefused as refusal:
         return _refused(refusal)
+    return _render_link(access.placement, token, action_forms(
+        access.actions, defaults=placement_pages.link_page(access.placement).defaults))
+
+
+def _render_link(placement: Placement, token: str, forms: dict[str, Any],
+                 message_form: MessageForm | None = None) -> str:
+    return render_template("placements/link.html", page=placement_pages.link_page(placement),
+                           forms=forms, token=token, messages=messages.messages_of(placement),
+                           message_form=message_form or MessageForm(formdata=None))
+
+
+@bp.post("/<id:placement_id>/bevestigen/<token>/bericht")
+@limiter.limit("30 per minute")
+def link_message(placement_id: int, token: str) -> Response | str | tuple[str, int]:
+    """The employer writes to the coach through the link; the link stays usable."""
+    form = MessageForm()
+    try:
+        if form.validate_on_submit():
+            try:
+                messages.post_by_link(placement_id, token, form.text.data or "")
+            except DomainError as error:
+                attach_domain_error(form, error)
+            else:
+                flash(gettext("Uw bericht is verstuurd."), "success")
+                return redirect(url_for(".link_page", placement_id=placement_id, token=token)
+                                + "#kop-berichten")
+        access = links.open_link(placement_id, token)
+    except LinkRefused as refusal:
+        return _refused(refusal)
     page = placement_pages.link_page(access.placement)
-    return render_template("placements/link.html", page=page,
-                           forms=action_forms(access.actions, defaults=page.defaults),
-                           token=token)
+    return _render_link(access.placement, token,
+                        action_forms(access.actions, defaults=page.defaults), form)
 
 
 @bp.post("/<id:placement_id>/bevestigen/<token>/<action>")
@@ -198,5 +247,5 @@ def link_act(placement_id: int, token: str, action: str) -> str | tuple[str, int
     except LinkRefused as refusal:
         return _refused(refusal)
     page = placement_pages.link_page(access.placement)
-    return render_template("placements/link.html", page=page, forms=action_forms(
-        access.actions, step, form, page.defaults), token=token)
+    return _render_link(access.placement, token,
+                        action_forms(access.actions, step, form, page.defaults))

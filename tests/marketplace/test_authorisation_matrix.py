@@ -120,6 +120,8 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "placements.send_link"): _only(COACH),
     ("GET", "placements.invitation"): _only(COACH),
     ("POST", "placements.checkin"): _only(COACH, ORG, CENTRE),
+    ("POST", "placements.message"): _only(COACH, ORG, CENTRE),
+    ("POST", "placements.link_message"): EVERYONE,
     # the signed link is the employer's key: whoever holds it, logged in or not
     ("GET", "placements.link_page"): EVERYONE,
     ("POST", "placements.link_act"): EVERYONE,
