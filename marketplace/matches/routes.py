@@ -111,7 +111,8 @@ def cohort() -> Response | str:
             attach_domain_error(form, error)
         else:
             return redirect(url_for(".cohort_result", run_id=run.id))
-    return render_template("matches/cohort.html", form=form, people=people)
+    return render_template("matches/cohort.html", form=form, people=people,
+                           open_proposals=cohort_service.open_proposals_of([p.id for p in people]))
 
 
 @bp.route("/groep/<id:run_id>", methods=["GET", "POST"])
