@@ -193,3 +193,22 @@ def test_the_loop_closes_without_manual_links(journey_app, smtp_inbox, live_serv
                             name="Eerste dag: terugkoppeling van de organisatie")).to_be_visible()
     expect(page.get_by_role("listitem").filter(has_text="Geplaatst")).to_have_count(1)
     assert_accessible()
+
+
+def test_from_a_vacancy_to_people_is_accessible(journey_app, live_server, login_as,  # noqa: F811
+                                                page: Page, assert_accessible) -> None:
+    with journey_app.app_context():
+        vacancy = db.session.scalars(select(Vacancy).where(
+            Vacancy.status == VacancyStatus.PUBLISHED).order_by(Vacancy.id)).first()
+        assert vacancy is not None
+        vacancy_id = vacancy.id
+    login_as(COACH)
+    page.goto(f"/vacatures/{vacancy_id}")
+    page.get_by_role("link", name="Welke van mijn deelnemers passen hier?").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Wie past bij")
+    counted = page.get_by_role("heading", name=re.compile(r"\d+ deelnemers? pas"))
+    expect(counted.first).to_be_visible()
+    assert_accessible()
+    page.goto("/koppelen/groep")
+    expect(page.get_by_text("Gepauzeerde deelnemers staan niet in de lijst")).to_be_visible()
+    assert_accessible()
