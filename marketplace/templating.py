@@ -25,6 +25,7 @@ NAVIGATION = {
                    ("placements.index", N_("Plaatsingen"))],
     v.Role.ORGANISATION: [("start.index", N_("Start")), ("vacancies.index", N_("Onze vacatures")),
                           ("organisations.mine", N_("Onze organisatie")),
+                          ("matches.incoming", N_("Voorstellen")),
                           ("placements.index", N_("Plaatsingen"))],
     v.Role.CENTRALE: [("start.index", N_("Start")), ("organisations.index", N_("Organisaties")),
                       ("vacancies.index", N_("Vacatures")),

@@ -12,9 +12,9 @@ needs), reports use the state sets, tests read the table. A refusal is an
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -191,7 +191,9 @@ def _t(target: PlacementState, roles: frozenset[PlacementRole], *required: str,
 
 _ACCEPT = _t(A, ORG_SIDE_AND_LINK)
 _DECLINE = _t(D, ORG_SIDE_AND_LINK, "reason")
-_KENNISMAKING = _t(K, frozenset({COACH, ORG, CENTRE}), "kennismaking_at", "kennismaking_place",
+# The employer without an account plans the kennismaking through the link too, so the
+# chain runs without anyone forwarding a step by hand (issue 17).
+_KENNISMAKING = _t(K, ORG_SIDE_AND_LINK | {COACH}, "kennismaking_at", "kennismaking_place",
                    optional=("note", "coach_attends"))
 _START = _t(T, ORG_SIDE_AND_LINK, "proefperiode_start", "proefperiode_end")
 _WITHDRAW = _t(W, frozenset({COACH, SYSTEM}), "note", optional=())
@@ -231,6 +233,11 @@ MISSING_MESSAGES = {
 }
 END_BEFORE_START = N_("Het einde van de proefperiode moet na de eerste dag liggen.")
 ENDED_BEFORE_START = N_("De einddatum kan niet voor de start van de proefperiode liggen.")
+KENNISMAKING_IN_PAST = N_("De kennismaking kan niet in het verleden liggen. Kies een moment "
+                          "vanaf nu.")
+PLACED_BEFORE_START = N_("‘Geplaatst’ kan pas als de proefperiode is begonnen (op %(start)s).")
+OUTSIDE_DAYPARTS = N_("Let op: de deelnemer kan op %(daypart)s meestal niet. Overleg of dit "
+                      "moment past.")
 
 
 class IllegalTransition(ValueError):
@@ -280,8 +287,14 @@ def check_data(
     role: PlacementRole,
     data: Mapping[str, Any],
     proefperiode_start: date | None = None,
+    *,
+    now: datetime,
 ) -> PlacementState:
-    """next_state, plus the action's required data and its date order."""
+    """next_state, plus the action's required data and its dates.
+
+    `now` is the local wall-clock moment (naive, like the kennismaking), passed in so
+    the rules stay free of the clock and tests can pin it.
+    """
     rule = transition_for(state, action, role)
     for name in rule.required:
         if _blank(data.get(name)):
@@ -294,7 +307,57 @@ def check_data(
     if (action == PlacementAction.END and proefperiode_start and ended
             and ended < proefperiode_start):
         raise IllegalTransition(ENDED_BEFORE_START, field="ended_on")
+    _check_moments(action, data, proefperiode_start, now)
     return rule.target
+
+
+def _check_moments(action: PlacementAction, data: Mapping[str, Any],
+                   proefperiode_start: date | None, now: datetime) -> None:
+    """A kennismaking lies ahead; 'Geplaatst' follows a proefperiode that has begun."""
+    moment = data.get("kennismaking_at")
+    if action == PlacementAction.PLAN_KENNISMAKING and isinstance(moment, datetime) \
+            and moment < now:
+        raise IllegalTransition(KENNISMAKING_IN_PAST, field="kennismaking_at")
+    if action == PlacementAction.PLACE and (proefperiode_start is None
+                                            or proefperiode_start > now.date()):
+        raise IllegalTransition(PLACED_BEFORE_START, field="agreement",
+                                start=proefperiode_start.isoformat() if proefperiode_start
+                                else "?")
+
+
+# Steps that promise the participant a place: refused once every place is taken (the
+# start of the proefperiode takes the place itself, guarded by the conditional UPDATE).
+NEEDS_A_FREE_PLACE = frozenset({PlacementAction.ACCEPT, PlacementAction.PLAN_KENNISMAKING})
+NO_FREE_PLACE = N_("Alle plekken bij deze vacature zijn bezet (%(filled)s van %(capacity)s). "
+                   "Accepteren of een kennismaking plannen kan pas als er een plek vrijkomt.")
+
+
+def full_vacancy_refusal(action: PlacementAction, filled: int, capacity: int
+                         ) -> IllegalTransition | None:
+    """The refusal when `action` would promise a place that is not there, else None."""
+    if action in NEEDS_A_FREE_PLACE and filled >= capacity:
+        return IllegalTransition(NO_FREE_PLACE, filled=str(filled), capacity=str(capacity))
+    return None
+
+
+def daypart_of(moment: datetime) -> str:
+    """The day part a wall-clock moment falls in: 'sun_morning' (before 12:00),
+    '_afternoon' (before 17:00) or '_evening'."""
+    day = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[moment.weekday()]
+    part = "morning" if moment.hour < 12 else "afternoon" if moment.hour < 17 else "evening"
+    return f"{day}_{part}"
+
+
+def outside_free_dayparts(moment: datetime, free_dayparts: Iterable[str]) -> str | None:
+    """The day part of `moment` when the participant is not free then (a warning, never a
+    refusal: people move lessons for a kennismaking), else None."""
+    daypart = daypart_of(moment)
+    return None if daypart in set(free_dayparts) else daypart
+
+
+def planned_end(start: date, weeks: int | None) -> date | None:
+    """The proefperiode's planned end from the vacancy's length in weeks (pre-filled)."""
+    return start + timedelta(weeks=weeks) if weeks else None
 
 
 def frees_a_place(source: PlacementState, target: PlacementState) -> bool:

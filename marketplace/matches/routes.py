@@ -25,6 +25,7 @@ from marketplace.matches.forms import (
     match_query,
 )
 from marketplace.services.matching import cohort as cohort_service
+from marketplace.services.matching import for_vacancy
 from marketplace.services.matching.matches import matches_page
 from marketplace.services.participants import privacy
 from marketplace.services.placements import proposals, sharing
@@ -110,7 +111,8 @@ def cohort() -> Response | str:
             attach_domain_error(form, error)
         else:
             return redirect(url_for(".cohort_result", run_id=run.id))
-    return render_template("matches/cohort.html", form=form, people=people)
+    return render_template("matches/cohort.html", form=form, people=people,
+                           open_proposals=cohort_service.open_proposals_of([p.id for p in people]))
 
 
 @bp.route("/groep/<id:run_id>", methods=["GET", "POST"])
@@ -134,6 +136,19 @@ def cohort_result(run_id: int) -> Response | str:
         "matches/cohort_result.html", form=form, view=cohort_service.view_run(run),
         outcome=outcome, chosen=cohort_choices(request.form, run) if outcome else None,
     )
+
+
+@bp.get("/vacatures/<id:vacancy_id>/deelnemers")
+@roles_required(Role.COACH, Role.CENTRALE)
+def vacancy_people(vacancy_id: int) -> str:
+    """From a vacancy to people: the coach's own fitting participants, ranked; the
+    volunteer centre only the number in the region."""
+    vacancy = get_visible_vacancy_or_404(vacancy_id)
+    if current_user.role == Role.CENTRALE:
+        return render_template("matches/vacancy_people.html", vacancy=vacancy, people=None,
+                               region_count=for_vacancy.fitting_count_in_region(vacancy))
+    return render_template("matches/vacancy_people.html", vacancy=vacancy, region_count=None,
+                           people=for_vacancy.people_for_vacancy(current_user, vacancy))
 
 
 @bp.get("/voorstellen")

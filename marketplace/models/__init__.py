@@ -14,7 +14,12 @@ from marketplace.models.notification import Notification
 from marketplace.models.organisation import Organisation
 from marketplace.models.outbox import OutboxMessage
 from marketplace.models.participant import Consent, Goal, Participant
-from marketplace.models.placement import Placement, PlacementEvent, PlacementEventNote
+from marketplace.models.placement import (
+    Placement,
+    PlacementEvent,
+    PlacementEventNote,
+    PlacementMessage,
+)
 from marketplace.models.shortlist import ShortlistEntry
 from marketplace.models.user import User
 from marketplace.models.vacancy import Vacancy
@@ -40,6 +45,7 @@ __all__ = [
     "Placement",
     "PlacementEvent",
     "PlacementEventNote",
+    "PlacementMessage",
     "ShortlistEntry",
     "User",
     "Vacancy",

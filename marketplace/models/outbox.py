@@ -36,6 +36,8 @@ class OutboxMessage(Model):
     participant_id: Mapped[int | None] = mapped_column(
         ForeignKey("participant.id"), index=True)
     link_recipe: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # An iCalendar text (.ics) sent as an attachment, e.g. with a planned kennismaking.
+    calendar: Mapped[str | None] = mapped_column(Text)
 
     def __repr__(self) -> str:
         return f"<OutboxMessage {self.id} to {self.recipient!r}>"

@@ -124,3 +124,20 @@ class PlacementEventNote(Model):
     text: Mapped[str] = mapped_column(Text)
 
     event: Mapped[PlacementEvent] = relationship(back_populates="note_entry")
+
+
+class PlacementMessage(Model):
+    """A message about one placement between the coach and the organisation side (or the
+    employer through the signed page). Free text that may say something about the
+    person, so AVG erasure overwrites `text` like the other free texts; who wrote when
+    stays, for the audit trail."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    placement_id: Mapped[int] = mapped_column(ForeignKey("placement.id"), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    author_role: Mapped[str] = mapped_column(String(20))  # a PlacementRole value
+    text: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
+
+    placement: Mapped[Placement] = relationship()
+    author: Mapped[User | None] = relationship()

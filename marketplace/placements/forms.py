@@ -113,9 +113,14 @@ def action_form(action: PlacementAction, **kwargs: Any) -> ActionForm:
 
 
 def action_forms(actions: list[PlacementAction], failed: PlacementAction | None = None,
-                 failed_form: ActionForm | None = None) -> dict[str, ActionForm]:
-    """Empty forms for the available steps; the submitted one keeps its data and errors."""
-    forms = {action.value: action_form(action, formdata=None) for action in actions}
+                 failed_form: ActionForm | None = None,
+                 defaults: dict[str, dict[str, Any]] | None = None) -> dict[str, ActionForm]:
+    """Forms for the available steps, pre-filled with `defaults` per action (e.g. the
+    proefperiode's end from the vacancy); the submitted one keeps its data and errors."""
+    defaults = defaults or {}
+    forms = {action.value: action_form(action, formdata=None,
+                                       data=defaults.get(action.value) or None)
+             for action in actions}
     if failed is not None and failed_form is not None:
         forms[failed.value] = failed_form
     return forms
@@ -136,3 +141,11 @@ class CheckInForm(BrowserForm):
 def checkin_form(kind: str, **kwargs: Any) -> CheckInForm:
     return CheckInForm(prefix=f"checkin-{kind}", **kwargs)
 
+
+
+class MessageForm(BrowserForm):
+    text = TextAreaField(_l("Bericht"),
+                         description=_l("De coach en de organisatie lezen dit. Schrijf niets "
+                                        "over gezondheid of privézaken."),
+                         validators=[InputRequired(_l("Schrijf een bericht.")),
+                                     Length(max=2000)])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -20,11 +20,12 @@ from marketplace.formfields import attach_domain_error
 from marketplace.models import Placement
 from marketplace.placements.forms import (
     LinkEmailForm,
+    MessageForm,
     action_form,
     action_forms,
     checkin_form,
 )
-from marketplace.services.placements import checkins, links
+from marketplace.services.placements import checkins, invitations, links, messages
 from marketplace.services.placements import pages as placement_pages
 from marketplace.services.placements import placements as service
 from marketplace.services.placements.links import LinkRefused
@@ -66,13 +67,16 @@ def _kind_or_404(name: str) -> CheckInKind:
 def _render_detail(placement: Placement, **failed: Any) -> str:
     """The placement page; `failed` carries a submitted form with its errors."""
     page = placement_pages.placement_page(placement, current_user)
-    forms = action_forms(page.actions, failed.get("action"), failed.get("action_form"))
+    message_form = failed.get("message_form") or MessageForm(formdata=None)
+    forms = action_forms(page.actions, failed.get("action"), failed.get("action_form"),
+                         page.defaults)
     checkin_forms = {kind: checkin_form(kind, formdata=None) for kind in page.recordable}
     checkin_forms.update(failed.get("checkin_forms", {}))
     link_form = failed.get("link_form") or LinkEmailForm(
         formdata=None, email=page.link_address)
     return render_template("placements/detail.html", page=page, forms=forms,
-                           checkin_forms=checkin_forms, link_form=link_form)
+                           checkin_forms=checkin_forms, link_form=link_form,
+                           messages=messages.messages_of(placement), message_form=message_form)
 
 
 @bp.get("/")
@@ -84,7 +88,9 @@ def index() -> str:
 @bp.get("/<id:placement_id>")
 @roles_required(*PARTIES, Role.ADMIN)
 def detail(placement_id: int) -> str:
-    return _render_detail(_placement_or_404(placement_id))
+    placement = _placement_or_404(placement_id)
+    placement_pages.opened(placement, current_user)
+    return _render_detail(placement)
 
 
 @bp.post("/<id:placement_id>/stap/<action>")
@@ -104,6 +110,25 @@ def act(placement_id: int, action: str) -> Response | str:
     return _render_detail(placement, action=step, action_form=form)
 
 
+@bp.get("/<id:placement_id>/uitnodiging")
+@roles_required(Role.COACH)
+def invitation(placement_id: int) -> str | tuple[str, int]:
+    """The participant's letter and short text; the coach prints or copies it."""
+    placement = _placement_or_404(placement_id)
+    if placement.participant.coach_id != current_user.id:
+        abort(403)
+    code = request.args.get("taal", "nl")
+    choices = invitations.language_choices(placement.participant.other_languages or [])
+    try:
+        letter = invitations.invitation(placement, code)
+    except DomainError as error:
+        return render_template("placements/invitation.html", placement=placement,
+                               choices=choices, letter=None, error=error.message,
+                               chosen=code), 400 if error.field else 409
+    return render_template("placements/invitation.html", placement=placement, choices=choices,
+                           letter=letter, error=None, chosen=code)
+
+
 @bp.post("/<id:placement_id>/link")
 @roles_required(Role.COACH)
 def send_link(placement_id: int) -> Response | str:
@@ -119,6 +144,24 @@ def send_link(placement_id: int) -> Response | str:
                   "success")
             return redirect(url_for(".detail", placement_id=placement.id))
     return _render_detail(placement, link_form=form)
+
+
+@bp.post("/<id:placement_id>/bericht")
+@roles_required(*PARTIES)
+def message(placement_id: int) -> Response | str:
+    placement = _placement_or_404(placement_id)
+    form = MessageForm()
+    if form.validate_on_submit():
+        try:
+            messages.post(placement.id, current_user, form.text.data or "")
+        except DomainError as error:
+            if not error.field:
+                abort(403)
+            attach_domain_error(form, error)
+        else:
+            flash(gettext("Uw bericht is verstuurd."), "success")
+            return redirect(url_for(".detail", placement_id=placement.id) + "#kop-berichten")
+    return _render_detail(placement, message_form=form)
 
 
 @bp.post("/<id:placement_id>/terugkoppeling/<kind>")
@@ -152,8 +195,38 @@ def link_page(placement_id: int, token: str) -> str | tuple[str, int]:
         access = links.open_link(placement_id, token)
     except LinkRefused as refusal:
         return _refused(refusal)
-    return render_template("placements/link.html", page=placement_pages.link_page(
-        access.placement), forms=action_forms(access.actions), token=token)
+    return _render_link(access.placement, token, action_forms(
+        access.actions, defaults=placement_pages.link_page(access.placement).defaults))
+
+
+def _render_link(placement: Placement, token: str, forms: dict[str, Any],
+                 message_form: MessageForm | None = None) -> str:
+    return render_template("placements/link.html", page=placement_pages.link_page(placement),
+                           forms=forms, token=token, messages=messages.messages_of(placement),
+                           message_form=message_form or MessageForm(formdata=None))
+
+
+@bp.post("/<id:placement_id>/bevestigen/<token>/bericht")
+@limiter.limit("30 per minute")
+def link_message(placement_id: int, token: str) -> Response | str | tuple[str, int]:
+    """The employer writes to the coach through the link; the link stays usable."""
+    form = MessageForm()
+    try:
+        if form.validate_on_submit():
+            try:
+                messages.post_by_link(placement_id, token, form.text.data or "")
+            except DomainError as error:
+                attach_domain_error(form, error)
+            else:
+                flash(gettext("Uw bericht is verstuurd."), "success")
+                return redirect(url_for(".link_page", placement_id=placement_id, token=token)
+                                + "#kop-berichten")
+        access = links.open_link(placement_id, token)
+    except LinkRefused as refusal:
+        return _refused(refusal)
+    page = placement_pages.link_page(access.placement)
+    return _render_link(access.placement, token,
+                        action_forms(access.actions, defaults=page.defaults), form)
 
 
 @bp.post("/<id:placement_id>/bevestigen/<token>/<action>")
@@ -173,5 +246,6 @@ def link_act(placement_id: int, token: str, action: str) -> str | tuple[str, int
         access = links.open_link(placement_id, token)
     except LinkRefused as refusal:
         return _refused(refusal)
-    return render_template("placements/link.html", page=placement_pages.link_page(
-        access.placement), forms=action_forms(access.actions, step, form), token=token)
+    page = placement_pages.link_page(access.placement)
+    return _render_link(access.placement, token,
+                        action_forms(access.actions, step, form, page.defaults))

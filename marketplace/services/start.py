@@ -13,6 +13,7 @@ from marketplace.models import Organisation, Participant, User, Vacancy
 from marketplace.services.participants.caseload import caseload
 from marketplace.services.participants.measurements import due_for_coach
 from marketplace.services.placements import checkins
+from marketplace.services.placements.pages import organisation_waiting
 from marketplace.services.vacancies.organisations import (
     organisations_to_review,
     vacancies_to_review,
@@ -41,7 +42,8 @@ def _organisation(user: User) -> dict[str, Any]:
         .where(Vacancy.organisation_id == user.organisation_id)
         .order_by(Vacancy.status, Vacancy.title)
     ).all()
-    return {"organisation": user.organisation, "vacancies": vacancies}
+    return {"organisation": user.organisation, "vacancies": vacancies,
+            "waiting": organisation_waiting(user)}
 
 
 def _centrale(user: User) -> dict[str, Any]:

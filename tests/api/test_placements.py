@@ -87,11 +87,11 @@ def test_the_organisation_accepts_and_plans_a_kennismaking(api_as, member, organ
     accepted = api.post(f"/placements/{placement.id}/transitions", json={"action": "accept"})
     assert accepted.status_code == 200 and accepted.get_json()["state"] == "accepted"
     planned = api.post(f"/placements/{placement.id}/transitions", json={
-        "action": "plan_kennismaking", "kennismaking_at": "2026-12-01T10:30:00",
+        "action": "plan_kennismaking", "kennismaking_at": "2030-12-02T10:30:00",
         "kennismaking_place": "Wijkcentrum", "coach_attends": True})
     body = planned.get_json()
     assert planned.status_code == 200, body
-    assert (body["state"], body["kennismaking_at"]) == ("kennismaking", "2026-12-01T10:30:00")
+    assert (body["state"], body["kennismaking_at"]) == ("kennismaking", "2030-12-02T10:30:00")
 
 
 def test_an_illegal_transition_is_a_409_with_the_dutch_message(api_as, member, organisation,

@@ -144,7 +144,7 @@ def test_from_proposal_to_first_day(journey_app, smtp_inbox, live_server, login_
 
     # The organisation accepts and plans the kennismaking.
     login_as("organisatie2@demo.nl")
-    page.get_by_role("link", name="Plaatsingen").click()
+    page.get_by_role("link", name="Plaatsingen", exact=True).click()
     expect(page.get_by_role("table", name=re.compile("Voorgesteld"))).to_be_visible()
     assert_accessible()
     page.get_by_role("table", name=re.compile("Voorgesteld")).get_by_role("link").first.click()
@@ -153,8 +153,8 @@ def test_from_proposal_to_first_day(journey_app, smtp_inbox, live_server, login_
     page.get_by_role("button", name="Voorstel accepteren").click()
     expect(page.get_by_text("U heeft het voorstel geaccepteerd")).to_be_visible()
     detail_url = page.url
-    page.get_by_label("Datum en tijd van de kennismaking").fill(
-        f"{today.isoformat()}T10:00")
+    page.get_by_label("Datum en tijd van de kennismaking").fill(  # never in the past
+        f"{(today + timedelta(days=1)).isoformat()}T10:00")
     page.get_by_label("Plaats van de kennismaking").fill("Wijkcentrum, zaal 2")
     page.get_by_role("button", name="Kennismaking plannen").click()
     expect(page.get_by_text("De kennismaking is gepland")).to_be_visible()

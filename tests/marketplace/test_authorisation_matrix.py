@@ -119,7 +119,11 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "placements.detail"): _only(COACH, ORG, CENTRE, ADMIN),
     ("POST", "placements.act"): _only(COACH, ORG, CENTRE),
     ("POST", "placements.send_link"): _only(COACH),
+    ("GET", "placements.invitation"): _only(COACH),
+    ("GET", "matches.vacancy_people"): _only(COACH, OTHER_COACH, CENTRE),
     ("POST", "placements.checkin"): _only(COACH, ORG, CENTRE),
+    ("POST", "placements.message"): _only(COACH, ORG, CENTRE),
+    ("POST", "placements.link_message"): EVERYONE,
     # the signed link is the employer's key: whoever holds it, logged in or not
     ("GET", "placements.link_page"): EVERYONE,
     ("POST", "placements.link_act"): EVERYONE,

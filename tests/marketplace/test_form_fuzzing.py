@@ -64,7 +64,13 @@ from marketplace.models import AuditEntry, ImportBatch, Organisation, User
 from marketplace.organisations.forms import ApprovalForm, OrganisationForm, SignupForm
 from marketplace.participants.forms import AgesField, IntakeForm, MeasurementForm
 from marketplace.participants.privacy_forms import EraseForm
-from marketplace.placements.forms import ActionForm, LinkEmailForm, action_form, checkin_form
+from marketplace.placements.forms import (
+    ActionForm,
+    LinkEmailForm,
+    MessageForm,
+    action_form,
+    checkin_form,
+)
 from marketplace.services.matching import cohort as cohort_service
 from marketplace.services.vacancies.export import template_file
 from marketplace.vacancies.forms import (
@@ -432,6 +438,8 @@ TARGETS: dict[str, Target] = {
             "placement_id": st.sampled_from(s.values["placement_ids"]),
         },
     ),
+    "placements.message": Target((COACH, ORG, CENTRE), lambda url: MessageForm()),
+    "placements.link_message": Target((ANON,), lambda url: MessageForm()),
     "placements.link_act": Target(
         (ANON,),
         _step_form,

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from marketplace.domain.vocabulary import Role
 from marketplace.extensions import db as _db
 from marketplace.models import OutboxMessage
-from marketplace.services.placements.announcements import announce_proposal
+from marketplace.services.placements.links import announce_proposal
 from marketplace.services.platform.outbox import enqueue, single_line
 from tests.builders import (
     make_organisation,

@@ -8,7 +8,7 @@ transaction, or nothing when any proposal is refused.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,17 +28,32 @@ from marketplace.services.placements.proposals import (
     propose_many,
 )
 
+# Paused participants are not looking now; closed ones not at all (issue 17).
+NOT_LOOKING = (ParticipantStatus.CLOSED, ParticipantStatus.PAUSED)
+
 
 def selectable_participants(coach: User) -> list[Participant]:
-    """The coach's participants who are still looking (not closed)."""
+    """The coach's participants who are looking: not paused, not closed."""
     return list(
         db.session.scalars(
             select(Participant)
-            .where(Participant.coach_id == coach.id, Participant.status != ParticipantStatus.CLOSED)
+            .where(Participant.coach_id == coach.id, Participant.status.not_in(NOT_LOOKING))
             .options(selectinload(Participant.consents), selectinload(Participant.measurements))
             .order_by(Participant.first_name, Participant.last_name, Participant.id)
         )
     )
+
+
+def open_proposals_of(participant_ids: Sequence[int]) -> dict[int, list[str]]:
+    """Per participant with an open proposal: the titles of those vacancies, so the group
+    page can warn before proposing her somewhere else as well."""
+    pairs = open_pairs(participant_ids)
+    titles = dict(db.session.execute(
+        select(Vacancy.id, Vacancy.title).where(Vacancy.id.in_({v for _, v in pairs}))).all())
+    found: dict[int, list[str]] = {}
+    for participant_id, vacancy_id in sorted(pairs):
+        found.setdefault(participant_id, []).append(str(titles.get(vacancy_id, "")))
+    return found
 
 
 def open_slots() -> dict[int, int]:
@@ -86,6 +101,9 @@ def run_cohort(coach: User, participant_ids: Sequence[int]) -> CohortAllocation:
          "problem": "no_matching_consent"}
         for p in chosen if p not in allowed
     ]
+    already = open_proposals_of([p.id for p in chosen])
+    for row in rows:  # chosen knowingly (the page warned); the result page warns again
+        row["open_proposals"] = already.get(row["participant_id"], [])
     run = CohortAllocation(coach_id=coach.id, rows=rows, total_score=result.total_score)
     db.session.add(run)
     db.session.commit()
@@ -104,6 +122,7 @@ class CohortLine:
     first_choice: dict[str, Any] | None
     options: list[dict[str, Any]]
     problem: str | None
+    open_proposals: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -111,6 +130,16 @@ class CohortView:
     run: CohortAllocation
     lines: list[CohortLine]
     vacancies: dict[int, Vacancy]
+
+    @property
+    def placed(self) -> int:
+        return sum(1 for line in self.lines if line.assigned)
+
+    @property
+    def average_score(self) -> float | None:
+        """The mean score of the assigned places (the total means nothing to a coach)."""
+        scores = [float(line.assigned["score"]) for line in self.lines if line.assigned]
+        return sum(scores) / len(scores) if scores else None
 
 
 def view_run(run: CohortAllocation) -> CohortView:
@@ -136,7 +165,7 @@ def view_run(run: CohortAllocation) -> CohortView:
     }
     lines = [
         CohortLine(people[r["participant_id"]], r["assigned"], r["first_choice"], r["options"],
-                   r["problem"])
+                   r["problem"], r.get("open_proposals") or [])
         for r in run.rows
         if r["participant_id"] in people
     ]

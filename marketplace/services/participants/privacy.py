@@ -31,6 +31,7 @@ from marketplace.models import (
     ShortlistEntry,
     User,
 )
+from marketplace.services.placements import messages as placement_messages
 from marketplace.services.platform import audit, notifications, outbox
 
 ERASED = "[verwijderd]"
@@ -203,6 +204,7 @@ def _erase_placements(participant: Participant) -> None:
                 event.note_entry.text = ERASED
     for checkin in _checkins([p.id for p in placements]):
         checkin.feedback = ERASED if checkin.feedback else ""
+    placement_messages.erase_texts_of([p.id for p in placements], ERASED)
 
 
 def _erase_messages(participant: Participant) -> None:

@@ -9,7 +9,10 @@ Every notification and mail is tied to the participant, so erasure can find it.
 
 from __future__ import annotations
 
-from flask_babel import force_locale, format_datetime, gettext
+from dataclasses import dataclass
+from typing import Any
+
+from flask_babel import format_datetime, gettext
 from sqlalchemy import select
 
 from marketplace.domain.placements import (
@@ -27,7 +30,7 @@ from marketplace.services.placements.sharing import shared_first_name
 from marketplace.services.platform.dates import dutch_date
 from marketplace.services.platform.notifications import notify
 from marketplace.services.platform.outbox import enqueue_template
-from marketplace.services.platform.site import in_dutch_without_request, site_path, site_url
+from marketplace.services.platform.site import site_path, site_url
 
 HEADLINES = {
     PlacementState.PROPOSED: "Nieuw voorstel van een coach: %(name)s voor %(title)s.",
@@ -87,32 +90,49 @@ def summary(placement: Placement, action: PlacementAction) -> str:
     return ""
 
 
-def announce(placement: Placement, role: PlacementRole, summary: str, note: str) -> None:
-    """In-app notifications and mail to the other side of this step."""
-    headline = gettext(
+@dataclass(frozen=True)
+class StepNews:
+    """What a step's mail tells: the headline, the step's summary and the note."""
+
+    headline: str
+    summary: str
+    note: str
+
+
+def step_news(placement: Placement, summary: str, note: str) -> StepNews:
+    return StepNews(headline(placement), summary, note)
+
+
+def headline(placement: Placement) -> str:
+    return gettext(
         HEADLINES[placement.state], org=placement.vacancy.organisation.name,
         name=shared_first_name(placement.participant), title=placement.vacancy.title,
     )
+
+
+def announce(placement: Placement, role: PlacementRole, summary: str, note: str, *,
+             mail_organisation: bool = True, calendar: str | None = None) -> None:
+    """In-app notifications and mail to the other side of this step.
+
+    `mail_organisation=False` when the organisation's mail went out with its next link.
+    `calendar`: a kennismaking's invitation (.ics); then both sides get the mail, the
+    one who planned it too, so it lands in every calendar."""
+    title = headline(placement)
     path = site_path("placements.detail", placement_id=placement.id)
-    text = f"{headline} {summary}".strip()
-    context = {"headline": headline, "summary": summary, "note": note,
-               "url": site_url("placements.detail", placement_id=placement.id)}
+    text = f"{title} {summary}".strip()
+    context: dict[str, Any] = {"headline": title, "summary": summary, "note": note,
+                               "url": site_url("placements.detail", placement_id=placement.id)}
     about = placement.participant
     to_coach = role != PlacementRole.COACH
+    to_organisation = role in (PlacementRole.COACH, PlacementRole.CENTRALE, PlacementRole.SYSTEM)
     if to_coach:
-        coach = about.coach
-        notify([coach], text, path, about=about)
-        enqueue_template([coach.email], headline, "placements/mail/transition.txt",
-                         about=about, **context)
-    if role in (PlacementRole.COACH, PlacementRole.CENTRALE, PlacementRole.SYSTEM):
-        members = organisation_members(placement.vacancy.organisation_id)
-        notify(members, text, path, about=about)
-        enqueue_template(organisation_addresses(placement), headline,
-                         "placements/mail/transition.txt", about=about, **context)
-
-
-def announce_proposal(placement: Placement) -> None:
-    """Tell the organisation about a new proposal (mail and in the app), in the caller's
-    transaction: for `services.placements.proposals.propose`, which creates placements."""
-    with in_dutch_without_request(), force_locale("nl"):
-        announce(placement, PlacementRole.COACH, "", "")
+        notify([about.coach], text, path, about=about)
+    if to_organisation:
+        notify(organisation_members(placement.vacancy.organisation_id), text, path, about=about)
+    if to_coach or calendar:
+        enqueue_template([about.coach.email], title, "placements/mail/transition.txt",
+                         about=about, calendar=calendar, **context)
+    if mail_organisation and (to_organisation or calendar):
+        enqueue_template(organisation_addresses(placement), title,
+                         "placements/mail/transition.txt", about=about, calendar=calendar,
+                         **context)

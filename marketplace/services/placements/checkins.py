@@ -94,7 +94,8 @@ class DueCheckIn:
         return CHECKIN_LABELS[self.checkin.kind]
 
 
-def _open_checkins(today: date, coach: User | None = None) -> list[DueCheckIn]:
+def _open_checkins(today: date, coach: User | None = None,
+                   organisation_id: int | None = None) -> list[DueCheckIn]:
     horizon = today + timedelta(days=max(r.show_days_before for r in CHECKIN_RULES.values()))
     query = (
         select(CheckIn).join(Placement, CheckIn.placement_id == Placement.id)
@@ -108,6 +109,11 @@ def _open_checkins(today: date, coach: User | None = None) -> list[DueCheckIn]:
     if coach is not None:
         query = query.join(Participant, Placement.participant_id == Participant.id).where(
             Participant.coach_id == coach.id)
+    if organisation_id is not None:
+        query = query.join(Vacancy, Placement.vacancy_id == Vacancy.id).where(
+            Vacancy.organisation_id == organisation_id,
+            CheckIn.kind.in_([kind for kind, rule in CHECKIN_RULES.items()
+                              if PlacementRole.ORGANISATION in rule.roles]))
     found = []
     for checkin in db.session.scalars(query):
         urgency = checkin_urgency(checkin.kind, checkin.due_on, today)
@@ -119,6 +125,11 @@ def _open_checkins(today: date, coach: User | None = None) -> list[DueCheckIn]:
 def due_for_coach(coach: User, today: date | None = None) -> list[DueCheckIn]:
     """Check-ins of the coach's placements that are due or overdue, earliest first."""
     return _open_checkins(today or date.today(), coach)
+
+
+def due_for_organisation(organisation_id: int, today: date | None = None) -> list[DueCheckIn]:
+    """Check-ins the organisation fills in that are due or overdue, earliest first."""
+    return _open_checkins(today or date.today(), organisation_id=organisation_id)
 
 
 def _remind(item: DueCheckIn) -> None:

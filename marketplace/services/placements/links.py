@@ -21,6 +21,7 @@ from itsdangerous import BadSignature, SignatureExpired
 from sqlalchemy import select
 
 from marketplace.domain.placements import (
+    ACTION_LABELS,
     PlacementAction,
     PlacementRole,
     PlacementState,
@@ -29,7 +30,12 @@ from marketplace.domain.placements import (
 from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import ConfirmationLink, Placement, User
-from marketplace.services.placements.announcements import organisation_members
+from marketplace.services.placements.announcements import (
+    StepNews,
+    announce,
+    organisation_members,
+    step_news,
+)
 from marketplace.services.placements.locks import locked
 from marketplace.services.placements.sharing import shared_first_name
 from marketplace.services.platform import tokens
@@ -51,8 +57,12 @@ def default_link_address(placement: Placement) -> str:
     return placement.vacancy.contact_email or placement.vacancy.organisation.email or ""
 
 
-def issue_link(placement: Placement, email: str, creator: User | None) -> str:
-    """Store a new link's hash and queue its mail, in the caller's transaction; the token."""
+def issue_link(placement: Placement, email: str, creator: User | None,
+               step: StepNews | None = None, calendar: str | None = None) -> str:
+    """Store a new link's hash and queue its mail, in the caller's transaction; the token.
+
+    `step`: what just happened, told in the same mail, so an organisation without
+    accounts gets one mail per step with the link for the next one."""
     now = datetime.now(UTC)
     payload = {"p": placement.id, "n": secrets.token_urlsafe(16)}
     issued_at = int(now.timestamp())
@@ -64,44 +74,69 @@ def issue_link(placement: Placement, email: str, creator: User | None) -> str:
     ))
     recipe = LinkRecipe(endpoint="placements.link_page", values={"placement_id": placement.id},
                         salt=LINK_SALT, payload=payload, issued_at=issued_at)
-    subject = gettext("Graag uw bevestiging: %(title)s", title=placement.vacancy.title)
+    subject = step.headline if step else gettext("Graag uw bevestiging: %(title)s",
+                                                 title=placement.vacancy.title)
+    actions = available_actions(placement.state, PlacementRole.LINK)
     enqueue_template([email], subject, "placements/mail/link.txt", about=placement.participant,
-                     link=recipe, placement=placement,
+                     link=recipe, placement=placement, step=step,
+                     next_steps=[gettext(ACTION_LABELS[action]) for action in actions],
                      first_name=shared_first_name(placement.participant),
-                     coach=placement.participant.coach, days=LINK_LIFETIME.days)
+                     coach=placement.participant.coach, days=LINK_LIFETIME.days,
+                     calendar=calendar)
     return token
 
 
-def send_link_if_useful(placement: Placement, creator: User | None) -> None:
-    """An organisation without accounts gets a link to confirm the proefperiode's start.
+def _waiting_link(placement: Placement) -> bool:
+    """A link for the placement's current step that can still be used."""
+    return db.session.scalar(select(ConfirmationLink.id).where(
+        ConfirmationLink.placement_id == placement.id,
+        ConfirmationLink.for_state == placement.state,
+        ConfirmationLink.used_at.is_(None),
+        ConfirmationLink.expires_at > datetime.now(UTC),
+    ).limit(1)) is not None
 
-    (The link for the outcome goes out near the planned end: `issue_outcome_link`.)
-    """
-    if placement.state != PlacementState.KENNISMAKING:
-        return
+
+def send_link_if_useful(placement: Placement, creator: User | None,
+                        step: StepNews | None = None, calendar: str | None = None) -> bool:
+    """After every step (and with the proposal): an organisation without accounts gets the
+    link for its next step by itself, unless one for this step still works. True if sent.
+
+    Organisations with accounts get none: their members act after logging in."""
+    if not available_actions(placement.state, PlacementRole.LINK):
+        return False
+    if organisation_members(placement.vacancy.organisation_id) or _waiting_link(placement):
+        return False
     address = default_link_address(placement)
-    if address:
-        issue_link(placement, address, creator)
+    if not address:
+        return False
+    issue_link(placement, address, creator, step, calendar)
+    return True
+
+
+def tell_and_link(placement: Placement, role: PlacementRole, summary: str, note: str,
+                  actor: User | None, calendar: str | None = None) -> None:
+    """Tell the other side about a step; an organisation without accounts gets the news
+    together with the link for its next step, in one mail (issue 17: no hand-offs).
+    `calendar`: the kennismaking's .ics, attached to every mail of this step."""
+    linked = send_link_if_useful(placement, actor, step_news(placement, summary, note),
+                                 calendar)
+    announce(placement, role, summary, note, mail_organisation=not linked,
+             calendar=calendar)
+
+
+def announce_proposal(placement: Placement, coach: User | None = None) -> None:
+    """Tell the organisation about a new proposal (and send its first link), in the
+    caller's transaction: for `proposals.propose`, which creates placements."""
+    with in_dutch_without_request(), force_locale("nl"):
+        tell_and_link(placement, PlacementRole.COACH, "", "", coach or placement.proposed_by)
 
 
 def issue_outcome_link(placement: Placement) -> bool:
-    """Near the proefperiode's end: a link for the outcome, for organisations without
-    accounts that have none waiting yet. In the caller's transaction; True if sent."""
+    """Near the proefperiode's end: a new link for the outcome when the one sent at the
+    start has expired or was never sent. In the caller's transaction; True if sent."""
     if placement.state != PlacementState.PROEFPERIODE:
         return False
-    if organisation_members(placement.vacancy.organisation_id):
-        return False
-    waiting = db.session.scalar(select(ConfirmationLink.id).where(
-        ConfirmationLink.placement_id == placement.id,
-        ConfirmationLink.for_state == PlacementState.PROEFPERIODE,
-        ConfirmationLink.used_at.is_(None),
-        ConfirmationLink.expires_at > datetime.now(UTC),
-    ).limit(1))
-    address = default_link_address(placement)
-    if waiting is not None or not address:
-        return False
-    issue_link(placement, address, None)
-    return True
+    return send_link_if_useful(placement, None)
 
 
 def send_link(placement_id: int, coach: User, email: str) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from flask_babel import force_locale, gettext
 from sqlalchemy import update
@@ -37,22 +38,20 @@ from marketplace.domain.placements import (
     PlacementState,
     check_data,
     frees_a_place,
+    full_vacancy_refusal,
     planned_checkins,
     takes_a_place,
 )
 from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import CheckIn, ConfirmationLink, Placement, PlacementEvent, User, Vacancy
-from marketplace.services.placements.announcements import (
-    announce,
-    organisation_members,
-    summary,
-)
+from marketplace.services.placements.announcements import summary
+from marketplace.services.placements.calendar import kennismaking_ics
 from marketplace.services.placements.links import (
     LinkRefused,
     check_link,
     find_link,
-    send_link_if_useful,
+    tell_and_link,
 )
 from marketplace.services.placements.locks import locked
 from marketplace.services.platform.access import role_of
@@ -60,6 +59,13 @@ from marketplace.services.platform.site import in_dutch_without_request
 from marketplace.services.platform.transaction import transaction
 
 NOTE_MAX = 2000
+# The kennismaking is a wall-clock appointment in the region's time zone.
+LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
+
+
+def local_now() -> datetime:
+    """Now as a naive wall-clock moment in the Netherlands, comparable to kennismaking_at."""
+    return datetime.now(LOCAL_ZONE).replace(tzinfo=None)
 
 
 # --------------------------------------------------------------------------- transitions
@@ -150,7 +156,12 @@ def _apply(
     """The whole step in the current transaction (the caller commits or rolls back)."""
     source = placement.state
     try:
-        target = check_data(source, action, role, data, placement.proefperiode_start)
+        target = check_data(source, action, role, data, placement.proefperiode_start,
+                            now=local_now())
+        full = full_vacancy_refusal(action, placement.vacancy.filled,
+                                    placement.vacancy.capacity)
+        if full is not None:
+            raise full
     except IllegalTransition as error:
         raise _domain_error(error) from None
     _move_state(placement, source, target)
@@ -167,9 +178,9 @@ def _apply(
             actor_id=actor.id if actor else None, actor_role=role.value,
             note="\n".join(part for part in (text, note) if part),
         ))
-        announce(placement, role, text, note)
-        if target != source and not organisation_members(placement.vacancy.organisation_id):
-            send_link_if_useful(placement, actor)
+        calendar = (kennismaking_ics(placement)
+                    if action == PlacementAction.PLAN_KENNISMAKING else None)
+        tell_and_link(placement, role, text, note, actor, calendar)
 
 
 def transition(

@@ -29,7 +29,7 @@ from marketplace.models import (
     User,
     Vacancy,
 )
-from marketplace.services.placements.announcements import announce_proposal
+from marketplace.services.placements.links import announce_proposal
 from marketplace.services.placements.sharing import SharedProposal, share
 from marketplace.services.platform import audit
 from marketplace.services.platform.transaction import transaction
@@ -234,7 +234,7 @@ def _propose(
         db.session.flush()  # the next cap check in this transaction counts this one
     except IntegrityError as error:  # the database's last guard: one open proposal a pair
         raise DomainError(_duplicate_message()) from error
-    announce_proposal(placement)
+    announce_proposal(placement, actor)
     return placement
 
 

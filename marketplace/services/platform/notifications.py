@@ -59,3 +59,16 @@ def mark_all_read(user: User) -> int:
     )
     db.session.commit()
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def mark_read_for_link(user: User, link: str) -> int:
+    """Opening the page a notification points to reads it: the counter goes down."""
+    result = db.session.execute(
+        update(Notification)
+        .where(Notification.user_id == user.id, Notification.link == link,
+               Notification.read_at.is_(None))
+        .values(read_at=datetime.now(UTC))
+    )
+    if result.rowcount:  # type: ignore[attr-defined]
+        db.session.commit()
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

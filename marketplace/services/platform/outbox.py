@@ -87,15 +87,16 @@ class LinkRecipe:
 
 
 def enqueue(recipient: str, subject: str, body: str, *, about: Participant | None = None,
-            link: LinkRecipe | None = None) -> OutboxMessage:
+            link: LinkRecipe | None = None, calendar: str | None = None) -> OutboxMessage:
     """Add one mail to the outbox in the current transaction (the caller commits).
 
     `about`: the participant the mail is about, so erasure finds it. `link`: the body
-    holds LINK_PLACEHOLDER, which becomes the signed link only when the mail is sent."""
+    holds LINK_PLACEHOLDER, which becomes the signed link only when the mail is sent.
+    `calendar`: an iCalendar text that goes along as `uitnodiging.ics`."""
     message = OutboxMessage(
         recipient=single_line(recipient, ADDRESS_MAX), subject=single_line(subject, SUBJECT_MAX),
         body=body, participant_id=about.id if about is not None else None,
-        link_recipe=asdict(link) if link is not None else None,
+        link_recipe=asdict(link) if link is not None else None, calendar=calendar,
     )
     db.session.add(message)
     return message
@@ -103,7 +104,8 @@ def enqueue(recipient: str, subject: str, body: str, *, about: Participant | Non
 
 def enqueue_template(
     recipients: Iterable[str], subject: str, template: str, *,
-    about: Participant | None = None, link: LinkRecipe | None = None, **context: Any
+    about: Participant | None = None, link: LinkRecipe | None = None,
+    calendar: str | None = None, **context: Any
 ) -> list[OutboxMessage]:
     """Render a plain-text mail template in Dutch and enqueue it once per address.
 
@@ -113,7 +115,8 @@ def enqueue_template(
     with force_locale("nl"):
         body = render_template(template, **context)
     unique = dict.fromkeys(r.strip().lower() for r in recipients if r and "@" in r)
-    return [enqueue(address, subject, body, about=about, link=link) for address in unique]
+    return [enqueue(address, subject, body, about=about, link=link, calendar=calendar)
+            for address in unique]
 
 
 def _waiting() -> Any:
@@ -184,6 +187,10 @@ def _mime(message: OutboxMessage, sender: str) -> EmailMessage:
     domain = parseaddr(sender)[1].partition("@")[2] or "koppelkans.example"
     mime["Message-ID"] = make_msgid(idstring=f"outbox{message.id}", domain=domain)
     mime.set_content(body_for_sending(message))
+    if message.calendar:
+        # method=REQUEST lets mail programs offer "add to calendar".
+        mime.add_attachment(message.calendar.encode(), maintype="text", subtype="calendar",
+                            filename="uitnodiging.ics", params={"method": "REQUEST"})
     return mime
 
 

@@ -55,7 +55,10 @@ def test_allocation_respects_the_cap_and_shows_first_choices(client, setting, db
     assert run.coach_id == coach.id
     scores = [row["assigned"]["score"] for row in run.rows]
     assert run.total_score == pytest.approx(sum(scores))
-    assert "Totale score" in page
+    # Explained in words (issue 17), not as a bare total.
+    average = str(round(sum(scores) / 2, 2)).replace(".", ",").rstrip("0").rstrip(",")
+    assert "2 van 2 deelnemers hebben een plek" in page
+    assert f"gemiddelde score {average}" in page and "Totale score" not in page
 
 
 def test_edited_choices_are_sent_as_proposals_in_one_go(client, setting, db) -> None:

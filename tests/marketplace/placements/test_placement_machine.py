@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from itertools import product
 
 import pytest
@@ -10,9 +10,11 @@ import pytest
 from marketplace.domain.placements import (
     ACTION_LABELS,
     CHECKIN_RULES,
+    KENNISMAKING_IN_PAST,
     MISSING_MESSAGES,
     OCCUPYING_STATES,
     OPEN_STATES,
+    PLACED_BEFORE_START,
     STATE_LABELS,
     TRANSITIONS,
     CheckInKind,
@@ -24,26 +26,31 @@ from marketplace.domain.placements import (
     available_actions,
     check_data,
     checkin_urgency,
+    daypart_of,
     frees_a_place,
     next_state,
+    outside_free_dayparts,
     planned_checkins,
+    planned_end,
     takes_a_place,
 )
 from marketplace.domain.vocabulary import PlacementType
 from marketplace.services.reports.monitoring import FUNNEL
 
 S, A, R = PlacementState, PlacementAction, PlacementRole
+NOW = datetime(2026, 3, 1, 9, 0)
 
 # The issue's process, written out once more by hand: (from, action) -> (to, roles).
 EXPECTED = {
     (S.PROPOSED, A.ACCEPT): (S.ACCEPTED, {R.ORGANISATION, R.CENTRALE, R.LINK}),
     (S.PROPOSED, A.DECLINE): (S.DECLINED, {R.ORGANISATION, R.CENTRALE, R.LINK}),
     (S.PROPOSED, A.WITHDRAW): (S.WITHDRAWN, {R.COACH, R.SYSTEM}),
-    (S.ACCEPTED, A.PLAN_KENNISMAKING): (S.KENNISMAKING, {R.COACH, R.ORGANISATION, R.CENTRALE}),
+    (S.ACCEPTED, A.PLAN_KENNISMAKING): (S.KENNISMAKING,
+                                        {R.COACH, R.ORGANISATION, R.CENTRALE, R.LINK}),
     (S.ACCEPTED, A.DECLINE): (S.DECLINED, {R.ORGANISATION, R.CENTRALE, R.LINK}),
     (S.ACCEPTED, A.WITHDRAW): (S.WITHDRAWN, {R.COACH, R.SYSTEM}),
     (S.KENNISMAKING, A.PLAN_KENNISMAKING): (S.KENNISMAKING,
-                                           {R.COACH, R.ORGANISATION, R.CENTRALE}),
+                                           {R.COACH, R.ORGANISATION, R.CENTRALE, R.LINK}),
     (S.KENNISMAKING, A.START_PROEFPERIODE): (S.PROEFPERIODE,
                                             {R.ORGANISATION, R.CENTRALE, R.LINK}),
     (S.KENNISMAKING, A.DECLINE): (S.DECLINED, {R.ORGANISATION, R.CENTRALE, R.LINK}),
@@ -94,7 +101,8 @@ def test_withdrawn_only_before_placed_and_final_states_are_final() -> None:
 def test_available_actions_per_role() -> None:
     assert available_actions(S.PROPOSED, R.ORGANISATION) == [A.ACCEPT, A.DECLINE]
     assert available_actions(S.PROPOSED, R.COACH) == [A.WITHDRAW]
-    assert available_actions(S.KENNISMAKING, R.LINK) == [A.START_PROEFPERIODE, A.DECLINE]
+    assert available_actions(S.KENNISMAKING, R.LINK) == [A.PLAN_KENNISMAKING, A.START_PROEFPERIODE,
+                                                         A.DECLINE]
     assert available_actions(S.PROEFPERIODE, R.LINK) == [A.PLACE, A.NOT_CONTINUE]
     assert available_actions(S.PLACED, R.LINK) == []
     assert available_actions(S.PROPOSED, None) == []
@@ -106,24 +114,70 @@ def test_required_data_is_named_and_explained(state, action) -> None:
     role = sorted(rule.roles)[0]
     for name in rule.required:
         with pytest.raises(IllegalTransition) as refused:
-            check_data(state, action, role, {name: "  "})
+            check_data(state, action, role, {name: "  "}, now=NOW)
         assert refused.value.field in rule.required
         assert refused.value.message == MISSING_MESSAGES[refused.value.field]
 
 
 def test_complete_data_passes_and_dates_must_be_in_order() -> None:
     start = {"proefperiode_start": date(2026, 3, 2), "proefperiode_end": date(2026, 5, 1)}
-    assert check_data(S.KENNISMAKING, A.START_PROEFPERIODE, R.LINK, start) == S.PROEFPERIODE
+    assert check_data(S.KENNISMAKING, A.START_PROEFPERIODE, R.LINK, start,
+                      now=NOW) == S.PROEFPERIODE
     with pytest.raises(IllegalTransition) as refused:
         check_data(S.KENNISMAKING, A.START_PROEFPERIODE, R.LINK,
-                   start | {"proefperiode_end": date(2026, 3, 2)})
+                   start | {"proefperiode_end": date(2026, 3, 2)}, now=NOW)
     assert refused.value.field == "proefperiode_end"
     with pytest.raises(IllegalTransition) as refused:
         check_data(S.PLACED, A.END, R.COACH, {"outcome": "paid_work",
-                   "ended_on": date(2026, 3, 1)}, proefperiode_start=date(2026, 3, 2))
+                   "ended_on": date(2026, 3, 1)}, proefperiode_start=date(2026, 3, 2),
+                   now=NOW)
     assert refused.value.field == "ended_on"
     plan = {"kennismaking_at": datetime(2026, 3, 1, 10), "kennismaking_place": "Wijkcentrum"}
-    assert check_data(S.ACCEPTED, A.PLAN_KENNISMAKING, R.COACH, plan) == S.KENNISMAKING
+    assert check_data(S.ACCEPTED, A.PLAN_KENNISMAKING, R.COACH, plan,
+                      now=NOW) == S.KENNISMAKING
+
+
+# ----------------------------------------------------------------- issue 17: date rules
+
+
+def test_a_kennismaking_in_the_past_is_refused_on_its_field() -> None:
+    plan = {"kennismaking_place": "Wijkcentrum"}
+    five_weeks_ago = NOW - timedelta(weeks=5)
+    with pytest.raises(IllegalTransition) as refused:
+        check_data(S.ACCEPTED, A.PLAN_KENNISMAKING, R.ORGANISATION,
+                   plan | {"kennismaking_at": five_weeks_ago}, now=NOW)
+    assert refused.value.field == "kennismaking_at"
+    assert refused.value.message == KENNISMAKING_IN_PAST
+    with pytest.raises(IllegalTransition):  # a minute ago is the past too
+        check_data(S.KENNISMAKING, A.PLAN_KENNISMAKING, R.COACH,
+                   plan | {"kennismaking_at": NOW - timedelta(minutes=1)}, now=NOW)
+    assert check_data(S.ACCEPTED, A.PLAN_KENNISMAKING, R.LINK,
+                      plan | {"kennismaking_at": NOW}, now=NOW) == S.KENNISMAKING
+
+
+def test_placed_only_once_the_proefperiode_has_started() -> None:
+    agreement = {"agreement": "Contract getekend"}
+    with pytest.raises(IllegalTransition) as refused:
+        check_data(S.PROEFPERIODE, A.PLACE, R.LINK, agreement,
+                   proefperiode_start=NOW.date() + timedelta(days=1), now=NOW)
+    assert refused.value.message == PLACED_BEFORE_START
+    assert refused.value.params == {"start": "2026-03-02"}
+    assert check_data(S.PROEFPERIODE, A.PLACE, R.LINK, agreement,
+                      proefperiode_start=NOW.date(), now=NOW) == S.PLACED
+
+
+def test_outside_the_free_dayparts_is_a_warning_with_the_daypart() -> None:
+    sunday_morning = datetime(2026, 3, 1, 10, 0)  # 1 March 2026 is a Sunday
+    assert daypart_of(sunday_morning) == "sun_morning"
+    assert daypart_of(datetime(2026, 3, 2, 12, 0)) == "mon_afternoon"
+    assert daypart_of(datetime(2026, 3, 2, 17, 0)) == "mon_evening"
+    assert outside_free_dayparts(sunday_morning, ["mon_morning"]) == "sun_morning"
+    assert outside_free_dayparts(sunday_morning, ["sun_morning"]) is None
+
+
+def test_the_planned_end_follows_the_vacancy_weeks() -> None:
+    assert planned_end(date(2026, 3, 2), 4) == date(2026, 3, 30)
+    assert planned_end(date(2026, 3, 2), None) is None
 
 
 def test_capacity_follows_the_occupying_states() -> None:

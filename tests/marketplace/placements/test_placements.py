@@ -18,7 +18,7 @@ from marketplace.errors import DomainError
 from marketplace.extensions import db as _db
 from marketplace.models import CheckIn, Notification, OutboxMessage, PlacementEvent, Vacancy
 from marketplace.services.placements import checkins
-from marketplace.services.placements.announcements import announce_proposal
+from marketplace.services.placements.links import announce_proposal
 from marketplace.services.placements.placements import transition
 from tests.builders import (
     make_organisation,
@@ -29,7 +29,7 @@ from tests.builders import (
 )
 
 A, S = PlacementAction, PlacementState
-KENNISMAKING = {"kennismaking_at": datetime(2026, 3, 1, 10, 0),
+KENNISMAKING = {"kennismaking_at": datetime(2030, 3, 1, 10, 0),
                 "kennismaking_place": "Wijkcentrum De Klimop", "coach_attends": True}
 START = {"proefperiode_start": date(2026, 3, 2), "proefperiode_end": date(2026, 5, 1)}
 
@@ -95,7 +95,7 @@ def test_the_whole_life_records_every_step(world) -> None:
         (S.PLACED, S.ENDED, "coach"),
     ]
     assert events[2].actor_id == world.coach.id and events[1].actor_id == world.member.id
-    assert "Kennismaking op 1 maart 2026 om 10:00" in events[2].note
+    assert "Kennismaking op 1 maart 2030 om 10:00" in events[2].note
     assert events[-1].note.endswith("Baan!")
     assert _filled(world) == 0  # taken at the start, given back at the end
 
@@ -165,8 +165,10 @@ def test_each_step_tells_the_other_side(world) -> None:
     transition(world.placement.id, A.ACCEPT, world.member, {})
     transition(world.placement.id, A.PLAN_KENNISMAKING, world.coach, KENNISMAKING)
     mails = _db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)).all()
-    assert [m.recipient for m in mails] == ["karin@test.nl", "lid@klimop.nl"]
+    # The kennismaking's mail (with its .ics) goes to both sides, the planner too.
+    assert [m.recipient for m in mails] == ["karin@test.nl", "karin@test.nl", "lid@klimop.nl"]
     assert "heeft het voorstel voor Amina geaccepteerd" in mails[0].subject
+    assert [bool(m.calendar) for m in mails] == [False, True, True]
     assert "/plaatsingen/" in mails[0].body
     for mail in mails:  # never more than the first name leaves the coach's side
         assert "Yusuf" not in mail.body + mail.subject
@@ -235,7 +237,7 @@ def test_steps_through_the_pages_with_errors_next_to_the_field(world, login) -> 
     client.post("/logout")
     coach = login(world.coach)
     done = coach.post(f"{url}/stap/plan_kennismaking", data={
-        "plan_kennismaking-kennismaking_at": "2026-03-01T10:00",
+        "plan_kennismaking-kennismaking_at": "2030-03-01T10:00",
         "plan_kennismaking-kennismaking_place": "Wijkcentrum",
         "plan_kennismaking-coach_attends": "y"})
     assert done.status_code == 302
