@@ -27,6 +27,9 @@ $(BIN)/python:
 pdf-deps:
 	@ldconfig -p | grep -q libpangoft2-1.0.so.0 || scripts/apt-install libpango-1.0-0 libpangoft2-1.0-0
 	@fc-list 2>/dev/null | grep -q DejaVuSans || scripts/apt-install fonts-dejavu-core
+	@# The invitation letter: Arabic, Farsi, Dari and Tigrinya scripts, and its pictograms.
+	@fc-list 2>/dev/null | grep -q "Noto Naskh Arabic" || scripts/apt-install fonts-noto-core
+	@fc-list 2>/dev/null | grep -q Symbola || scripts/apt-install fonts-symbola
 
 # Pinned versions with hashes from requirements.lock (see `make lock`), then the project.
 install: venv pdf-deps

@@ -29,6 +29,7 @@ from marketplace.services.placements import checkins, invitations, links, messag
 from marketplace.services.placements import pages as placement_pages
 from marketplace.services.placements import placements as service
 from marketplace.services.placements.links import LinkRefused
+from marketplace.services.platform.pdf import pdf_from_html
 
 bp = Blueprint("placements", __name__, url_prefix="/plaatsingen")
 
@@ -127,6 +128,22 @@ def invitation(placement_id: int) -> str | tuple[str, int]:
                                chosen=code), 400 if error.field else 409
     return render_template("placements/invitation.html", placement=placement, choices=choices,
                            letter=letter, error=None, chosen=code)
+
+
+@bp.get("/<id:placement_id>/uitnodiging.pdf")
+@roles_required(Role.COACH)
+def invitation_pdf(placement_id: int) -> Response:
+    """The participant's letter alone as a one-page PDF, in the chosen language."""
+    placement = _placement_or_404(placement_id)
+    if placement.participant.coach_id != current_user.id:
+        abort(403)
+    try:
+        letter = invitations.invitation(placement, request.args.get("taal", "nl"))
+    except DomainError as error:
+        abort(400 if error.field else 409)  # the invitation page explains which
+    html = render_template("placements/invitation_pdf.html", letter=letter)
+    return Response(pdf_from_html(html), mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="uitnodiging-{placement.id}.pdf"'})
 
 
 @bp.post("/<id:placement_id>/link")

@@ -120,6 +120,7 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "placements.act"): _only(COACH, ORG, CENTRE),
     ("POST", "placements.send_link"): _only(COACH),
     ("GET", "placements.invitation"): _only(COACH),
+    ("GET", "placements.invitation_pdf"): _only(COACH),
     ("GET", "matches.vacancy_people"): _only(COACH, OTHER_COACH, CENTRE),
     ("POST", "placements.checkin"): _only(COACH, ORG, CENTRE),
     ("POST", "placements.message"): _only(COACH, ORG, CENTRE),

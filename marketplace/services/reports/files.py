@@ -11,6 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from marketplace.domain.disclosure import RULE
 from marketplace.domain.spreadsheet_cells import escape_cell, xlsx_cell
 from marketplace.domain.vocabulary import N_
+from marketplace.services.platform.pdf import pdf_from_html
 from marketplace.services.reports.monitoring import Dashboard, Table
 
 SHEET_NAME_LIMIT = 31  # Excel's own limit
@@ -98,9 +99,5 @@ GLOSSARY = (
 
 
 def report_pdf(html: str) -> bytes:
-    """The council report as PDF. WeasyPrint lays out the HTML (and its inline SVG
-    charts) itself: no browser, no JavaScript, no network (there is no base URL)."""
-    from weasyprint import HTML  # heavy import, only for this one file
-
-    document: bytes = HTML(string=html).write_pdf()
-    return document
+    """The council report as PDF (its inline SVG charts included)."""
+    return pdf_from_html(html)

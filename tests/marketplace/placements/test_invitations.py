@@ -109,3 +109,45 @@ def test_only_the_own_coach_and_only_known_languages(kennismaking, login) -> Non
     refused = client.get(f"/plaatsingen/{kennismaking.id}/uitnodiging?taal=xx")
     assert refused.status_code == 400
     assert "Kies een taal uit de lijst." in refused.get_data(as_text=True)
+
+
+def _pdf_fonts_and_text(data: bytes, tmp_path: Path) -> tuple[str, str]:
+    import subprocess
+
+    pdf = tmp_path / "letter.pdf"
+    pdf.write_bytes(data)
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          text=True, check=True)
+    return fonts.stdout, text.stdout
+
+
+@pytest.mark.parametrize(("code", "font", "words"), [
+    ("ar", "Arabic", ["Wijkcentrum De Klimop", "Molenstraat 12, Nijmegen", "10:30"]),
+    ("ti", "Ethiopic", ["Wijkcentrum De Klimop", "Molenstraat 12, Nijmegen", "10:30"]),
+    ("nl", "Noto", ["Wijkcentrum De Klimop", "Molenstraat 12, Nijmegen", "Karin de Vries"]),
+])
+def test_the_letter_as_pdf_is_one_page_with_a_font_for_its_script(
+    kennismaking, login, tmp_path, code, font, words
+) -> None:
+    """The PDF embeds a font that holds the script (no empty boxes) and the facts."""
+    response = login(kennismaking.participant.coach).get(
+        f"/plaatsingen/{kennismaking.id}/uitnodiging.pdf?taal={code}")
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    fonts, text = _pdf_fonts_and_text(response.data, tmp_path)
+    assert font in fonts
+    assert "Symbola" in fonts  # the pictograms have a glyph, not an empty box
+    assert text.count("\f") == 1  # one page
+    for word in words:
+        assert word in text
+    assert "Senait" in text or code != "nl"
+
+
+def test_the_pdf_is_only_for_the_own_coach_and_known_languages(kennismaking, login) -> None:
+    other = make_user(Role.COACH, email="andere.coach@test.nl")
+    assert login(other).get(
+        f"/plaatsingen/{kennismaking.id}/uitnodiging.pdf").status_code in (403, 404)
+    login(other).post("/logout")
+    client = login(kennismaking.participant.coach)
+    assert client.get(f"/plaatsingen/{kennismaking.id}/uitnodiging.pdf?taal=xx").status_code == 400
