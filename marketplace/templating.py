@@ -29,11 +29,12 @@ NAVIGATION = {
     v.Role.CENTRALE: [("start.index", N_("Start")), ("organisations.index", N_("Organisaties")),
                       ("vacancies.index", N_("Vacatures")),
                       ("vacancies.import_upload", N_("Importeren")),
-                      ("placements.index", N_("Plaatsingen"))],
+                      ("placements.index", N_("Plaatsingen")),
+                      ("admin.users", N_("Gebruikers"))],
     v.Role.POLICY: [("start.index", N_("Start")), ("reports.index", N_("Rapportages"))],
     v.Role.ADMIN: [("start.index", N_("Start")), ("vacancies.index", N_("Vacatures")),
                    ("reports.index", N_("Rapportages")), ("admin.audit_log", N_("Auditlog")),
-                   ("admin.mail", N_("E-mail"))],
+                   ("admin.users", N_("Gebruikers")), ("admin.mail", N_("E-mail"))],
 }
 
 LABELS: dict[str, dict[Any, str]] = {
