@@ -13,7 +13,7 @@ from marketplace.domain.audit import AUDIT_KIND_LABELS, AuditKind
 from marketplace.domain.vocabulary import Role
 from marketplace.errors import DomainError
 from marketplace.formfields import attach_domain_error
-from marketplace.pagination import enum_arg, page_arg, text_arg
+from marketplace.pagination import date_arg, enum_arg, page_arg, text_arg
 from marketplace.services.accounts import invitations
 from marketplace.services.platform import audit, outbox
 
@@ -23,16 +23,17 @@ bp = Blueprint("admin", __name__, url_prefix="/beheer")
 @bp.get("/auditlog")
 @roles_required(Role.ADMIN)
 def audit_log() -> str:
-    participant_ref = text_arg("deelnemer", 40)
-    kind = enum_arg("soort", AuditKind)
-    page = audit.log_lines(page=page_arg(), participant_ref=participant_ref, kind=kind)
-    return render_template(
-        "admin/audit_log.html",
-        page=page,
-        participant_ref=participant_ref,
-        kind=kind,
-        kinds=AUDIT_KIND_LABELS,
+    where = audit.LogFilter(
+        participant_ref=text_arg("deelnemer", 40),
+        participant_name=text_arg("naam", 120),
+        actor=text_arg("gebruiker", 254),
+        date_from=date_arg("van"),
+        date_to=date_arg("tot"),
+        kind=enum_arg("soort", AuditKind),
     )
+    page = audit.log_lines(page=page_arg(), where=where)
+    return render_template("admin/audit_log.html", page=page, where=where,
+                           kinds=AUDIT_KIND_LABELS)
 
 
 @bp.get("/e-mail")
