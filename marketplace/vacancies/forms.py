@@ -20,7 +20,7 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import Email, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional
 
 from marketplace.domain.records.vacancy import VACANCY, cross_field_problems
 from marketplace.domain.vocabulary import (
@@ -261,3 +261,10 @@ def board_filters(form: BoardFilterForm) -> BoardFilters:
         postcode=None if form.postcode.errors else form.postcode.data,
         radius_km=float(radius),
     )
+
+
+class PublishImportForm(BrowserForm):
+    confirm = BooleanField(
+        _l("Ja, publiceer alle geïmporteerde concepten. Coaches zien ze dan meteen."),
+        validators=[DataRequired(_l("Vink aan dat u alle geïmporteerde concepten wilt "
+                                    "publiceren."))])
