@@ -203,8 +203,8 @@ def import_upload() -> Response | str:
 @bp.get("/import/<token>")
 @roles_required(*IMPORTERS)
 def import_preview(token: str) -> str:
-    batch = get_own_import_batch_or_404(token)
-    if batch.committed_at is not None:
+    batch = get_own_import_batch_or_404(token, committed=None)
+    if batch.committed_at is not None:  # the next step: publishing its drafts
         return render_template("vacancies/import_done.html", batch=batch,
                                drafts=import_fixes.imported_drafts(batch))
     return _preview(batch, BrowserForm(), None, {})
@@ -281,7 +281,8 @@ def import_problems(token: str) -> Response:
 def import_publish(token: str) -> Response:
     """Publish every imported draft in one confirmed step; the screening rules still
     decide per vacancy."""
-    batch = get_own_import_batch_or_404(token)
+    # Before the commit there is nothing to publish yet (and the answer says so).
+    batch = get_own_import_batch_or_404(token, committed=None)
     form = PublishImportForm()
     if not form.validate_on_submit():
         flash(gettext("Vink aan dat u alle geïmporteerde concepten wilt publiceren."), "error")

@@ -113,6 +113,9 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "vacancies.import_upload"): _only(CENTRE, ADMIN),
     ("GET", "vacancies.import_preview"): _only(CENTRE),  # the uploader's own batch
     ("POST", "vacancies.import_commit"): _only(CENTRE),
+    ("POST", "vacancies.import_fix"): _only(CENTRE),
+    ("GET", "vacancies.import_problems"): _only(CENTRE),
+    ("POST", "vacancies.import_publish"): _only(CENTRE),
     # organisations
     ("GET", "organisations.signup"): EVERYONE,  # logged in: redirected to the start page
     ("GET", "organisations.index"): _only(CENTRE),

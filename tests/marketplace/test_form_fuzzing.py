@@ -71,6 +71,7 @@ from marketplace.services.vacancies.export import template_file
 from marketplace.vacancies.forms import (
     CentreVacancyForm,
     ImportUploadForm,
+    PublishImportForm,
     StatusForm,
     VacancyForm,
 )
@@ -481,6 +482,20 @@ TARGETS: dict[str, Target] = {
         values=lambda s: {"action": st.sampled_from([*VacancyAction, "onzin"]).map(str)},
     ),
     "vacancies.import_upload": Target((CENTRE,), lambda url: ImportUploadForm()),
+    "vacancies.import_fix": Target(
+        (CENTRE,),
+        lambda url: None,
+        values=lambda s: {
+            "cel:2:capacity": st.sampled_from(["", "3", "nul", "=1+1", "x" * 40_000]),
+            "cel:2:schedule": st.sampled_from(["maandagochtend", "mon_morning", "ochtend"]),
+            "cel:9:onzin": st.just("1"),
+            "weglaten": st.sampled_from(["", "2", "99", "x"]),
+        },
+    ),
+    "vacancies.import_publish": Target(
+        (CENTRE,), lambda url: PublishImportForm(),
+        values=lambda s: {"confirm": st.sampled_from(["", "y"])},
+    ),
     "vacancies.import_commit": Target(
         (CENTRE,),
         lambda url: None,
