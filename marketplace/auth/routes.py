@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 from marketplace.auth.access import safe_next_url
 from marketplace.auth.forms import ForgotPasswordForm, LoginForm, SetPasswordForm
 from marketplace.errors import DomainError
+from marketplace.extensions import limiter
 from marketplace.formfields import add_error, attach_domain_error
 from marketplace.services.accounts import invitations
 from marketplace.services.accounts.login_throttle import TooManyAttempts, attempt_login
@@ -63,7 +64,9 @@ def set_language(lang: str) -> Response:
     return redirect(safe_next_url(request.form.get("next")) or url_for("start.index"))
 
 
+# Each request may send a mail: limited per address, loosely (an office shares one).
 @bp.route("/wachtwoord-vergeten", methods=["GET", "POST"])
+@limiter.limit("30 per hour", methods=["POST"])
 def forgot_password() -> str:
     """The same answer for every address, known or not: the page reveals no accounts."""
     form = ForgotPasswordForm()
