@@ -35,3 +35,12 @@ def date_arg(name: str) -> date | None:
         return date.fromisoformat(request.args.get(name, "")[:10])
     except ValueError:
         return None
+
+
+def sort_arg(allowed: tuple[str, ...]) -> tuple[str, bool]:
+    """The `sorteer` query parameter: a column key, '-' in front for descending; an
+    unknown key means the list's first (its usual order)."""
+    value = request.args.get("sorteer", "")
+    descending = value.startswith("-")
+    key = value.lstrip("-")
+    return (key, descending) if key in allowed else (allowed[0], False)

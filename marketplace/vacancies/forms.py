@@ -45,9 +45,10 @@ from marketplace.formfields import (
     choices,
     languages_validator,
 )
+from marketplace.pagination import sort_arg
 from marketplace.record_forms import record_field, record_validators, translated
+from marketplace.services.vacancies.board import BOARD_SORTS, BoardFilters
 from marketplace.services.vacancies.board import RADIUS_CHOICES as RADIUS_KM
-from marketplace.services.vacancies.board import BoardFilters
 
 
 def level_choices(skill: str | None) -> list[Any]:
@@ -260,6 +261,7 @@ def board_filters(form: BoardFilterForm) -> BoardFilters:
         status=VacancyStatus(status) if status else None,
         postcode=None if form.postcode.errors else form.postcode.data,
         radius_km=float(radius),
+        sort=sort_arg(tuple(BOARD_SORTS)),
     )
 
 

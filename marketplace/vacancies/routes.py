@@ -90,7 +90,8 @@ def index() -> str:
                    per_page=current_app.config["PAGE_SIZE"])
     if result.unknown_postcode:
         form.postcode.errors = [*form.postcode.errors, gettext("Deze postcode kennen we niet.")]
-    return render_template("vacancies/index.html", form=form, result=result, page=result.page)
+    return render_template("vacancies/index.html", form=form, result=result, page=result.page,
+                           form_sort=board_filters(form).sort)
 
 
 @bp.get("/<id:vacancy_id>")
