@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from marketplace.domain.vocabulary import Role
-from tests.builders import make_participant, make_user
+from tests.builders import make_participant, make_placement, make_user
 
 RAW = ("first_name", "nl_speaking", "mon_morning", "True", "False", "max_physical_load",
        "other_languages", "given_on", "purpose")
@@ -40,6 +40,19 @@ def test_the_avg_page_shows_labels_and_words_not_keys(client, login, db) -> None
     assert "4,5" in text and " 3.0" not in text
     assert "maandag" in text and "✓" in text  # the dayparts as a week grid
     assert "Bekeken" in text  # the participant's own audit log, in words
+
+
+def test_the_export_holds_the_participants_whole_log(client, login, db) -> None:
+    coach = make_user(Role.COACH)
+    person = make_participant(coach)
+    make_placement(person)
+    login(coach)
+    client.get(f"/deelnemers/{person.id}")
+    export = client.get(f"/deelnemers/{person.id}/gegevens.json").get_json()
+    actions = [line["action"] for line in export["audit"]]
+    assert actions[0] == "transition:->proposed" and "view" in actions
+    page = client.get(f"/deelnemers/{person.id}/gegevens").get_data(as_text=True)
+    assert "Stap in een plaatsing: Voorgesteld" in _text(page)
 
 
 def test_the_avg_page_in_english(client, login, db) -> None:
