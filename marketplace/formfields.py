@@ -8,8 +8,8 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from flask import request
-from flask_babel import gettext
+from flask import has_request_context, request
+from flask_babel import get_locale, gettext
 from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
@@ -28,6 +28,13 @@ from wtforms import (  # type: ignore[attr-defined]  # SelectChoice: WTForms 3.3
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from marketplace.domain.languages import (
+    BY_CODE,
+    LANGUAGES,
+    language_code,
+    language_name,
+    split_languages,
+)
 from marketplace.domain.vocabulary import DAYPARTS, daypart_label
 from marketplace.errors import DomainError
 from matching.geo import normalise_postcode
@@ -140,6 +147,48 @@ class TagListField(StringField):
         raw = valuelist[0] if valuelist else ""
         tags = [part.strip().lower() for part in str(raw).split(",")]
         self.data = list(dict.fromkeys(tag for tag in tags if tag))
+
+
+class LanguagesField(SelectMultipleField):
+    """Languages chosen by name from a list (checkboxes the page can filter), stored as
+    their ISO 639-1 codes. A client that posts text may post names or codes, separated
+    by commas or spaces ('so ar', 'Somalisch, Arabisch'): each becomes its code."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def __init__(self, label: str | LazyString | None = None, **kwargs: Any) -> None:
+        super().__init__(label, choices=self._language_choices(()), **kwargs)
+
+    @staticmethod
+    def _language_choices(extra: Iterable[str]) -> list[SelectChoice]:
+        locale = str(get_locale() or "nl") if has_request_context() else "nl"
+        known = sorted(LANGUAGES, key=lambda lang: language_name(lang.code, locale))
+        pairs = [(lang.code, language_name(lang.code, locale)) for lang in known]
+        # A code stored before the list existed stays visible (and can be unticked).
+        pairs += [(code, code) for code in extra if code not in BY_CODE]
+        return choices(pairs)
+
+    def process_data(self, value: Any) -> None:
+        self.data = list(value or [])
+        self.choices = self._language_choices(self.data)
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        codes: list[str] = []
+        for raw in valuelist:
+            for item in split_languages(str(raw)):
+                codes.append(language_code(item) or item.strip().lower())
+        self.data = list(dict.fromkeys(code for code in codes if code))
+        self.choices = self._language_choices(self.data)
+
+    def pre_validate(self, form: Any) -> None:
+        # A two-letter code outside the list (stored earlier, or sent by the API) stays.
+        unknown = [code for code in self.data or []
+                   if code not in BY_CODE and not re.fullmatch(r"[a-z]{2}", code)]
+        if unknown:
+            raise ValidationError(gettext(
+                "Deze taal kennen we niet: %(names)s. Kies talen uit de lijst.",
+                names=", ".join(unknown)))
 
 
 class PostcodeField(StringField):

@@ -79,5 +79,5 @@ def get_viewable_placement_or_404(placement_id: int) -> Placement:
     return load_placement(current_user, placement_id)
 
 
-def get_own_import_batch_or_404(token: str) -> ImportBatch:
-    return load_import_batch(current_user, token)
+def get_own_import_batch_or_404(token: str, *, committed: bool | None = False) -> ImportBatch:
+    return load_import_batch(current_user, token, committed=committed)

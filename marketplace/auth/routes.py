@@ -8,8 +8,11 @@ from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from marketplace.auth.access import safe_next_url
-from marketplace.auth.forms import LoginForm
-from marketplace.formfields import add_error
+from marketplace.auth.forms import ForgotPasswordForm, LoginForm, SetPasswordForm
+from marketplace.errors import DomainError
+from marketplace.extensions import limiter
+from marketplace.formfields import add_error, attach_domain_error
+from marketplace.services.accounts import invitations
 from marketplace.services.accounts.login_throttle import TooManyAttempts, attempt_login
 from marketplace.services.accounts.users import end_sessions
 
@@ -59,3 +62,35 @@ def set_language(lang: str) -> Response:
     if lang in ("nl", "en"):
         session["lang"] = lang
     return redirect(safe_next_url(request.form.get("next")) or url_for("start.index"))
+
+
+# Each request may send a mail: limited per address, loosely (an office shares one).
+@bp.route("/wachtwoord-vergeten", methods=["GET", "POST"])
+@limiter.limit("30 per hour", methods=["POST"])
+def forgot_password() -> str:
+    """The same answer for every address, known or not: the page reveals no accounts."""
+    form = ForgotPasswordForm()
+    if not form.validate_on_submit():
+        return render_template("auth/forgot_password.html", form=form)
+    invitations.request_reset(form.email.data or "")
+    return render_template("auth/forgot_password_sent.html")
+
+
+@bp.route("/wachtwoord-instellen/<token>", methods=["GET", "POST"])
+def set_password(token: str) -> Response | str | tuple[str, int]:
+    try:
+        link = invitations.open_link(token)
+    except invitations.LinkRefused as refused:
+        return render_template("auth/link_refused.html", message=refused.message), 410
+    form = SetPasswordForm()
+    if not form.validate_on_submit():
+        return render_template("auth/set_password.html", form=form, user=link.user)
+    try:
+        invitations.set_password(token, form.password.data or "")
+    except DomainError as error:
+        attach_domain_error(form, error)
+        return render_template("auth/set_password.html", form=form, user=link.user)
+    except invitations.LinkRefused as refused:  # used in another tab meanwhile
+        return render_template("auth/link_refused.html", message=refused.message), 410
+    flash(gettext("Uw wachtwoord is ingesteld. U kunt nu inloggen."), "success")
+    return redirect(url_for("auth.login"))

@@ -36,6 +36,12 @@ AUDIT_ACTION_LABELS = {
     "shortlist": N_("Plek bewaard"),
     "shortlist_remove": N_("Bewaarde plek weggehaald"),
     "propose": N_("Voorgesteld voor een plek"),
+    "account_invite": N_("Gebruiker uitgenodigd"),
+    "account_block": N_("Gebruiker geblokkeerd"),
+    "account_unblock": N_("Gebruiker weer toegelaten"),
+    "account_role": N_("Rol gewijzigd"),
+    "password_reset_asked": N_("Nieuw wachtwoord gevraagd"),
+    "password_set": N_("Wachtwoord ingesteld via link"),
 }
 
 

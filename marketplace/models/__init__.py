@@ -1,5 +1,6 @@
 """All models, importable from one place (and registered with the metadata)."""
 
+from marketplace.models.account_link import AccountLink
 from marketplace.models.allocation import CohortAllocation
 from marketplace.models.api_token import ApiToken
 from marketplace.models.audit import AuditEntry
@@ -25,6 +26,7 @@ from marketplace.models.user import User
 from marketplace.models.vacancy import Vacancy
 
 __all__ = [
+    "AccountLink",
     "ApiToken",
     "AuditEntry",
     "CheckIn",

@@ -54,11 +54,11 @@ from marketplace.formfields import (
     BrowserForm,
     DaypartField,
     FiniteDecimalField,
+    LanguagesField,
     OptionalSelectField,
     PostcodeField,
     TagListField,
     choices,
-    languages_validator,
 )
 from marketplace.models import Participant
 from marketplace.record_forms import record_field
@@ -144,8 +144,8 @@ class IntakeForm(BrowserForm):
     nl_reading = _field(SelectField, "nl_reading", choices=LEVELS, default="A0")
     nl_writing = _field(SelectField, "nl_writing", choices=LEVELS, default="A0")
     other_languages = _field(
-        TagListField, "other_languages", validators=(languages_validator,),
-        description=_l("Taalcodes van twee letters, met komma's. Bijvoorbeeld: ar, ti, en"))
+        LanguagesField, "other_languages",
+        description=_l("Zoek op naam en vink aan. Nederlands staat hierboven."))
     literate_latin = _field(BooleanField, "literate_latin", default=True)
     route = _field(SelectField, "route",
                    choices=choices([("", _l("Geen of nog niet bekend"))]

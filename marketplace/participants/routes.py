@@ -21,11 +21,11 @@ from marketplace.domain.vocabulary import ConsentPurpose, MeasurementKind, Parti
 from marketplace.errors import DomainError
 from marketplace.formfields import attach_domain_error
 from marketplace.models import Participant
-from marketplace.pagination import enum_arg, page_arg, text_arg
+from marketplace.pagination import enum_arg, page_arg, sort_arg, text_arg
 from marketplace.participants.forms import IntakeForm, MeasurementForm
 from marketplace.participants.privacy_forms import EraseForm, WithdrawConsentForm
 from marketplace.services.participants import intake, measurements, privacy
-from marketplace.services.participants.caseload import caseload, participant_page
+from marketplace.services.participants.caseload import CASELOAD_SORTS, caseload, participant_page
 
 bp = Blueprint("participants", __name__, url_prefix="/deelnemers")
 
@@ -41,8 +41,10 @@ def index() -> str:
         per_page=current_app.config["PAGE_SIZE"],
         status=status,
         search=search,
+        sort=(sort := sort_arg(tuple(CASELOAD_SORTS))),
     )
-    return render_template("participants/index.html", page=page, status=status, search=search)
+    return render_template("participants/index.html", page=page, status=status, search=search,
+                           sort=sort)
 
 
 @bp.get("/<id:participant_id>")

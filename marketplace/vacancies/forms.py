@@ -20,7 +20,7 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import Email, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional
 
 from marketplace.domain.records.vacancy import VACANCY, cross_field_problems
 from marketplace.domain.vocabulary import (
@@ -45,9 +45,10 @@ from marketplace.formfields import (
     choices,
     languages_validator,
 )
+from marketplace.pagination import sort_arg
 from marketplace.record_forms import record_field, record_validators, translated
+from marketplace.services.vacancies.board import BOARD_SORTS, BoardFilters
 from marketplace.services.vacancies.board import RADIUS_CHOICES as RADIUS_KM
-from marketplace.services.vacancies.board import BoardFilters
 
 
 def level_choices(skill: str | None) -> list[Any]:
@@ -260,4 +261,12 @@ def board_filters(form: BoardFilterForm) -> BoardFilters:
         status=VacancyStatus(status) if status else None,
         postcode=None if form.postcode.errors else form.postcode.data,
         radius_km=float(radius),
+        sort=sort_arg(tuple(BOARD_SORTS)),
     )
+
+
+class PublishImportForm(BrowserForm):
+    confirm = BooleanField(
+        _l("Ja, publiceer alle geïmporteerde concepten. Coaches zien ze dan meteen."),
+        validators=[DataRequired(_l("Vink aan dat u alle geïmporteerde concepten wilt "
+                                    "publiceren."))])

@@ -29,11 +29,13 @@ from marketplace.auth.access import (
     roles_required,
 )
 from marketplace.domain.vacancy_status import EditScreening, VacancyAction
+from marketplace.domain.vacancy_words import dutch_column, dutch_value
 from marketplace.domain.vocabulary import N_, PlacementType, Role, VacancyStatus
 from marketplace.errors import DomainError
 from marketplace.formfields import BrowserForm, attach_domain_error, choices
+from marketplace.models import ImportBatch
 from marketplace.pagination import enum_arg, page_arg
-from marketplace.services.vacancies import import_batches, import_rows
+from marketplace.services.vacancies import import_batches, import_fixes, import_rows
 from marketplace.services.vacancies import vacancies as service
 from marketplace.services.vacancies.board import board
 from marketplace.services.vacancies.export import FORMATS, ExportFile, export_file, template_file
@@ -41,6 +43,7 @@ from marketplace.vacancies.forms import (
     BoardFilterForm,
     CentreVacancyForm,
     ImportUploadForm,
+    PublishImportForm,
     StatusForm,
     VacancyForm,
     board_filters,
@@ -87,7 +90,8 @@ def index() -> str:
                    per_page=current_app.config["PAGE_SIZE"])
     if result.unknown_postcode:
         form.postcode.errors = [*form.postcode.errors, gettext("Deze postcode kennen we niet.")]
-    return render_template("vacancies/index.html", form=form, result=result, page=result.page)
+    return render_template("vacancies/index.html", form=form, result=result, page=result.page,
+                           form_sort=board_filters(form).sort)
 
 
 @bp.get("/<id:vacancy_id>")
@@ -166,9 +170,12 @@ def change_status(vacancy_id: int) -> Response:
 @bp.get("/export.<file_format>")
 @roles_required(*EDITORS)
 def export(file_format: str) -> Response:
+    """What the board shows with the filters on screen (the export link carries them)."""
     if file_format not in FORMATS:
         abort(404)
-    return _download(export_file(current_user, file_format))
+    form = BoardFilterForm(formdata=request.args)
+    form.validate()
+    return _download(export_file(current_user, file_format, board_filters(form)))
 
 
 @bp.get("/import/sjabloon.<file_format>")
@@ -197,10 +204,19 @@ def import_upload() -> Response | str:
 @bp.get("/import/<token>")
 @roles_required(*IMPORTERS)
 def import_preview(token: str) -> str:
-    batch = get_own_import_batch_or_404(token)
+    batch = get_own_import_batch_or_404(token, committed=None)
+    if batch.committed_at is not None:  # the next step: publishing its drafts
+        return render_template("vacancies/import_done.html", batch=batch,
+                               drafts=import_fixes.imported_drafts(batch))
+    return _preview(batch, BrowserForm(), None, {})
+
+
+def _preview(batch: ImportBatch, form: BrowserForm,
+             refused: import_rows.ImportRefused | None, decisions: dict[str, str]) -> str:
     return render_template("vacancies/import_preview.html", batch=batch,
-                           report=batch.payload["report"], form=BrowserForm(), refused=None,
-                           decisions={})
+                           report=batch.payload["report"], form=form, refused=refused,
+                           decisions=decisions, rows=import_fixes.preview_rows(batch),
+                           column_name=dutch_column, cell_value=dutch_value)
 
 
 @bp.post("/import/<token>")
@@ -214,13 +230,67 @@ def import_commit(token: str) -> Response | tuple[str, int]:
     try:
         summary = import_batches.commit_batch(batch, current_user, decisions)
     except import_rows.ImportRefused as refused:
-        return render_template("vacancies/import_preview.html", batch=batch,
-                               report=batch.payload["report"], form=form,
-                               refused=refused, decisions=decisions), 422
+        return _preview(batch, form, refused, decisions), 422
     except import_batches.ImportAlreadyCommitted as already:
         flash(already.message, "error")
         return redirect(url_for("vacancies.index", status="draft"))
     flash(gettext("Geïmporteerd: %(created)s nieuwe en %(updated)s bijgewerkte vacatures, "
                   "%(skipped)s overgeslagen.", created=summary.created,
                   updated=summary.updated, skipped=summary.skipped), "success")
-    return redirect(url_for("vacancies.index", status="draft"))
+    return redirect(url_for("vacancies.import_preview", token=token))
+
+
+def _cell_changes(form: dict[str, str]) -> dict[tuple[int, str], str]:
+    """Fields named cel:<row>:<column> (the preview's inputs) as changes per cell."""
+    changes = {}
+    for name, value in form.items():
+        parts = name.split(":")
+        if len(parts) == 3 and parts[0] == "cel" and parts[1].isdigit():
+            changes[(int(parts[1]), parts[2])] = value.strip()
+    return changes
+
+
+@bp.post("/import/<token>/herstellen")
+@roles_required(*IMPORTERS)
+def import_fix(token: str) -> Response | tuple[str, int]:
+    """Fix cells (or leave rows out) in the browser; every row is checked again."""
+    batch = get_own_import_batch_or_404(token)
+    form = BrowserForm()
+    if not form.validate_on_submit():
+        abort(400)
+    leave_out = {int(v) for v in request.form.getlist("weglaten") if v.isdigit()}
+    try:
+        left = import_fixes.fix_cells(batch, current_user,
+                                      _cell_changes(request.form.to_dict()), leave_out)
+    except DomainError as error:
+        flash(error.message, "error")
+        return redirect(url_for("vacancies.import_preview", token=token))
+    flash(gettext("Aangepast. Er zijn nog %(n)s meldingen.", n=left) if left
+          else gettext("Aangepast. Er zijn geen meldingen meer."), "success")
+    return redirect(url_for("vacancies.import_preview", token=token))
+
+
+@bp.get("/import/<token>/meldingen.csv")
+@roles_required(*IMPORTERS)
+def import_problems(token: str) -> Response:
+    """The upload back as a file, with a column that says what is wrong per row."""
+    return _download(import_fixes.problem_file(get_own_import_batch_or_404(token)))
+
+
+@bp.post("/import/<token>/publiceren")
+@roles_required(*IMPORTERS)
+def import_publish(token: str) -> Response:
+    """Publish every imported draft in one confirmed step; the screening rules still
+    decide per vacancy."""
+    # Before the commit there is nothing to publish yet (and the answer says so).
+    batch = get_own_import_batch_or_404(token, committed=None)
+    form = PublishImportForm()
+    if not form.validate_on_submit():
+        flash(gettext("Vink aan dat u alle geïmporteerde concepten wilt publiceren."), "error")
+        return redirect(url_for("vacancies.import_preview", token=token))
+    result = import_fixes.publish_imported(batch, current_user)
+    flash(gettext("%(n)s vacatures gepubliceerd.", n=result.published), "success")
+    for title, reason in result.refused:
+        flash(gettext("Niet gepubliceerd: %(title)s. %(reason)s", title=title, reason=reason),
+              "error")
+    return redirect(url_for("vacancies.index", status="published"))

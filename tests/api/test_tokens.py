@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from marketplace.extensions import limiter
 from marketplace.models import ApiToken
+from marketplace.services.accounts.login_throttle import ADDRESS_LIMIT
 from tests.builders import PASSWORD, make_user
 
 
@@ -96,13 +97,13 @@ def limited_app(make_app, db):
 def test_token_requests_are_rate_limited(limited_app) -> None:
     user = make_user()
     client = limited_app.test_client()
-    # Counted like the login form: ten failures per address (here each for another
-    # account; one account alone slows down after five), shared by every worker.
+    # Counted like the login form: ADDRESS_LIMIT failures per address (here each for
+    # another account; one account alone slows down after five), shared by every worker.
     statuses = [
         client.post("/api/v1/tokens", json={"email": f"gok{n}@test.nl", "password": "fout"})
         .status_code
-        for n in range(11)
+        for n in range(ADDRESS_LIMIT + 1)
     ]
-    assert statuses == [401] * 10 + [429]
+    assert statuses == [401] * ADDRESS_LIMIT + [429]
     _problem(client.post("/api/v1/tokens", json={"email": user.email, "password": PASSWORD}),
              429)

@@ -34,6 +34,7 @@ from marketplace.domain.placements import PlacementState
 from marketplace.domain.vocabulary import ApprovalState, ConsentPurpose, Role
 from marketplace.extensions import db as _db
 from marketplace.models import CohortAllocation, User
+from marketplace.services.accounts import invitations
 from marketplace.services.accounts.users import hash_password
 from marketplace.services.placements import links as link_service
 from marketplace.services.vacancies import import_batches as vacancy_import
@@ -71,6 +72,13 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "notifications.mark_read"): LOGGED_IN,
     ("GET", "admin.audit_log"): _only(ADMIN),
     ("GET", "admin.mail"): _only(ADMIN),
+    # accounts: the admin all, the centre the members of its own organisations
+    ("GET", "admin.users"): _only(CENTRE, ADMIN),
+    ("POST", "admin.block"): _only(CENTRE, ADMIN),
+    ("POST", "admin.unblock"): _only(CENTRE, ADMIN),
+    ("POST", "admin.change_role"): _only(CENTRE, ADMIN),
+    ("GET", "auth.forgot_password"): EVERYONE,
+    ("GET", "auth.set_password"): EVERYONE,
     ("GET", "jobs.index"): _only(ADMIN),
     ("GET", "observability.healthz"): EVERYONE,
     ("GET", "observability.readyz"): EVERYONE,
@@ -106,6 +114,9 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "vacancies.import_upload"): _only(CENTRE, ADMIN),
     ("GET", "vacancies.import_preview"): _only(CENTRE),  # the uploader's own batch
     ("POST", "vacancies.import_commit"): _only(CENTRE),
+    ("POST", "vacancies.import_fix"): _only(CENTRE),
+    ("GET", "vacancies.import_problems"): _only(CENTRE),
+    ("POST", "vacancies.import_publish"): _only(CENTRE),
     # organisations
     ("GET", "organisations.signup"): EVERYONE,  # logged in: redirected to the start page
     ("GET", "organisations.index"): _only(CENTRE),
@@ -222,6 +233,7 @@ class World:
     params: dict[str, Any]
     link_token: str
     import_token: str
+    account_token: str
 
 
 # One Argon2 hash for all: the web tests log in through the session, the API tests get
@@ -266,6 +278,7 @@ def world(db) -> World:
     link_token = link_service.send_link(placement.id, users[COACH], "baas@wijkcentrum.nl")
     batch = vacancy_import.start_batch(users[CENTRE], "vacatures.csv",
                                        template_file("csv").content)
+    invited = invitations.invite(users[ADMIN], "nieuw@matrix.test", "Nieuw", Role.COACH, None)
     assert organisation.approval == ApprovalState.APPROVED
     params = {
         "participant_id": participant.id,
@@ -284,16 +297,22 @@ def world(db) -> World:
         "open_vacancy_ref": open_vacancy.ref,
         "participant_ref": participant.ref,
         "api_placement_id": accepted.id,
+        "user_id": users[ORG].id,  # a member of an organisation the centre manages
     }
-    return World(users, params, link_token, batch.token)
+    return World(users, params, link_token, batch.token, invited.token)
+
+
+def token_for_endpoint(world: World, endpoint: str) -> str:
+    if endpoint.startswith("vacancies."):
+        return world.import_token
+    return world.account_token if endpoint.startswith("auth.") else world.link_token
 
 
 def _url(app: Flask, endpoint: str, world: World) -> str:
     rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
     values = {name: world.params[name] for name in rule.arguments if name in world.params}
     if "token" in rule.arguments:
-        values["token"] = world.import_token if endpoint.startswith("vacancies.") \
-            else world.link_token
+        values["token"] = token_for_endpoint(world, endpoint)
     if endpoint == "placements.link_act":
         values["action"] = "start_proefperiode"
     missing = rule.arguments - values.keys()

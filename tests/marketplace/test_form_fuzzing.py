@@ -48,7 +48,8 @@ from wtforms import (
 from wtforms.csrf.core import CSRFTokenField
 from wtforms.validators import Email, Length, NumberRange
 
-from marketplace.auth.forms import LoginForm
+from marketplace.admin.forms import InviteForm, RoleForm
+from marketplace.auth.forms import ForgotPasswordForm, LoginForm, SetPasswordForm
 from marketplace.domain.placements import CheckInKind, PlacementAction
 from marketplace.domain.vacancy_status import OrganisationAction, VacancyAction
 from marketplace.domain.vocabulary import ConsentPurpose, PlacementType, Role
@@ -76,6 +77,7 @@ from marketplace.services.vacancies.export import template_file
 from marketplace.vacancies.forms import (
     CentreVacancyForm,
     ImportUploadForm,
+    PublishImportForm,
     StatusForm,
     VacancyForm,
 )
@@ -334,6 +336,12 @@ def _cohort_choices(setting: Setting) -> Strategies:
     }
 
 
+def _account(setting: Setting) -> Strategies:
+    """An account the centre manages, the admin's own, and one that does not exist."""
+    users = setting.world.users
+    return {"user_id": st.sampled_from([users[ORG].id, users[ADMIN].id, 999999])}
+
+
 ACTIONS = st.sampled_from([*PlacementAction, "onzin"]).map(str)
 
 
@@ -364,6 +372,29 @@ TARGETS: dict[str, Target] = {
         },
     ),
     "auth.logout": Target((COACH, ADMIN), lambda url: None),
+    "auth.forgot_password": Target(
+        (ANON, COACH),
+        lambda url: ForgotPasswordForm(),
+        values=lambda s: {"email": st.sampled_from(["fuzz@test.nl", "onbekend@test.nl"])},
+        done_page="auth/forgot_password_sent.html",
+    ),
+    "auth.set_password": Target((ANON,), lambda url: SetPasswordForm()),
+    "admin.users": Target(
+        (ADMIN, CENTRE),
+        lambda url: InviteForm.for_actor(tuple(Role), []),
+        values=lambda s: {
+            "role": st.sampled_from(["coach", "organisation", "admin", "onzin"]),
+            "organisation_id": st.sampled_from(
+                ["", str(s.world.params["organisation_id"]), "0", "x"]),
+        },
+    ),
+    "admin.block": Target((ADMIN, CENTRE), lambda url: None, url=_account),
+    "admin.unblock": Target((ADMIN, CENTRE), lambda url: None, url=_account),
+    "admin.change_role": Target(
+        (ADMIN, CENTRE),
+        lambda url: RoleForm.for_actor(tuple(Role), [], prefix=f"u{url.get('user_id', 0)}"),
+        url=_account,
+    ),
     "auth.set_language": Target(
         (ANON, COACH),
         lambda url: None,
@@ -459,6 +490,20 @@ TARGETS: dict[str, Target] = {
         values=lambda s: {"action": st.sampled_from([*VacancyAction, "onzin"]).map(str)},
     ),
     "vacancies.import_upload": Target((CENTRE,), lambda url: ImportUploadForm()),
+    "vacancies.import_fix": Target(
+        (CENTRE,),
+        lambda url: None,
+        values=lambda s: {
+            "cel:2:capacity": st.sampled_from(["", "3", "nul", "=1+1", "x" * 40_000]),
+            "cel:2:schedule": st.sampled_from(["maandagochtend", "mon_morning", "ochtend"]),
+            "cel:9:onzin": st.just("1"),
+            "weglaten": st.sampled_from(["", "2", "99", "x"]),
+        },
+    ),
+    "vacancies.import_publish": Target(
+        (CENTRE,), lambda url: PublishImportForm(),
+        values=lambda s: {"confirm": st.sampled_from(["", "y"])},
+    ),
     "vacancies.import_commit": Target(
         (CENTRE,),
         lambda url: None,
@@ -517,9 +562,7 @@ def _url(app: Flask, endpoint: str, world: World, changes: dict[str, Any]) -> st
     rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
     values = {name: world.params[name] for name in rule.arguments if name in world.params}
     if "token" in rule.arguments:
-        values["token"] = (
-            world.import_token if endpoint.startswith("vacancies.") else world.link_token
-        )
+        values["token"] = matrix.token_for_endpoint(world, endpoint)
     values.update(changes)  # URL arguments, or else the query string
     with app.test_request_context():
         return url_for(endpoint, **values)

@@ -165,7 +165,7 @@ def test_the_duplicate_header_check_is_linear() -> None:
     # Within the column cap; the old check counted every name against every other.
     header = [*HEADER, *HEADER[1:3]]
     message, _ = _refused("v.csv", (";".join(header) + "\n" + ";".join(ROW) + "\n").encode())
-    assert message == "Deze kolommen staan er twee keer in: title, type."
+    assert message == "Deze kolommen staan er twee keer in: titel, soort."
 
 
 def test_a_sparse_xlsx_row_at_two_billion_is_refused_before_walking_the_gap(monkeypatch) -> None:

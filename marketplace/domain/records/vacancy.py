@@ -89,10 +89,10 @@ VACANCY = Record("vacancy", (
     # The API took an empty schedule; the form and the import want at least one daypart.
     FieldSpec("schedule", Kind.DAYPARTS, N_("Wanneer kan het werk?"), required=True,
               at_least_one=True, choices=DAYPARTS,
-              hint="Dagdelen met spaties ertussen, zoals: mon_morning wed_afternoon."),
+              hint="Dagdelen met spaties ertussen, zoals: maandagochtend woensdagmiddag."),
     FieldSpec("dayparts_needed", Kind.INTEGER, N_("Hoeveel van deze dagdelen zijn nodig?"),
               minimum=1, maximum=DAYPARTS_NEEDED_MAX, nullable=True,
-              hint="Hoeveel dagdelen nodig zijn. Leeg: alle dagdelen van schedule."),
+              hint="Hoeveel dagdelen nodig zijn. Leeg: alle dagdelen van het rooster."),
     _hours("hours_min", N_("Uren per week, minimaal"),
            "Uren per week, minimaal. Leeg: standaard voor het type."),
     _hours("hours_max", N_("Uren per week, maximaal"), "Uren per week, maximaal."),
@@ -120,7 +120,7 @@ VACANCY = Record("vacancy", (
     _flag("women_only", N_("Alleen voor vrouwen"), "ja of nee: alleen voor vrouwen."),
     FieldSpec("physical_load", Kind.CHOICE, N_("Lichamelijke belasting"), defaulted=True,
               choices=tuple(PhysicalLoad),
-              hint="light, medium of heavy (of licht, gemiddeld, zwaar)."),
+              hint="licht, gemiddeld of zwaar."),
     FieldSpec("duration_weeks", Kind.INTEGER, N_("Duur in weken"), minimum=1,
               maximum=DURATION_MAX_WEEKS, nullable=True,
               hint="Duur in weken. Leeg: geen vaste duur."),
@@ -140,7 +140,8 @@ VACANCY = Record("vacancy", (
               defaulted=True, required_message=N_("Vul een aantal in."), minimum=1,
               maximum=PROPOSAL_CAP_MAX, hint="Hoeveel open voorstellen tegelijk. Standaard 3."),
     FieldSpec("status", Kind.CHOICE, N_("Status"), choices=tuple(VacancyStatus),
-              editable=False, hint="draft, review, published of closed. Leeg: draft."),
+              editable=False,
+              hint="concept, ter_controle, gepubliceerd of gesloten. Leeg: concept."),
 ))
 
 PROEFPERIODE_TOO_LONG = N_("De proefperiode kan niet langer zijn dan de hele duur.")

@@ -27,7 +27,10 @@ from marketplace.extensions import db
 from marketplace.models import LoginThrottle, User
 from marketplace.services.accounts.users import authenticate
 
-ADDRESS_LIMIT = 10
+# An office or a school behind one address (one NAT) must not lock out its colleagues:
+# 100 failures in 15 minutes is far beyond the typing errors of a team (thirty people
+# mistyping twice stay well below), while guessing is held back per account below.
+ADDRESS_LIMIT = 100
 ADDRESS_WINDOW = timedelta(minutes=15)
 ACCOUNT_FREE_FAILURES = 5
 ACCOUNT_MAX_DELAY = timedelta(minutes=2)

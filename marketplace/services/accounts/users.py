@@ -71,9 +71,10 @@ def end_sessions(user: User) -> None:
     db.session.commit()
 
 
-def change_password(user: User, new_password: str) -> None:
+def change_password(user: User, new_password: str, *, commit: bool = True) -> None:
     """A new password (checked against the policy) that ends every session and API token
-    of the account, so whoever knew the old one is out."""
+    of the account, so whoever knew the old one is out. `commit=False`: part of the
+    caller's transaction (a password set through a single-use link)."""
     problems = password_problems(new_password, user.email)
     if problems:
         raise DomainError(" ".join(problems), field="password")
@@ -84,7 +85,8 @@ def change_password(user: User, new_password: str) -> None:
         select(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
     ):
         token.revoked_at = now
-    db.session.commit()
+    if commit:
+        db.session.commit()
 
 
 def create_user(

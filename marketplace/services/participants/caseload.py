@@ -12,6 +12,15 @@ from marketplace.services.participants import measurements
 from marketplace.services.placements import proposals
 from marketplace.services.platform.queries import Page, paginate
 
+# The columns a coach can sort the caseload on (the query's word -> its columns).
+CASELOAD_SORTS: dict[str, tuple[Any, ...]] = {
+    "naam": (Participant.first_name, Participant.last_name),
+    "status": (Participant.status,),
+    "leerroute": (Participant.route,),
+    "spreken": (Participant.nl_speaking,),
+    "intake": (Participant.intake_date,),
+}
+
 
 def caseload(
     coach: User,
@@ -19,6 +28,7 @@ def caseload(
     per_page: int = 20,
     status: ParticipantStatus | None = None,
     search: str = "",
+    sort: tuple[str, bool] = ("naam", False),
 ) -> Page[Participant]:
     """The coach's own participants, by name, optionally filtered (the search looks in
     the names, the pseudonym and the profile id)."""
@@ -35,7 +45,10 @@ def caseload(
                 Participant.ref.ilike(pattern),
             )
         )
-    statement = statement.order_by(Participant.first_name, Participant.last_name, Participant.id)
+    key, descending = sort
+    columns = CASELOAD_SORTS.get(key, CASELOAD_SORTS["naam"])
+    ordered = [column.desc() if descending else column for column in columns]
+    statement = statement.order_by(*ordered, Participant.id)
     return paginate(statement, page, per_page)
 
 

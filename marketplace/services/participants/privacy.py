@@ -24,7 +24,6 @@ from marketplace.domain.vocabulary import ConsentPurpose
 from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import (
-    AuditEntry,
     CheckIn,
     Participant,
     Placement,
@@ -106,6 +105,16 @@ PROFILE_FIELDS = (
 )
 
 
+AUDIT_EXPORT_MAX = 10_000
+
+
+def _log_action(line: audit.LogLine) -> str:
+    """An entry's action code; a placement step as 'transition:<from>-><to>'."""
+    if line.to_state is None:
+        return line.action
+    return f"transition:{_value(line.from_state) or ''}->{_value(line.to_state)}"
+
+
 def participant_export(participant: Participant) -> dict[str, Any]:
     """Everything the marketplace holds about one participant, as plain JSON values."""
     placements = _placements(participant)
@@ -114,10 +123,10 @@ def participant_export(participant: Participant) -> dict[str, Any]:
         select(ShortlistEntry).where(ShortlistEntry.participant_id == participant.id)
         .order_by(ShortlistEntry.created_at)
     )
-    entries = db.session.scalars(
-        select(AuditEntry).where(AuditEntry.participant_ref == participant.ref)
-        .order_by(AuditEntry.at, AuditEntry.id)
-    )
+    # The participant's part of the audit log, read as the administrator's page reads it
+    # (entries and placement steps, one reader), oldest first.
+    log = audit.log_lines(per_page=AUDIT_EXPORT_MAX,
+                          where=audit.LogFilter(participant_ref=participant.ref)).items
     return {
         "ref": participant.ref,
         "exported_at": datetime.now(UTC).isoformat(),
@@ -150,8 +159,9 @@ def participant_export(participant: Participant) -> dict[str, Any]:
             for s in shortlist
         ],
         "audit": [
-            {"at": _iso(e.at), "actor": e.actor_email, "action": e.action, "detail": e.detail}
-            for e in entries
+            {"at": _iso(line.at), "actor": line.actor_email or line.actor_role or "",
+             "action": _log_action(line), "detail": line.detail}
+            for line in reversed(log)
         ],
     }
 

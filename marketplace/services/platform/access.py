@@ -145,11 +145,16 @@ def load_placement(user: User, placement_id: int) -> Placement:
     return placement
 
 
-def load_import_batch(user: User, token: str) -> ImportBatch:
-    """An upload of this user that waits for its commit; expired or committed is gone."""
+def load_import_batch(user: User, token: str, *, committed: bool | None = False
+                      ) -> ImportBatch:
+    """An upload of this user that waits for its commit (`committed` True: one that was
+    committed, for publishing its drafts; None: either); expired, or in the other
+    state, is gone."""
     batch = db.session.scalars(
         select(ImportBatch).where(ImportBatch.token == token, ImportBatch.owner_id == user.id)
     ).first()
-    if batch is None or batch.committed_at is not None or batch.expires_at < datetime.now(UTC):
+    wrong_state = committed is not None and (batch is not None) \
+        and (batch.committed_at is not None) != committed
+    if batch is None or wrong_state or batch.expires_at < datetime.now(UTC):
         raise AccessRefused.not_found()
     return batch

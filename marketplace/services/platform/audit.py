@@ -13,7 +13,7 @@ before this page knew about them and those inserted in bulk.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -83,7 +83,59 @@ class LogLine:
     detail: str
 
 
-def _entry_lines(participant_ref: str, kind: AuditKind | None) -> Rows:
+@dataclass(frozen=True)
+class LogFilter:
+    """What the administrator searches the log for; empty fields do not filter.
+
+    `participant_name` answers "who looked at my file?" for someone who does not know
+    her code: it finds every participant whose first and last name contain the text."""
+
+    participant_ref: str = ""
+    participant_name: str = ""
+    actor: str = ""  # part of the acting user's e-mail address or name
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+    kind: AuditKind | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == LogFilter()
+
+
+def _refs_named(name: str) -> Any:
+    full_name = func.lower(Participant.first_name + " " + Participant.last_name)
+    return select(Participant.ref).where(full_name.contains(name.strip().lower(),
+                                                           autoescape=True))
+
+
+def _actors_like(text: str) -> Any:
+    needle = text.strip().lower()
+    return select(User.id).where(
+        func.lower(User.email).contains(needle, autoescape=True)
+        | func.lower(User.name).contains(needle, autoescape=True))
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def _common(statement: Rows, at: Any, ref: Any, actor_id: Any, where: LogFilter) -> Rows:
+    """The filters that entries and transitions share, on their own columns."""
+    if where.participant_ref:
+        statement = statement.where(ref == where.participant_ref)
+    if where.participant_name.strip():
+        statement = statement.where(ref.in_(_refs_named(where.participant_name)))
+    if where.actor.strip():
+        statement = statement.where(actor_id.in_(_actors_like(where.actor)))
+    # Whole days in the zone the log prints its times in (dutch_datetime: UTC).
+    if where.date_from is not None:
+        statement = statement.where(at >= _day_start(where.date_from))
+    if where.date_to is not None:
+        statement = statement.where(at < _day_start(where.date_to + timedelta(days=1)))
+    return statement
+
+
+def _entry_lines(where: LogFilter) -> Rows:
     statement = select(
         AuditEntry.at.label("at"),
         AuditEntry.id.label("id"),
@@ -97,8 +149,9 @@ def _entry_lines(participant_ref: str, kind: AuditKind | None) -> Rows:
         cast(null(), String).label("to_state"),
         AuditEntry.detail.label("detail"),
     )
-    if participant_ref:
-        statement = statement.where(AuditEntry.participant_ref == participant_ref)
+    statement = _common(statement, AuditEntry.at, AuditEntry.participant_ref,
+                        AuditEntry.actor_id, where)
+    kind = where.kind
     actions: ColumnElement[bool] | None = None
     if kind == AuditKind.VIEW:
         actions = AuditEntry.action.in_(VIEW_ACTIONS)
@@ -109,7 +162,7 @@ def _entry_lines(participant_ref: str, kind: AuditKind | None) -> Rows:
     return statement if actions is None else statement.where(actions)
 
 
-def _transition_lines(participant_ref: str) -> Rows:
+def _transition_lines(where: LogFilter) -> Rows:
     statement = (
         select(
             PlacementEvent.at.label("at"),
@@ -129,9 +182,7 @@ def _transition_lines(participant_ref: str) -> Rows:
         .join(Participant, Participant.id == Placement.participant_id)
         .outerjoin(User, User.id == PlacementEvent.actor_id)
     )
-    if participant_ref:
-        statement = statement.where(Participant.ref == participant_ref)
-    return statement
+    return _common(statement, PlacementEvent.at, Participant.ref, PlacementEvent.actor_id, where)
 
 
 def _line(row: Any) -> LogLine:
@@ -167,14 +218,16 @@ def log_lines(
     per_page: int = 50,
     participant_ref: str = "",
     kind: AuditKind | None = None,
+    where: LogFilter | None = None,
 ) -> Page[LogLine]:
-    """The audit log, newest first: entries and placement transitions, filtered on a
-    participant's reference and on the kind of line."""
+    """The audit log, newest first: entries and placement transitions, filtered by
+    `where` (or, shorter, on a participant's reference and the kind of line)."""
+    where = where or LogFilter(participant_ref=participant_ref, kind=kind)
     parts: list[Rows] = []
-    if kind != AuditKind.TRANSITION:
-        parts.append(_entry_lines(participant_ref, kind))
-    if kind in (None, AuditKind.TRANSITION):
-        parts.append(_transition_lines(participant_ref))
+    if where.kind != AuditKind.TRANSITION:
+        parts.append(_entry_lines(where))
+    if where.kind in (None, AuditKind.TRANSITION):
+        parts.append(_transition_lines(where))
     lines = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
     statement = select(lines).order_by(
         lines.c.at.desc(), lines.c.is_event.desc(), lines.c.id.desc()

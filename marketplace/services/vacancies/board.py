@@ -44,6 +44,25 @@ class BoardFilters:
     organisation_id: int | None = None
     postcode: str | None = None
     radius_km: float = 10
+    # (column word, descending): the order of the list; with a postcode, nearest first
+    # and this order among equal distances.
+    sort: tuple[str, bool] = ("titel", False)
+
+
+# The columns the board can be sorted on (the query's word -> its columns).
+BOARD_SORTS: dict[str, tuple[Any, ...]] = {
+    "titel": (Vacancy.title,),
+    "organisatie": (Organisation.name, Vacancy.title),
+    "plaats": (Organisation.municipality, Vacancy.title),
+    "soort": (Vacancy.type, Vacancy.title),
+    "plekken": (Vacancy.capacity - Vacancy.filled, Vacancy.title),
+}
+
+
+def _order(filters: BoardFilters) -> list[Any]:
+    key, descending = filters.sort
+    columns = BOARD_SORTS.get(key, BOARD_SORTS["titel"])
+    return [*(column.desc() if descending else column for column in columns), Vacancy.id]
 
 
 @dataclass(frozen=True)
@@ -135,7 +154,7 @@ def _search_in_python(
     columns = statement.with_only_columns(
         Vacancy.id, Vacancy.lat, Vacancy.lon, Vacancy.remote, Vacancy.schedule_mask,
         Vacancy.dayparts_needed,
-    ).order_by(Vacancy.title, Vacancy.id)
+    ).order_by(*_order(filters))
     rows = db.session.execute(columns).all()
     ids = np.array([r[0] for r in rows], dtype=np.int64)
     keep = np.ones(len(rows), dtype=bool)
@@ -171,7 +190,7 @@ def board(user: User, filters: BoardFilters, page: int = 1, per_page: int = 20) 
     unknown = bool(filters.postcode) and origin is None
     if origin is None and not filters.dayparts:
         ordered = statement.options(contains_eager(Vacancy.organisation)).order_by(
-            Vacancy.title, Vacancy.id
+            *_order(filters)
         )
         plain = paginate(ordered, page, per_page)
         items = [BoardItem(vacancy) for vacancy in plain.items]

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from marketplace.domain.vocabulary import N_
+
 DUPLICATE_SCORE = 85.0
 MAX_CANDIDATES = 3
 
@@ -74,9 +76,20 @@ def best_candidates(scores: np.ndarray, existing: Sequence[tuple[int, str]]) -> 
             for j in order if scores[j] >= DUPLICATE_SCORE]
 
 
-def similar_titles(title: str, known: Sequence[tuple[int, str]]) -> list[Candidate]:
+def similar_titles(title: str, known: Sequence[tuple[int, str]],
+                   cutoff: float = DUPLICATE_SCORE) -> list[Candidate]:
     """Existing (id, normalised title) pairs whose title is close to this one."""
     hits = process.extract(normalised_name(title), [t for _, t in known],
-                           scorer=fuzz.token_sort_ratio, score_cutoff=DUPLICATE_SCORE,
+                           scorer=fuzz.token_sort_ratio, score_cutoff=cutoff,
                            limit=MAX_CANDIDATES)
     return [Candidate(known[i][0], known[i][1], float(s)) for _, s, i in hits]
+
+
+def similarity_words(score: float) -> str:
+    """A score in the words of the preview: people read 'lijkt sterk op', not '100%'
+    (two names that are not the same are never '100% gelijk')."""
+    if score >= 95:
+        return N_("lijkt heel sterk op")
+    if score >= 90:
+        return N_("lijkt sterk op")
+    return N_("lijkt op")

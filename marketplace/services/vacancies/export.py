@@ -12,9 +12,11 @@ from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import Organisation, User, Vacancy
 from marketplace.services.profiles.rows import flat_row_from_profile, vacancy_profile
+from marketplace.services.vacancies.board import BoardFilters, board
 from marketplace.services.vacancies.files import CSV_TYPE, XLSX_TYPE, write_csv, write_xlsx
 
 FORMATS = ("csv", "xlsx")
+EXPORT_MAX = 10_000  # the import's own limit: an export can always be imported again
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,19 @@ def exportable_vacancies(user: User | None) -> Select[Vacancy]:
     raise DomainError("U mag geen vacatures exporteren.")
 
 
-def export_rows(user: User | None) -> list[dict[str, str]]:
+def _board_rows(user: User, filters: BoardFilters) -> list[dict[str, str]]:
+    """What the board shows with these filters, in its order, within the export scope."""
+    items = board(user, filters, page=1, per_page=EXPORT_MAX).page.items
+    ids = [item.vacancy.id for item in items]
+    allowed = set(db.session.scalars(
+        exportable_vacancies(user).with_only_columns(Vacancy.id).where(Vacancy.id.in_(ids))))
+    return [flat_row_from_profile(vacancy_profile(item.vacancy))
+            for item in items if item.vacancy.id in allowed]
+
+
+def export_rows(user: User | None, filters: BoardFilters | None = None) -> list[dict[str, str]]:
+    if user is not None and filters is not None:
+        return _board_rows(user, filters)
     statement = (
         exportable_vacancies(user)
         .options(selectinload(Vacancy.organisation))
@@ -46,10 +60,13 @@ def export_rows(user: User | None) -> list[dict[str, str]]:
     return [flat_row_from_profile(vacancy_profile(v)) for v in db.session.scalars(statement)]
 
 
-def export_file(user: User | None, file_format: str) -> ExportFile:
+def export_file(user: User | None, file_format: str,
+                filters: BoardFilters | None = None) -> ExportFile:
+    """The vacancies as a file in the template's Dutch columns; with `filters`, exactly
+    what the board shows with them (never more than the user may export)."""
     if file_format not in FORMATS:
         raise DomainError("Kies csv of xlsx.")
-    rows = export_rows(user)
+    rows = export_rows(user, filters)
     if file_format == "xlsx":
         return ExportFile(write_xlsx(rows), XLSX_TYPE, "vacatures.xlsx", len(rows))
     return ExportFile(write_csv(rows), CSV_TYPE, "vacatures.csv", len(rows))

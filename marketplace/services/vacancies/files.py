@@ -25,6 +25,7 @@ from pathlib import PurePath
 from typing import Any
 
 from marketplace.domain.spreadsheet_cells import escape_cell, xlsx_cell
+from marketplace.domain.vacancy_words import column_key, dutch_column, dutch_value, keyed_row
 from marketplace.errors import DomainError
 from marketplace.services.profiles.rows import (
     INTEGER_COLUMNS,
@@ -169,23 +170,26 @@ def _header(cells: Sequence[str]) -> list[str]:
             f"De eerste rij heeft {_dutch_number(used)} kolommen; hoogstens "
             f"{MAX_COLUMNS} kunnen. Gebruik de kolommen van het sjabloon."
         )
-    header = [re.sub(r"\s+", "_", cell.strip().lstrip("\ufeff").lower())
+    # Dutch column names (the template's) and the spec's English keys both work.
+    header = [column_key(re.sub(r"\s+", "_", cell.strip().lstrip("\ufeff").lower()))
               for cell in cells[:used]]
     unknown = [name for name in header if name not in VACANCY_COLUMNS]
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     doubled = sorted(name for name, count in Counter(header).items() if name and count > 1)
     if missing:
         raise ImportFileError(
-            "Deze kolommen ontbreken: " + ", ".join(missing) + ". Gebruik de kolommen van "
-            "het sjabloon; de eerste rij moet de kolomnamen bevatten."
+            "Deze kolommen ontbreken: " + ", ".join(map(dutch_column, missing))
+            + ". Gebruik de kolommen van het sjabloon; de eerste rij moet de kolomnamen bevatten."
         )
     if unknown:
         names = ", ".join(repr(name) if name else "(leeg)" for name in unknown[:10])
+        # The header is lower-cased and keyed already; the user typed these names.
         raise ImportFileError(
             f"Onbekende kolommen: {names}. Gebruik de kolomnamen van het sjabloon."
         )
     if doubled:
-        raise ImportFileError("Deze kolommen staan er twee keer in: " + ", ".join(doubled) + ".")
+        raise ImportFileError("Deze kolommen staan er twee keer in: "
+                              + ", ".join(map(dutch_column, doubled)) + ".")
     return header
 
 
@@ -251,8 +255,8 @@ def read_file(filename: str, data: bytes) -> ParsedFile:
 
 
 def _row_cells(header: list[str], cells: list[str]) -> dict[str, str]:
-    row = {name: (cells[index] if index < len(cells) else "") for index, name in
-           enumerate(header)}
+    row = keyed_row({name: (cells[index] if index < len(cells) else "") for index, name in
+                     enumerate(header)})
     extra = [cell for cell in cells[len(header):] if cell.strip()]
     if extra:
         row["__extra__"] = "1"
@@ -299,17 +303,21 @@ EXAMPLE_ROW = {
 COLUMN_HELP = vacancy_column_help()
 
 
-def write_csv(rows: Iterable[dict[str, str]]) -> bytes:
-    """UTF-8 with a byte-order mark and ';' between cells: Excel in the Netherlands opens it."""
+def write_csv(rows: Iterable[dict[str, str]],
+              columns: Sequence[str] = VACANCY_COLUMNS) -> bytes:
+    """UTF-8 with a byte-order mark and ';' between cells: Excel in the Netherlands opens it.
+    Rows are keyed; the file has the Dutch column names and values (domain/vacancy_words)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([escape_cell(column) for column in VACANCY_COLUMNS])
+    writer.writerow([escape_cell(dutch_column(column)) for column in columns])
     for row in rows:
-        writer.writerow([escape_cell(row.get(column, "")) for column in VACANCY_COLUMNS])
+        writer.writerow([escape_cell(dutch_value(column, row.get(column, "")))
+                         for column in columns])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def _xlsx_value(column: str, text: str) -> Any:
+    text = dutch_value(column, text)
     if column in INTEGER_COLUMNS and re.fullmatch(r"\d+", text):
         return int(text)
     if column in ("hours_min", "hours_max") and re.fullmatch(r"\d+(\.\d+)?", text):
@@ -317,20 +325,22 @@ def _xlsx_value(column: str, text: str) -> Any:
     return xlsx_cell(text)
 
 
-def write_xlsx(rows: Iterable[dict[str, str]], with_help: bool = False) -> bytes:
+def write_xlsx(rows: Iterable[dict[str, str]], with_help: bool = False,
+               columns: Sequence[str] = VACANCY_COLUMNS) -> bytes:
     import openpyxl
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("Vacatures")
-    sheet.append([xlsx_cell(column) for column in VACANCY_COLUMNS])
+    sheet.append([xlsx_cell(dutch_column(column)) for column in columns])
     for row in rows:
         # Every value is written as data; text that looks like a formula is escaped.
-        sheet.append([_xlsx_value(column, row.get(column, "")) for column in VACANCY_COLUMNS])
+        sheet.append([_xlsx_value(column, row.get(column, "")) for column in columns])
     if with_help:
         explanation = book.create_sheet("Uitleg")
         explanation.append([xlsx_cell("kolom"), xlsx_cell("uitleg")])
         for column in VACANCY_COLUMNS:
-            explanation.append([xlsx_cell(column), xlsx_cell(COLUMN_HELP.get(column, ""))])
+            explanation.append([xlsx_cell(dutch_column(column)),
+                                xlsx_cell(COLUMN_HELP.get(column, ""))])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -14,6 +14,8 @@ from sqlalchemy import delete, select, update
 from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import ImportBatch, User
+from marketplace.services.platform.transaction import transaction
+from marketplace.services.vacancies.duplicates import similarity_words
 from marketplace.services.vacancies.files import ParsedFile, read_file
 from marketplace.services.vacancies.import_rows import (
     ImportRefused,
@@ -45,12 +47,12 @@ def _report_payload(report: ImportReport) -> dict[str, Any]:
         "problem_count": len(report.problems),
         "organisation_choices": [
             {"key": c.key, "name": c.name, "rows": c.rows[:20], "row_count": len(c.rows),
-             "candidates": [[x.id, x.name, round(x.score)] for x in c.candidates]}
+             "candidates": [[x.id, x.name, similarity_words(x.score)] for x in c.candidates]}
             for c in report.organisation_choices
         ],
         "vacancy_choices": [
             {"row": c.row, "title": c.title, "organisation": c.organisation,
-             "candidates": [[x.id, x.name, round(x.score)] for x in c.candidates]}
+             "candidates": [[x.id, x.name, similarity_words(x.score)] for x in c.candidates]}
             for c in report.vacancy_choices
         ],
         "new_organisations": report.new_organisations,
@@ -75,8 +77,9 @@ def start_batch(user: User, filename: str, data: bytes) -> ImportBatch:
         # Only shown again; PostgreSQL refuses a NUL that a crafted upload's name may hold.
         filename=PurePath(filename.replace("\x00", "")).name[:255],
         row_count=len(records), created_at=now, expires_at=now + BATCH_LIFETIME,
-        # Rows with problems can never be committed: keep only the report then.
-        payload={"rows": [] if report.problems else records, "notices": parsed.notices,
+        # Rows with problems are kept too: the preview shows them and lets the user fix
+        # a cell; a commit checks everything again, so they are never written as they are.
+        payload={"rows": records, "notices": parsed.notices,
                  "report": _report_payload(report)},
     )
     db.session.add(batch)
@@ -97,13 +100,27 @@ def commit_batch(batch: ImportBatch, user: User, decisions: Mapping[str, str]) -
 
     report = batch.payload.get("report", {})
     try:
-        return commit_rows(rows, scope_for(user), decisions, lambda: _claim(batch.id, report))
+        summary = commit_rows(rows, scope_for(user), decisions,
+                              lambda: _claim(batch.id, report))
     except ImportRefused:
         # A simultaneous commit that won makes these rows look like duplicates of what
         # it wrote: say what really happened.
         if _committed_meanwhile(batch.id):
             raise ImportAlreadyCommitted() from None
         raise
+    _remember_created(batch.id, report, summary)
+    return summary
+
+
+def _remember_created(batch_id: int, report: dict[str, Any], summary: ImportSummary) -> None:
+    """Keep the new vacancies' ids with the batch, for "publish all imported drafts"."""
+    with transaction():
+        db.session.execute(
+            update(ImportBatch).where(ImportBatch.id == batch_id)
+            .values(payload={"report": report, "rows": [],
+                             "created_ids": list(summary.created_ids)})
+            .execution_options(synchronize_session=False))
+    db.session.expire_all()
 
 
 def _committed_meanwhile(batch_id: int) -> bool:

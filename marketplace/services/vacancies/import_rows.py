@@ -45,6 +45,7 @@ from marketplace.services.vacancies.duplicates import (
     normalised_name,
     similar_titles,
     similarity_matrix,
+    similarity_words,
 )
 from marketplace.services.vacancies.files import ImportFileError
 from marketplace.services.vacancies.organisations import new_organisation
@@ -52,6 +53,7 @@ from marketplace.services.vacancies.vacancies import apply_edit, defaults_for, n
 from matching.profiles import validate
 
 USE_EXISTING, CREATE_NEW = "existing", "new"
+IN_FILE_DUPLICATE_SCORE = 95.0
 SKIP, IMPORT_ANYWAY = "skip", "import"
 
 
@@ -137,6 +139,7 @@ class ImportSummary:
     updated: int
     skipped: int
     organisations_created: int
+    created_ids: tuple[int, ...] = ()  # the new vacancies, to publish them in one step
 
 
 # ------------------------------------------------------------------------ checking
@@ -151,10 +154,10 @@ _DUTCH_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^expected true or false, got .*$", "vul ja of nee in"),
         (r"^expected .*, got .*$", "heeft niet de goede vorm"),
         (r"^(.*) is not a valid daypart .*$",
-         r"\1 is geen dagdeel; gebruik bijvoorbeeld wed_afternoon"),
+         r"\1 is geen dagdeel; gebruik bijvoorbeeld woensdagmiddag"),
         (r"^(.*) is not a valid CEFR level .*$", r"\1 is geen taalniveau; kies A0 tot en met C2"),
         (r"^(.*) is not a valid physical load .*$",
-         r"\1 is geen belasting; kies light, medium of heavy"),
+         r"\1 is geen belasting; kies licht, gemiddeld of zwaar"),
         (r"^(.*) is not a valid Dutch postcode .*$",
          r"\1 is geen Nederlandse postcode (1234 of 1234 AB)"),
         (r"^(.*) is not a two-letter ISO 639-1 language code$",
@@ -166,7 +169,7 @@ _DUTCH_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^contains the same value twice$", "bevat een waarde twee keer"),
         (r"^min (.*) is above max (.*)$", r"het minimum (\1) is hoger dan het maximum (\2)"),
         (r"^(.*) is more than the (.*) dayparts in schedule$",
-         r"\1 is meer dan de \2 dagdelen in schedule"),
+         r"\1 is meer dan de \2 dagdelen in het rooster"),
         (r"^duplicate id, also used by .*$", "deze id staat twee keer in het bestand"),
     )
 )
@@ -233,6 +236,7 @@ class _Checker:
         for checked in self.rows:
             self._update_or_create(checked, existing)
         vacancy_choices = self._vacancy_duplicates()
+        self._file_duplicates()
         self._statuses()
         self.problems.sort(key=lambda p: (p.row, VACANCY_COLUMNS.index(p.column)
                                           if p.column in VACANCY_COLUMNS else -1))
@@ -354,6 +358,26 @@ class _Checker:
                 self._decide_vacancy(checked)
         return choices
 
+    def _file_duplicates(self) -> None:
+        """Two rows of one file for the same organisation with (nearly) the same title:
+        the later row is a problem to fix (change its title or leave one out)."""
+        earlier: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for checked in self.rows:
+            title = str(checked.profile.get("title") or "")
+            if not title or checked.skip:
+                continue
+            known = earlier[exact_key(checked.organisation_name)]
+            # Stricter than against the database: a file often numbers its own places
+            # ('Gastvrouw 1', 'Gastvrouw 2'), which are not duplicates of each other.
+            found = similar_titles(title, known, cutoff=IN_FILE_DUPLICATE_SCORE) if known else []
+            if found:
+                best = found[0]
+                self.problems.append(RowProblem(
+                    checked.row, "title",
+                    f"{similarity_words(best.score)} rij {best.id} van dit bestand "
+                    f"(‘{best.name}’); pas de titel aan of laat een van de twee rijen weg"))
+            known.append((checked.row, normalised_name(title)))
+
     def _decide_vacancy(self, checked: CheckedRow) -> None:
         decision = self.decisions.get(f"row:{checked.row}", "")
         checked.skip = decision != IMPORT_ANYWAY  # undecided rows are refused at commit
@@ -464,6 +488,7 @@ def _new_organisations(report: ImportReport, scope: Scope) -> dict[str, Organisa
 def _write(report: ImportReport, scope: Scope) -> ImportSummary:
     made = _new_organisations(report, scope)
     skipped = 0
+    created: list[Vacancy] = []
     for checked in report.rows:
         if checked.skip:
             skipped += 1
@@ -475,8 +500,12 @@ def _write(report: ImportReport, scope: Scope) -> ImportSummary:
             apply_edit(vacancy, scope.role, fields)
             continue
         organisation_id = checked.organisation_id or made[exact_key(checked.organisation_name)].id
-        db.session.add(Vacancy(organisation_id=organisation_id, **_defaults_for_new(fields)))
-    return ImportSummary(report.creates, report.updates, skipped, len(made))
+        vacancy = Vacancy(organisation_id=organisation_id, **_defaults_for_new(fields))
+        db.session.add(vacancy)
+        created.append(vacancy)
+    db.session.flush()
+    return ImportSummary(report.creates, report.updates, skipped, len(made),
+                         tuple(vacancy.id for vacancy in created))
 
 
 def commit_rows(

@@ -188,6 +188,13 @@ def allowed_actions(user: User, vacancy: Vacancy) -> list[VacancyAction]:
 def change_status(vacancy: Vacancy, user: User, action: VacancyAction, reason: str = "") -> Vacancy:
     """Apply one screening or life-cycle action and commit; refusals raise DomainError
     (naming the field `reason` when that is what is missing)."""
+    apply_action(vacancy, user, action, reason)
+    db.session.commit()
+    return vacancy
+
+
+def apply_action(vacancy: Vacancy, user: User, action: VacancyAction, reason: str = "") -> None:
+    """`change_status` in the caller's transaction (publishing a whole import at once)."""
     facts = vacancy_facts(vacancy)
     try:
         target = vacancy_transition(action, user.role, facts, reason)
@@ -203,5 +210,3 @@ def change_status(vacancy: Vacancy, user: User, action: VacancyAction, reason: s
         vacancy.approved_at = None
         vacancy.review_note = reason.strip()
     vacancy.status = target
-    db.session.commit()
-    return vacancy
