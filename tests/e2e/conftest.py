@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from flask import Flask
 from flask_migrate import upgrade
 from playwright.sync_api import Browser, Page, sync_playwright
 from werkzeug.serving import make_server
@@ -38,30 +40,50 @@ CHROMIUM_ARGS = [
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The demo region served by a real WSGI server in a thread; yields its base URL."""
-    database = tmp_path_factory.mktemp("e2e") / "e2e.db"
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
-            "KOPPELKANS_ENV": "test",
-            "SECRET_KEY": "e2e-secret",
-            # Many logins a minute from one address; the limiter has its own tests.
-            "RATELIMIT_ENABLED": False,
-        }
-    )
+def demo_region_app(database: Path, **config: Any) -> Flask:
+    """The app with the demo region migrated and loaded into its own SQLite file."""
+    app = create_app({
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+        "KOPPELKANS_ENV": "test",
+        "SECRET_KEY": "e2e-secret",
+        # Many logins a minute from one address; the limiter has its own tests.
+        "RATELIMIT_ENABLED": False,
+        **config,
+    })
     with app.app_context():
         upgrade()
         load_demo_region()
+    return app
+
+
+@contextmanager
+def served(app: Flask) -> Iterator[str]:
+    """The app on a real WSGI server in a thread; yields its base URL (also BASE_URL,
+    so links in mail point at it)."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
+    base_url = f"http://127.0.0.1:{server.server_port}"
+    app.config["BASE_URL"] = base_url
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
-    with app.app_context():
-        db.engine.dispose()
+    try:
+        yield base_url
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+        with app.app_context():
+            db.engine.dispose()
+
+
+def mail_to(port: int) -> dict[str, Any]:
+    """Settings that send the outbox to the test SMTP server on this port."""
+    return {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": port, "SMTP_STARTTLS": False}
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo region served by a real WSGI server in a thread; yields its base URL."""
+    with served(demo_region_app(tmp_path_factory.mktemp("e2e") / "e2e.db")) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

@@ -6,19 +6,14 @@ outbox to a real SMTP server (aiosmtpd on 127.0.0.1)."""
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 
 import pytest
 from flask import Flask
-from flask_migrate import upgrade
 from playwright.sync_api import Page, expect
-from werkzeug.serving import make_server
 
-from marketplace import create_app
-from marketplace.extensions import db
-from marketplace.services.demo_region import load_demo_region
 from marketplace.services.platform.outbox import send_pending
+from tests.e2e.conftest import demo_region_app, mail_to, served
 from tests.mailserver import Inbox, free_port, serve
 
 pytestmark = pytest.mark.e2e
@@ -34,35 +29,15 @@ def smtp_inbox() -> Iterator[tuple[int, Inbox]]:
 
 
 @pytest.fixture(scope="module")
-def accounts_app(tmp_path_factory: pytest.TempPathFactory, smtp_inbox) -> Iterator[Flask]:
-    database = tmp_path_factory.mktemp("accounts") / "accounts.db"
-    app = create_app({
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
-        "KOPPELKANS_ENV": "test",
-        "SECRET_KEY": "accounts-secret",
-        "RATELIMIT_ENABLED": False,
-        "SMTP_HOST": "127.0.0.1",
-        "SMTP_PORT": smtp_inbox[0],
-        "SMTP_STARTTLS": False,
-    })
-    with app.app_context():
-        upgrade()
-        load_demo_region()
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+def accounts_app(tmp_path_factory: pytest.TempPathFactory, smtp_inbox) -> Flask:
+    return demo_region_app(tmp_path_factory.mktemp("accounts") / "accounts.db",
+                           **mail_to(smtp_inbox[0]))
 
 
 @pytest.fixture(scope="module")
 def live_server(accounts_app: Flask) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, accounts_app, threaded=True)
-    base_url = f"http://127.0.0.1:{server.server_port}"
-    accounts_app.config["BASE_URL"] = base_url  # links in mails point at this server
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base_url
-    server.shutdown()
-    thread.join(timeout=5)
+    with served(accounts_app) as base_url:
+        yield base_url
 
 
 def _mailed_link(app: Flask, inbox: Inbox, to: str) -> str:

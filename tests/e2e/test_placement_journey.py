@@ -9,84 +9,43 @@ pointing at a real aiosmtpd server, so the link is taken from a mail that
 from __future__ import annotations
 
 import re
-import socket
-import threading
 from collections.abc import Iterator
 from datetime import date, timedelta
-from email import message_from_bytes, policy
-from email.message import Message
 
 import pytest
-from aiosmtpd.controller import Controller
 from flask import Flask
-from flask_migrate import upgrade
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
-from marketplace import create_app
 from marketplace.domain.vocabulary import ConsentPurpose, ParticipantStatus, VacancyStatus
 from marketplace.extensions import db
 from marketplace.models import Participant, User, Vacancy
-from marketplace.services.demo_region import load_demo_region
 from marketplace.services.platform.outbox import send_pending
+from tests.e2e.conftest import demo_region_app, mail_to, served
+from tests.mailserver import Inbox, free_port, serve
 
 pytestmark = pytest.mark.e2e
 
 EMPLOYER = "werkgever@klimop.example"
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[Message] = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802
-        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
-        return "250 OK"
-
-
 @pytest.fixture(scope="module")
 def smtp_inbox() -> Iterator[tuple[int, Inbox]]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = int(probe.getsockname()[1])
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield port, inbox
-    controller.stop()
+    port = free_port()
+    with serve(port, Inbox()) as inbox:
+        yield port, inbox
 
 
 @pytest.fixture(scope="module")
-def journey_app(tmp_path_factory: pytest.TempPathFactory, smtp_inbox) -> Iterator[Flask]:
-    database = tmp_path_factory.mktemp("journey") / "journey.db"
-    app = create_app({
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
-        "KOPPELKANS_ENV": "test",
-        "SECRET_KEY": "journey-secret",
-        "RATELIMIT_ENABLED": False,
-        "SMTP_HOST": "127.0.0.1",
-        "SMTP_PORT": smtp_inbox[0],
-        "SMTP_STARTTLS": False,
-    })
-    with app.app_context():
-        upgrade()
-        load_demo_region()
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+def journey_app(tmp_path_factory: pytest.TempPathFactory, smtp_inbox) -> Flask:
+    return demo_region_app(tmp_path_factory.mktemp("journey") / "journey.db",
+                           **mail_to(smtp_inbox[0]))
 
 
 @pytest.fixture(scope="module")
 def live_server(journey_app: Flask) -> Iterator[str]:
-    server = make_server("127.0.0.1", 0, journey_app, threaded=True)
-    base_url = f"http://127.0.0.1:{server.server_port}"
-    journey_app.config["BASE_URL"] = base_url  # links in mails point at this server
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base_url
-    server.shutdown()
-    thread.join(timeout=5)
+    with served(journey_app) as base_url:
+        yield base_url
 
 
 def _pair(app: Flask) -> tuple[int, int]:

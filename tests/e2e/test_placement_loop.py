@@ -27,12 +27,12 @@ from marketplace.models import Organisation, Participant, User, Vacancy
 from marketplace.services.placements.checkins import send_reminders
 from marketplace.services.platform.outbox import send_pending
 from tests.e2e.test_placement_journey import (  # noqa: F401  (fixtures)
-    Inbox,
     _logout,
     journey_app,
     live_server,
     smtp_inbox,
 )
+from tests.mailserver import Inbox
 
 pytestmark = pytest.mark.e2e
 
