@@ -373,24 +373,26 @@ def _login_works_on_every_worker(production: Processes, world: World) -> list[st
 
 
 def _eleventh_wrong_login_is_refused(production: Processes) -> None:
-    """10 wrong logins at once from one address (spread over the workers) are answered;
-    the 11th is refused. Each tries another account, so what refuses it is the count per
-    client address that every worker shares (in the database), not an account's delay."""
+    """Eleven wrong logins for one account within a minute, spread over the workers: the
+    first five are answered, and from the sixth on (the eleventh included) every worker
+    refuses, because the failures are counted where every worker sees them (the
+    database). Per client address the limit is higher (ADDRESS_LIMIT), so that an office
+    behind one address is not locked out by its own typos (issue 20)."""
     browsers = [Browser("127.0.2.1") for _ in range(11)]
     tokens = [b.csrf_token("/login") for b in browsers]  # GETs are not limited
 
     def wrong(i: int) -> Reply:
         return browsers[i].request("POST", "/login", form={
-            "email": f"niemand{i}.e2e@test.nl", "password": "fout", "csrf_token": tokens[i]})
+            "email": "niemand.e2e@test.nl", "password": "fout", "csrf_token": tokens[i]})
 
-    with ThreadPoolExecutor(10) as pool:
-        first_ten = list(pool.map(wrong, range(10)))
-    assert [r.status for r in first_ten] == [200] * 10
-    eleventh = wrong(10)
-    assert eleventh.status == 429, eleventh.status
+    with ThreadPoolExecutor(5) as pool:
+        first_five = list(pool.map(wrong, range(5)))
+    assert [r.status for r in first_five] == [200] * 5
+    later = [wrong(i) for i in range(5, 11)]
+    assert [r.status for r in later] == [429] * 6
     time.sleep(0.3)
     access = _access_lines(production)
-    workers = {access[r.request_id]["pid"] for r in [*first_ten, eleventh]
+    workers = {access[r.request_id]["pid"] for r in [*first_five, *later]
                if r.request_id in access}
     assert len(workers) >= 2, "the wrong logins all went to one worker; nothing was shared"
 
