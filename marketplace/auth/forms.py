@@ -9,8 +9,9 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length
 from marketplace.formfields import BrowserForm
 
 
-class LoginForm(BrowserForm):
-    email = EmailField(
+def account_email_field() -> EmailField:
+    """The e-mail address of an account, as every auth form asks for it."""
+    return EmailField(
         _l("E-mailadres"),
         validators=[
             DataRequired(_l("Vul uw e-mailadres in.")),
@@ -18,6 +19,10 @@ class LoginForm(BrowserForm):
             Length(max=254),
         ],
     )
+
+
+class LoginForm(BrowserForm):
+    email = account_email_field()
     password = PasswordField(
         _l("Wachtwoord"), validators=[DataRequired(_l("Vul uw wachtwoord in.")), Length(max=200)]
     )
@@ -25,14 +30,7 @@ class LoginForm(BrowserForm):
 
 
 class ForgotPasswordForm(BrowserForm):
-    email = EmailField(
-        _l("E-mailadres"),
-        validators=[
-            DataRequired(_l("Vul uw e-mailadres in.")),
-            Email(_l("Dit is geen geldig e-mailadres.")),
-            Length(max=254),
-        ],
-    )
+    email = account_email_field()
 
 
 class SetPasswordForm(BrowserForm):

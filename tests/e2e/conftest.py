@@ -22,6 +22,7 @@ from marketplace import create_app
 from marketplace.config import DEMO_PASSWORD
 from marketplace.extensions import db
 from marketplace.services.demo_region import load_demo_region
+from tests.mailserver import Inbox, free_port, serve
 
 CHROMIUM = "/usr/bin/chromium"
 AXE_SCRIPT = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
@@ -77,6 +78,14 @@ def served(app: Flask) -> Iterator[str]:
 def mail_to(port: int) -> dict[str, Any]:
     """Settings that send the outbox to the test SMTP server on this port."""
     return {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": port, "SMTP_STARTTLS": False}
+
+
+@pytest.fixture(scope="module")
+def smtp_inbox() -> Iterator[tuple[int, Inbox]]:
+    """A real SMTP server (aiosmtpd) for a module whose app sends mail to it."""
+    port = free_port()
+    with serve(port, Inbox()) as inbox:
+        yield port, inbox
 
 
 @pytest.fixture(scope="session")

@@ -14,18 +14,11 @@ from playwright.sync_api import Page, expect
 
 from marketplace.services.platform.outbox import send_pending
 from tests.e2e.conftest import demo_region_app, mail_to, served
-from tests.mailserver import Inbox, free_port, serve
+from tests.mailserver import Inbox
 
 pytestmark = pytest.mark.e2e
 
 NEW_PASSWORD = "mijn eigen lange zin"
-
-
-@pytest.fixture(scope="module")
-def smtp_inbox() -> Iterator[tuple[int, Inbox]]:
-    port = free_port()
-    with serve(port, Inbox()) as inbox:
-        yield port, inbox
 
 
 @pytest.fixture(scope="module")

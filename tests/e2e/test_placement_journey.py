@@ -22,18 +22,11 @@ from marketplace.extensions import db
 from marketplace.models import Participant, User, Vacancy
 from marketplace.services.platform.outbox import send_pending
 from tests.e2e.conftest import demo_region_app, mail_to, served
-from tests.mailserver import Inbox, free_port, serve
+from tests.mailserver import Inbox
 
 pytestmark = pytest.mark.e2e
 
 EMPLOYER = "werkgever@klimop.example"
-
-
-@pytest.fixture(scope="module")
-def smtp_inbox() -> Iterator[tuple[int, Inbox]]:
-    port = free_port()
-    with serve(port, Inbox()) as inbox:
-        yield port, inbox
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,6 @@ from tests.e2e.test_placement_journey import (  # noqa: F401  (fixtures)
     _logout,
     journey_app,
     live_server,
-    smtp_inbox,
 )
 from tests.mailserver import Inbox
 
