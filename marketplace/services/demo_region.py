@@ -24,6 +24,7 @@ from marketplace.models import (
     ZrmScore,
 )
 from marketplace.services.accounts.users import create_user
+from marketplace.services.demo_outcomes import simulate_outcomes
 from marketplace.services.platform.locations import locate
 from marketplace.services.profiles.rows import (
     participant_fields_from_profile,
@@ -66,6 +67,9 @@ def load_demo_region() -> SeedSummary:
     vacancies = _load_vacancies(_read("vacancies.json"), organisations)
     accounts = _load_accounts(organisations)
     participants = _load_participants(_read("participants.json"), accounts)
+    db.session.flush()
+    simulate_outcomes(list(db.session.scalars(select(Participant))),
+                      list(db.session.scalars(select(Vacancy))))
     db.session.commit()
     return SeedSummary(
         loaded=True,
