@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from matching.constraints import CODES
+from matching.constraints import CODES, check, code_mask, pair_distance_km
 from matching.ranker import Ranker
 from matching.types import Participant
 
@@ -53,6 +53,7 @@ __all__ = [
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
+CodeArray = npt.NDArray[np.int64]
 
 #: A member's best scores averaged for "mean top-5 score".
 SCORE_TOP = 5
@@ -86,7 +87,7 @@ COMPARISONS: dict[str, tuple[tuple[str, str, Membership], tuple[str, str, Member
 
 
 #: Codes that depend on the vacancy alone: such a vacancy is out of the audit.
-_VACANCY_CODES = frozenset({"closed", "capacity"})
+_VACANCY_CODES = ("closed", "capacity")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,14 +107,25 @@ class ScoreMatrix:
     excluded: tuple[dict[str, int], ...]
 
 
-def _exclusions(ranker: Ranker, person: Participant,
-                infeasible: BoolArray) -> list[tuple[int, tuple[str, ...]]]:
-    if not infeasible.any():
-        return []
-    position = {v.id: i for i, v in enumerate(ranker.vacancies_)}
-    # Only the infeasible vacancies are asked for, so no match is built.
-    ranking = ranker.rank(person, candidates=infeasible)
-    return [(position[e.vacancy], e.codes) for e in ranking.excluded]
+def _code_masks(ranker: Ranker, person: Participant) -> tuple[FloatArray, CodeArray]:
+    """Scores (0 where infeasible) and every vacancy's bitmask of failed constraints.
+
+    The fast engine computes the masks anyway; asking it for them avoids building an
+    Exclusion with Dutch explanations per pair, which would cost 100 times more. The
+    reference engine checks pair by pair, as its name says.
+    """
+    n = len(ranker.vacancies_)
+    score = np.zeros(n)
+    if ranker.engine == "fast":
+        evaluation = ranker._evaluate(person, ranker.weights_)
+        score[evaluation.feasible] = evaluation.score
+        return score, evaluation.codes.astype(np.int64)
+    row = ranker.score_row(person)
+    codes = np.zeros(n, dtype=np.int64)
+    for at, vacancy in enumerate(ranker.vacancies_):
+        if not row.feasible[at]:
+            codes[at] = code_mask(check(person, vacancy, pair_distance_km(person, vacancy)))
+    return row.score, codes
 
 
 def score_matrix(ranker: Ranker, participants: Iterable[Participant]) -> ScoreMatrix:
@@ -131,25 +143,18 @@ def score_matrix(ranker: Ranker, participants: Iterable[Participant]) -> ScoreMa
     people = tuple(participants)
     n = len(ranker.vacancies_)
     score = np.zeros((len(people), n))
-    feasible = np.zeros((len(people), n), dtype=np.bool_)
-    found: list[list[tuple[int, tuple[str, ...]]]] = []
-    is_open = np.ones(n, dtype=np.bool_)
+    codes = np.zeros((len(people), n), dtype=np.int64)
     for i, person in enumerate(people):
-        row = ranker.score_row(person)
-        score[i], feasible[i] = row.score, row.feasible
-        found.append(_exclusions(ranker, person, ~row.feasible))
-        for at, codes in found[-1]:
-            if _VACANCY_CODES.intersection(codes):
-                is_open[at] = False
-    excluded = []
-    for pairs in found:
-        counts: dict[str, int] = {}
-        for at, codes in pairs:
-            for code in codes if is_open[at] else ():
-                counts[code] = counts.get(code, 0) + 1
-        excluded.append(counts)
-    return ScoreMatrix(people, is_open, score[:, is_open], feasible[:, is_open],
-                       tuple(excluded))
+        score[i], codes[i] = _code_masks(ranker, person)
+    # Closed and full depend on the vacancy alone: the same for every participant.
+    is_open = np.ones(n, dtype=np.bool_)
+    if people:
+        is_open = (codes[0] & code_mask(tuple(_VACANCY_CODES))) == 0
+    codes = codes[:, is_open]
+    counts = {code: ((codes & code_mask((code,))) != 0).sum(axis=1) for code in CODES}
+    excluded = tuple({code: int(counts[code][i]) for code in CODES if counts[code][i]}
+                     for i in range(len(people)))
+    return ScoreMatrix(people, is_open, score[:, is_open], codes == 0, excluded)
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,3 +114,21 @@ def test_bad_input_exits_2_with_one_line_per_problem(tmp_path: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2
     assert "max_travel_km" in lines[0] and "capacity" in lines[1]
+
+
+def test_fast_and_reference_engines_give_the_same_audit() -> None:
+    vacancies = [
+        make_vacancy(id="v-near", schedule=["mon_morning"]),
+        make_vacancy(id="v-afternoon", schedule=["mon_afternoon"], type="taalstage"),
+        make_vacancy(id="v-far", location=north_of_home(40)),
+        make_vacancy(id="v-b1", language_min={"speaking": "B1"}, type="werkervaringsplaats"),
+        make_vacancy(id="v-full", capacity=1, filled=1),
+        make_vacancy(id="v-women", women_only=True, physical_load="heavy"),
+    ]
+    people = ([mother(i, route="Z") for i in range(3)] + [other(i, route="B1") for i in range(3)]
+              + [make_participant(id=f"a-{i}", languages={"nl": {"speaking": "A1"}},
+                                  max_physical_load="light") for i in range(3)])
+    fast = audit(Ranker().fit(vacancies), people).to_dict()
+    reference = audit(Ranker(engine="reference").fit(vacancies), people).to_dict()
+    assert fast == reference
+    assert fast["vacancies"] == 5  # the full one is out for everyone
