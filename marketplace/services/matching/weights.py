@@ -11,6 +11,7 @@ learned for other components than the engine has now, the hand weights are.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +26,8 @@ from marketplace.models import MatchingWeights, Participant, Placement
 from marketplace.services.platform.transaction import transaction
 from marketplace.services.profiles.engine import to_engine_participant, to_engine_vacancy
 from matching.learn import Outcome, WeightLearner, reopened, training_set
+
+log = logging.getLogger(__name__)
 
 #: Fewer comparisons than this and nothing is learned: the hand weights stay.
 MIN_COMPARISONS = 100
@@ -61,8 +64,8 @@ class WeightsInUse:
 
 @dataclass(frozen=True)
 class LearnResult:
-    outcomes: int  # outcomes with a grade
-    usable: int  # of those, pairs the engine can score today
+    outcomes: int  # graded outcomes whose profiles the engine can read
+    usable: int  # of those, pairs that pass the hard constraints today
     comparisons: int
     threshold: int
     stored: MatchingWeights | None  # None: too few comparisons, nothing changed
@@ -120,11 +123,16 @@ def _outcomes(
     places: dict[int, matching.Vacancy] = {}
     outcomes = []
     for placement, grade in graded:
-        if placement.participant_id not in people:
-            people[placement.participant_id] = to_engine_participant(placement.participant)
-        if placement.vacancy_id not in places:
-            # As it was when proposed: open and with room (a placement fills its place).
-            places[placement.vacancy_id] = reopened(to_engine_vacancy(placement.vacancy))
+        try:
+            if placement.participant_id not in people:
+                people[placement.participant_id] = to_engine_participant(placement.participant)
+            if placement.vacancy_id not in places:
+                # As it was when proposed: open, with room (a placement fills its place).
+                places[placement.vacancy_id] = reopened(to_engine_vacancy(placement.vacancy))
+        except (KeyError, ValueError, TypeError):
+            # Like the index: a profile the engine cannot read is left out, not fatal.
+            log.warning("placement %s cannot be scored; left out", placement.id, exc_info=True)
+            continue
         outcomes.append(Outcome(people[placement.participant_id].id,
                                 places[placement.vacancy_id].id, grade))
     return list(people.values()), list(places.values()), outcomes
