@@ -21,6 +21,10 @@ def seed_command() -> None:
         f"Demoregio geladen: {summary.organisations} organisaties, {summary.vacancies} "
         f"vacatures, {summary.participants} deelnemers, {summary.accounts} accounts."
     )
+    if summary.weights_version is not None:
+        click.echo(f"{summary.simulated_outcomes} nagebootste uitkomsten van voorstellen; "
+                   f"daaruit geleerde gewichten staan als versie {summary.weights_version} "
+                   f"in gebruik.")
 
 
 def register(app: Flask) -> None:

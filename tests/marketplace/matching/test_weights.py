@@ -122,3 +122,23 @@ def test_a_version_for_other_components_is_not_used(db) -> None:
     db.commit()
     assert weights.active_weights() is None
     assert not weights.weights_in_use().learned
+
+
+def test_the_demo_region_comes_with_simulated_outcomes_and_learned_weights(runner, db) -> None:
+    from marketplace.domain.placements import FINAL_STATES
+    from marketplace.models import Placement
+    from marketplace.services.demo_outcomes import SIMULATED_MESSAGE
+
+    result = runner.invoke(args=["seed"])
+    assert result.exit_code == 0, result.output
+    assert "nagebootste uitkomsten van voorstellen" in result.output
+    placements = db.scalars(select(Placement)).all()
+    assert len(placements) >= 200
+    # Simulated, and final: no place taken, no proposal blocked.
+    assert all(p.message == SIMULATED_MESSAGE and p.state in FINAL_STATES for p in placements)
+    assert {p.state for p in placements} == {
+        PlacementState.DECLINED, PlacementState.NOT_CONTINUED, PlacementState.ENDED}
+    in_use = weights.weights_in_use()
+    assert in_use.learned
+    stored = db.scalars(select(MatchingWeights)).one()
+    assert stored.comparisons >= weights.MIN_COMPARISONS
