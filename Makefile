@@ -99,6 +99,8 @@ bench: install-test
 	$(BIN)/python bench/bench_vacancy_import.py
 	$(BIN)/python bench/bench_board.py
 	$(BIN)/python bench/bench_dashboard.py
+	$(BIN)/python bench/bench_learn.py
+	$(BIN)/python bench/bench_audit.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache

@@ -21,11 +21,16 @@ def seed_command() -> None:
         f"Demoregio geladen: {summary.organisations} organisaties, {summary.vacancies} "
         f"vacatures, {summary.participants} deelnemers, {summary.accounts} accounts."
     )
+    if summary.weights_version is not None:
+        click.echo(f"{summary.simulated_outcomes} nagebootste uitkomsten van voorstellen; "
+                   f"daaruit geleerde gewichten staan als versie {summary.weights_version} "
+                   f"in gebruik.")
 
 
 def register(app: Flask) -> None:
     from marketplace.geo import geo_cli
     from marketplace.jobs.cli import jobs_cli
+    from marketplace.matches.cli import matching_cli
     from marketplace.participants.cli import privacy_cli
     from marketplace.placements.cli import checkins_cli, outbox_cli
     from marketplace.vacancies.cli import vacancies_cli
@@ -37,3 +42,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(checkins_cli)
     app.cli.add_command(privacy_cli)
     app.cli.add_command(jobs_cli)
+    app.cli.add_command(matching_cli)

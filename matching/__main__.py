@@ -1,4 +1,4 @@
-"""Command line of ``spec/PROFILES.md``: ``python -m matching rank|allocate ...``.
+"""Command line of ``spec/PROFILES.md``: ``python -m matching rank|allocate|audit ...``.
 
 Output is one JSON document on standard output. Any problem with the input --
 an unreadable file, invalid JSON, or a record that breaks the contract -- exits
@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from matching.allocation import allocate
+from matching.audit import audit
 from matching.profiles import Problem, ProfileError, load_participants, load_vacancies, read_json
 from matching.ranker import ENGINES, Ranker
 from matching.types import Participant, Vacancy
@@ -51,6 +52,14 @@ def _parser() -> argparse.ArgumentParser:
     allocate_cmd.add_argument("--per-vacancy", type=_non_negative, metavar="K",
                               help="at most K participants per vacancy")
     allocate_cmd.add_argument("--engine", choices=ENGINES, default="fast")
+    audit_cmd = commands.add_parser(
+        "audit", help="compare groups: feasible vacancies, top-5 score, top-10 exposure"
+    )
+    audit_cmd.add_argument("--participants", required=True, metavar="PS.json")
+    audit_cmd.add_argument("--vacancies", required=True, metavar="V.json")
+    audit_cmd.add_argument("--format", choices=("json", "text"), default="json")
+    audit_cmd.add_argument("--min-group", type=_non_negative, default=0, metavar="N",
+                           help="leave out comparisons where a group has fewer than N people")
     return parser
 
 
@@ -96,6 +105,16 @@ def _allocate(args: argparse.Namespace) -> Any:
     return result.to_dict()
 
 
+def _audit(args: argparse.Namespace) -> Any:
+    _, participants, vacancies = _load(args.participants, args.vacancies, "participants")
+    result = audit(Ranker().fit(vacancies), participants, min_group=args.min_group)
+    # A str is printed as it is: the readable report of --format text.
+    return result.to_text() if args.format == "text" else result.to_dict()
+
+
+_COMMANDS = {"rank": _rank, "allocate": _allocate, "audit": _audit}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
@@ -106,11 +125,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = _parser().parse_args(argv)
     try:
-        output = _rank(args) if args.command == "rank" else _allocate(args)
+        output = _COMMANDS[args.command](args)
     except ProfileError as error:
         for line in error.lines():
             print(line, file=sys.stderr)
         return EXIT_BAD_INPUT
+    if isinstance(output, str):
+        sys.stdout.write(output)
+        return 0
     sys.stdout.write(json.dumps(output, ensure_ascii=False) + "\n")
     return 0
 

@@ -10,6 +10,7 @@ from marketplace.models.geo import GeocodeCache, ImportedPostcode
 from marketplace.models.import_batch import ImportBatch
 from marketplace.models.job_run import JobRun
 from marketplace.models.login_throttle import LoginThrottle
+from marketplace.models.matching_weights import MatchingWeights
 from marketplace.models.measurement import Measurement, ZrmScore
 from marketplace.models.notification import Notification
 from marketplace.models.organisation import Organisation
@@ -38,6 +39,7 @@ __all__ = [
     "ImportBatch",
     "ImportedPostcode",
     "LoginThrottle",
+    "MatchingWeights",
     "JobRun",
     "Measurement",
     "Notification",

@@ -7,11 +7,11 @@ from datetime import date
 from flask import Blueprint, Response, abort, render_template, request
 
 from marketplace.auth.access import roles_required
-from marketplace.domain.disclosure import RULE
+from marketplace.domain.disclosure import RULE, cell
 from marketplace.domain.vocabulary import Role
 from marketplace.reports.forms import DashboardFilterForm
+from marketplace.services.reports import fairness, monitoring
 from marketplace.services.reports import files as report_files
-from marketplace.services.reports import monitoring
 
 bp = Blueprint("reports", __name__, url_prefix="/rapportages")
 
@@ -74,4 +74,15 @@ def export(fmt: str) -> Response:
         body,
         mimetype=mimetype,
         headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'},
+    )
+
+
+@bp.get("/eerlijkheid")
+@roles_required(Role.POLICY, Role.ADMIN)
+def fairness_report() -> str:
+    """Do some groups get fewer or worse matches, and how much do the rules explain?"""
+    return render_template(
+        "reports/fairness.html", audit=fairness.fairness_audit(), count=cell,
+        titles=fairness.COMPARISON_TITLES, groups=fairness.GROUP_LABELS,
+        reasons=fairness.REASON_LABELS, disclosure_rule=RULE,
     )

@@ -24,6 +24,8 @@ from marketplace.models import (
     ZrmScore,
 )
 from marketplace.services.accounts.users import create_user
+from marketplace.services.demo_outcomes import simulate_outcomes
+from marketplace.services.matching.weights import learn
 from marketplace.services.platform.locations import locate
 from marketplace.services.profiles.rows import (
     participant_fields_from_profile,
@@ -46,6 +48,8 @@ class SeedSummary:
     vacancies: int = 0
     participants: int = 0
     accounts: int = 0
+    simulated_outcomes: int = 0
+    weights_version: int | None = None  # learned from the simulated outcomes
 
 
 def _read(name: str) -> list[dict[str, Any]]:
@@ -66,13 +70,20 @@ def load_demo_region() -> SeedSummary:
     vacancies = _load_vacancies(_read("vacancies.json"), organisations)
     accounts = _load_accounts(organisations)
     participants = _load_participants(_read("participants.json"), accounts)
+    db.session.flush()
+    outcomes = simulate_outcomes(list(db.session.scalars(select(Participant))),
+                                 list(db.session.scalars(select(Vacancy))))
     db.session.commit()
+    # So the demo shows learned weights at once, as `flask matching learn` would.
+    learned = learn().stored
     return SeedSummary(
         loaded=True,
         organisations=len(organisations),
         vacancies=vacancies,
         participants=participants,
         accounts=len(accounts),
+        simulated_outcomes=outcomes,
+        weights_version=learned.version if learned is not None else None,
     )
 
 

@@ -85,6 +85,7 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "reports.index"): _only(POLICY, ADMIN),
     ("GET", "reports.export"): _only(POLICY, ADMIN),
     ("GET", "reports.report_pdf"): _only(POLICY, ADMIN),
+    ("GET", "reports.fairness_report"): _only(POLICY, ADMIN),
     # participants: the case owner, the admin for support (read only)
     ("GET", "participants.index"): _only(COACH, OTHER_COACH),
     ("GET", "participants.create"): _only(COACH, OTHER_COACH),

@@ -10,7 +10,8 @@ import pytest
 MODULES = [
     "matching", "matching.types", "matching.profiles", "matching.constraints",
     "matching.dutch", "matching.text", "matching.scoring", "matching.reference",
-    "matching.ranker", "matching.allocation", "matching.__main__",
+    "matching.ranker", "matching.allocation", "matching.__main__", "matching.learn",
+    "matching.audit",
 ]
 
 

@@ -51,7 +51,7 @@ class PeopleForVacancy:
     excluded: list[ExcludedPerson]
 
 
-def _searching(query_filter: object | None = None) -> list[Participant]:
+def searching_participants(query_filter: object | None = None) -> list[Participant]:
     """Active participants with consent to search (paused and closed ones are not)."""
     query = (select(Participant)
              .where(Participant.status == ParticipantStatus.ACTIVE,
@@ -76,7 +76,7 @@ def people_for_vacancy(coach: User, vacancy: Vacancy) -> PeopleForVacancy:
     position = index.position.get(vacancy.id)
     if position is None:
         return PeopleForVacancy(False, [], [])
-    people = _searching(Participant.coach_id == coach.id)
+    people = searching_participants(Participant.coach_id == coach.id)
     proposed = {p for p, v in open_pairs(p.id for p in people) if v == vacancy.id}
     fitting, excluded = [], []
     for person in people:
@@ -106,4 +106,5 @@ def fitting_count_in_region(vacancy: Vacancy) -> int | None:
     position = index.position.get(vacancy.id)
     if position is None:
         return None
-    return sum(bool(_ranking(index, position, person).ranked) for person in _searching())
+    people = searching_participants()
+    return sum(bool(_ranking(index, position, person).ranked) for person in people)

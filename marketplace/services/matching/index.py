@@ -40,6 +40,7 @@ from marketplace.domain.vocabulary import VacancyStatus
 from marketplace.extensions import db
 from marketplace.geo import make_geocoder
 from marketplace.models import Vacancy
+from marketplace.services.matching.weights import active_weights
 from marketplace.services.profiles.rows import vacancy_profile
 
 log = logging.getLogger(__name__)
@@ -103,7 +104,7 @@ def _fit(stamp: tuple[int, datetime | None]) -> VacancyIndex:
         .order_by(Vacancy.id)
     ).all()
     vacancies, ids = _convert(rows)
-    ranker = matching.Ranker().fit(vacancies)
+    ranker = matching.Ranker(weights=active_weights()).fit(vacancies)
     nan = float("nan")
     refs = tuple(v.id for v in vacancies)
     order = sorted(range(len(refs)), key=lambda i: refs[i])
@@ -170,14 +171,15 @@ def vacancy_index() -> VacancyIndex:
     state = _state(app)
     stamp = vacancies_version()
     index: VacancyIndex | None = state.get("index")
-    if index is not None and index.stamp == stamp:
+    # Newly learned weights (`flask matching learn`, rare) refit like a changed vacancy.
+    if index is not None and index.stamp == stamp and index.ranker.weights == active_weights():
         return index
     if index is not None and _refit_in_background(app):
         _refit_later(app)
         return index
     with _LOCK:
         index = state.get("index")
-        if index is None or index.stamp != stamp:
+        if index is None or index.stamp != stamp or index.ranker.weights != active_weights():
             index = _fit(stamp)
             state["index"] = index
     return index

@@ -11,6 +11,7 @@ from marketplace.domain.vocabulary import ConsentPurpose
 from marketplace.extensions import db
 from marketplace.models import Participant, Vacancy
 from marketplace.services.matching import ranking
+from marketplace.services.matching.weights import WeightsInUse, weights_in_use
 from marketplace.services.placements import proposals
 
 
@@ -21,6 +22,7 @@ class MatchesPage:
     proposed: set[int]  # vacancies with an open proposal for this participant
     open_counts: dict[int, int]
     caps: dict[int, int]
+    weights_in_use: WeightsInUse | None = None  # which weights rank, and since when
 
     component_labels = ranking.COMPONENT_LABELS
 
@@ -47,4 +49,5 @@ def matches_page(
     shown = [row.vacancy_id for row in result.ranked] + [row.vacancy_id for row in result.excluded]
     rows = db.session.execute(select(Vacancy.id, Vacancy.proposal_cap).where(Vacancy.id.in_(shown)))
     caps = {int(vacancy_id): int(cap) for vacancy_id, cap in rows}
-    return MatchesPage(result, shortlisted, proposed, proposals.open_proposal_counts(shown), caps)
+    return MatchesPage(result, shortlisted, proposed, proposals.open_proposal_counts(shown), caps,
+                       weights_in_use())

@@ -12,6 +12,7 @@ import matching
 from marketplace.domain.vocabulary import N_, PlacementType
 from marketplace.models import Participant
 from marketplace.services.matching.index import BoolArray, FloatArray, VacancyIndex, vacancy_index
+from marketplace.services.matching.weights import weights_in_use
 from marketplace.services.profiles.engine import explain_codes, to_engine_participant
 from matching.geo import haversine_km_many
 
@@ -38,7 +39,9 @@ class MatchFilters:
 
 
 def default_weight_percentages() -> dict[str, int]:
-    return {name: round(matching.DEFAULT_WEIGHTS[name] * 100) for name in matching.COMPONENTS}
+    """The sliders' starting values: the weights in use (learned, or else the hand ones)."""
+    in_use = weights_in_use().weights
+    return {name: round(in_use[name] * 100) for name in matching.COMPONENTS}
 
 
 def normalised_weights(percentages: Mapping[str, float] | None) -> dict[str, float] | None:
@@ -189,9 +192,7 @@ def rank_for(
     # Nearest first, unknown distances last, ties in fitted order (stable sort).
     distances = ranking.excluded_distances_km
     nearest = np.argsort(np.nan_to_num(distances, nan=np.inf), kind="stable")
-    used = chosen_weights or dict(
-        zip(matching.COMPONENTS, matching.resolve_weights(None), strict=True)
-    )
+    used = chosen_weights or dict(zip(matching.COMPONENTS, index.ranker.weights_, strict=True))
     return MatchResult(
         ranked=_ranked_rows(index, ranking),
         excluded=_excluded_rows(index, ranking, (int(i) for i in nearest[:excluded_limit])),

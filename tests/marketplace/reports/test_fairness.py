@@ -1,0 +1,47 @@
+"""The fairness page: matching.audit over the live data, aggregates only."""
+
+from __future__ import annotations
+
+from marketplace.domain.vocabulary import Role
+from marketplace.services.reports.fairness import fairness_audit
+from tests.builders import make_participant, make_user, make_vacancy
+from tests.marketplace.reports.conftest import personal_details
+
+URL = "/rapportages/eerlijkheid"
+
+
+def test_the_demo_region_shows_real_figures_for_every_comparison(policy, demo_region) -> None:
+    page = policy.get(URL).get_data(as_text=True)
+    result = fairness_audit()
+    assert result.participants >= 40 and result.vacancies >= 50
+    for comparison in result.comparisons:
+        assert not comparison.suppressed, comparison.key
+        first, second = comparison.groups
+        assert first.mean_feasible is not None and first.mean_feasible > 0
+        assert first.exposure is not None and second.exposure is not None
+        # The page shows the group sizes the audit computed.
+        assert f">{first.participants}<" in page and f">{second.participants}<" in page
+    childcare = result.comparisons[0]
+    # Children at home without care: the mothers lose vacancies to the childcare rule.
+    assert childcare.excluded_gap["childcare"] > 5
+    assert "Kinderopvang: kinderen thuis, geen opvang" in page
+    assert "De regels verklaren dus ongeveer" in page
+
+
+def test_the_page_names_nobody(policy, demo_region) -> None:
+    page = policy.get(URL).get_data(as_text=True)
+    for detail in personal_details(demo_region):
+        assert detail not in page
+
+
+def test_a_comparison_with_a_group_under_five_is_not_shown(client, login, db) -> None:
+    coach = make_user(Role.COACH)
+    make_vacancy()
+    for _ in range(2):
+        make_participant(coach, gender="f", childcare_needed=["wed_afternoon"], route="Z")
+    for _ in range(6):
+        make_participant(coach, gender="m", route="Z")
+    login(make_user(Role.POLICY))
+    page = client.get(URL).get_data(as_text=True)
+    assert page.count("Niet getoond: een van de twee groepen heeft minder dan 5") == 3
+    assert ">2<" not in page and ">6<" not in page
