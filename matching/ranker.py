@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -314,9 +315,14 @@ class Ranker:
         if len(set(ids)) != len(ids):
             raise ValueError("vacancy ids must be unique")
         self.text_index_ = TextIndex().fit(self.vacancies_)
-        self.tfidf_ = self.text_index_.vectorizer_
         self.columns_ = _Columns(self.vacancies_)
         return self
+
+    @property
+    def tfidf_(self) -> Any:
+        """The fitted vectoriser, built on first use (it imports scikit-learn)."""
+        self._check_fitted()
+        return self.text_index_.vectorizer_
 
     def with_weights(self, weights: Mapping[str, float] | None) -> Ranker:
         """Return a ranker sharing this one's fitted index but with other weights.
