@@ -15,11 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator, validators
-from jsonschema.exceptions import ValidationError
 
 from matching.geo import GeoPoint, lookup_postcode, normalise_postcode
 from matching.types import (
@@ -32,6 +30,9 @@ from matching.types import (
     Participant,
     Vacancy,
 )
+
+if TYPE_CHECKING:  # jsonschema itself is imported only to explain a failure
+    from jsonschema.exceptions import ValidationError
 
 __all__ = [
     "Geocoder",
@@ -118,6 +119,8 @@ def _ecma_regex(pattern: str) -> re.Pattern[str]:
 def _pattern_keyword(
     validator: Any, pattern: str, instance: Any, _schema: Mapping[str, Any]
 ) -> Iterator[ValidationError]:
+    from jsonschema.exceptions import ValidationError
+
     if validator.is_type(instance, "string") and not _ecma_regex(pattern).search(instance):
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
@@ -128,17 +131,17 @@ def _is_array(_checker: Any, instance: Any) -> bool:
     return isinstance(instance, list | tuple)
 
 
-_DetailedValidator = validators.extend(
-    Draft202012Validator,
-    validators={"pattern": _pattern_keyword},
-    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("array", _is_array),
-)
-
-
 @lru_cache(maxsize=2)
 def _validator(kind: str) -> Any:
     """The detailed checker: slow, but it names every problem (see :func:`_describe`)."""
-    return _DetailedValidator({**schema(), "$ref": f"#/$defs/{kind}"})
+    from jsonschema import Draft202012Validator, validators
+
+    detailed = validators.extend(
+        Draft202012Validator,
+        validators={"pattern": _pattern_keyword},
+        type_checker=Draft202012Validator.TYPE_CHECKER.redefine("array", _is_array),
+    )
+    return detailed({**schema(), "$ref": f"#/$defs/{kind}"})
 
 
 @lru_cache(maxsize=2)
