@@ -14,6 +14,7 @@ The arithmetic mirrors :mod:`matching.scoring` operation for operation so that
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from matching.constraints import CODES, decode, exclusion, pair_distance_km
-from matching.geo import haversine_km_many
+from matching.geo import EARTH_RADIUS_KM, haversine_km_many
 from matching.reference import rank_reference
 from matching.scoring import (
     COMPONENTS,
@@ -125,12 +126,13 @@ class _Columns:
 class _Evaluation:
     """Everything the fast engine computes for one participant.
 
-    ``codes`` and ``km`` cover every vacancy; the other arrays cover the feasible
-    candidates only, in the order of ``feasible`` (their positions in the index).
+    ``codes`` covers every vacancy, ``distances`` every vacancy once filled in;
+    the other arrays cover the feasible candidates only, in the order of
+    ``feasible`` (their positions in the index).
     """
 
     codes: npt.NDArray[np.uint16]
-    km: FloatArray
+    distances: _Distances
     feasible: IntArray
     score: FloatArray
     components: tuple[FloatArray, ...]
@@ -152,10 +154,79 @@ def _schedule_codes(c: _Columns, p: Participant) -> npt.NDArray[np.uint16]:
     return result
 
 
-def _distances(c: _Columns, p: Participant) -> FloatArray:
+def _distances(c: _Columns, p: Participant, rows: IntArray) -> FloatArray:
+    """Great-circle km from the participant to the vacancies at ``rows`` (NaN: unknown)."""
     if p.location is None:
-        return np.full(len(c.remote), np.nan)
-    return haversine_km_many(p.location.lat, p.location.lon, c.lat, c.lon)
+        return np.full(len(rows), np.nan)
+    return haversine_km_many(p.location.lat, p.location.lon, c.lat[rows], c.lon[rows])
+
+
+#: Widening of the bounding box: far more than the rounding of any distance.
+_BOX_MARGIN = 1e-6
+
+
+def _surely_far(c: _Columns, p: Participant) -> BoolArray | None:
+    """Vacancies outside a box around the participant that holds every point within
+    ``max_travel_km``: farther for certain, without a haversine. None: no box applies.
+
+    Along a meridian the great-circle distance is at least the radius times the
+    latitude difference; the widest longitude difference within the circle is
+    ``asin(sin(r) / cos(lat))`` (the circle touches two meridians there), as long
+    as the circle holds no pole and does not cross the antimeridian.
+    """
+    if p.location is None or p.max_travel_km is None:
+        return None
+    angle = p.max_travel_km / EARTH_RADIUS_KM * (1.0 + _BOX_MARGIN) + _BOX_MARGIN / 1e3
+    lat, lon = p.location.lat, p.location.lon
+    dlat = math.degrees(angle)
+    if angle >= math.pi / 2 or abs(lat) + dlat >= 90.0:
+        return None
+    dlon = math.degrees(math.asin(min(1.0, math.sin(angle) / math.cos(math.radians(lat)))))
+    far = (c.lat < lat - dlat) | (c.lat > lat + dlat)
+    if dlon < 90.0 and -180.0 <= lon - dlon and lon + dlon <= 180.0:
+        far |= (c.lon < lon - dlon) | (c.lon > lon + dlon)
+    return far
+
+
+class _Distances:
+    """Distances from one participant, computed only where they are needed.
+
+    A decision (the distance constraint) or a ranked result needs them at once;
+    the exclusions only when someone reads their distances.
+    """
+
+    __slots__ = ("_c", "_p", "computed", "km")
+
+    def __init__(self, c: _Columns, p: Participant) -> None:
+        self._c, self._p = c, p
+        self.km = np.full(len(c.remote), np.nan)
+        self.computed = np.zeros(len(c.remote), dtype=np.bool_) if p.location is not None else None
+
+    def fill(self, rows: IntArray) -> FloatArray:
+        """Compute the distances at ``rows`` that are not known yet; return them."""
+        if self.computed is not None:
+            missing = rows[~self.computed[rows]]
+            self.km[missing] = _distances(self._c, self._p, missing)
+            self.computed[missing] = True
+        found: FloatArray = self.km[rows]
+        return found
+
+    def distance_codes(self) -> npt.NDArray[np.uint16] | None:
+        """The distance constraint's bit per vacancy; None when it cannot fail."""
+        c, p = self._c, self._p
+        if p.max_travel_km is None or p.location is None:
+            return None
+        far = _surely_far(c, p)
+        # Remote work never fails on distance; elsewhere the box settles most.
+        undecided = ~c.remote if far is None else ~c.remote & ~far
+        rows = np.flatnonzero(undecided)
+        # NaN (unknown location) compares false: unknown never excludes.
+        fails = np.zeros(len(c.remote), dtype=np.bool_)
+        fails[rows] = self.fill(rows) > p.max_travel_km
+        if far is not None:
+            fails |= far & ~c.remote
+        result: npt.NDArray[np.uint16] = fails * _BIT["distance"]
+        return result
 
 
 def _language_fails(c: _Columns, p: Participant) -> BoolArray:
@@ -165,15 +236,13 @@ def _language_fails(c: _Columns, p: Participant) -> BoolArray:
     return fails
 
 
-def _other_codes(c: _Columns, p: Participant, km: FloatArray) -> npt.NDArray[np.uint16]:
+def _other_codes(c: _Columns, p: Participant) -> npt.NDArray[np.uint16]:
+    """Every code but schedule, childcare and distance, per vacancy."""
     codes = (
         _language_fails(c, p) * _BIT["language"]
         | (c.literacy & (not p.literate_latin)) * _BIT["literacy"]
         | (c.load > p.max_physical_load) * _BIT["physical_load"]
     )
-    if p.max_travel_km is not None:
-        # NaN (unknown location) compares false: unknown never excludes.
-        codes |= (~c.remote & (km > p.max_travel_km)) * _BIT["distance"]
     if p.hours is not None:
         clash = (p.hours.max < c.hours_min) | (p.hours.min > c.hours_max)
         codes |= clash * _BIT["hours"]
@@ -183,6 +252,24 @@ def _other_codes(c: _Columns, p: Participant, km: FloatArray) -> npt.NDArray[np.
     codes |= women * _BIT["women_only"]
     result: npt.NDArray[np.uint16] = codes.astype(np.uint16)
     return result
+
+
+class _Exclusions(ExclusionList):
+    """Lazy exclusions whose distances, too, are computed only when first read."""
+
+    __slots__ = ("_km_of",)
+
+    def __init__(self, length: int, build: Any, km_of: Callable[[], FloatArray]) -> None:
+        super().__init__(length, build)
+        self._km_of = km_of
+
+    @property
+    def distances_km(self) -> FloatArray:
+        if self._distances is None:
+            distances = np.array(self._km_of(), dtype=np.float64)
+            distances.flags.writeable = False
+            self._distances = distances
+        return self._distances
 
 
 # --------------------------------------------------------------------------- components
@@ -510,18 +597,25 @@ class Ranker:
         self, p: Participant, weights: Weights, mask: BoolArray | None = None
     ) -> _Evaluation:
         c = self.columns_
-        km = _distances(c, p)
-        # The codes are cheap for every vacancy; only feasible candidates are scored.
-        codes = c.static_codes | _schedule_codes(c, p) | _other_codes(c, p, km)
+        # The codes are cheap bit operations for every vacancy (exclusions list them
+        # all); distances are computed where the box cannot decide, and tags, text
+        # and the components only for the feasible candidates.
+        codes = c.static_codes | _schedule_codes(c, p)
+        codes |= _other_codes(c, p)
+        distances = _Distances(c, p)
+        distance_codes = distances.distance_codes()
+        if distance_codes is not None:
+            codes |= distance_codes
         fits = codes == 0
         feasible = np.flatnonzero(fits if mask is None else fits & mask)
+        km = distances.fill(feasible)
         text = self.text_index_.similarity_all(self.text_index_.query(p), feasible)
-        components = self._components(p, feasible, km[feasible], text)
+        components = self._components(p, feasible, km, text)
         score = np.zeros(len(feasible))
         for weight, values in zip(weights, components, strict=True):
-            score = score + weight * values
-        score = np.minimum(score, 1.0)
-        return _Evaluation(codes, km, feasible, score, components, text)
+            score += weight * values
+        np.minimum(score, 1.0, out=score)
+        return _Evaluation(codes, distances, feasible, score, components, text)
 
     def _components(
         self, p: Participant, feasible: IntArray, km: FloatArray, text: FloatArray
@@ -531,7 +625,7 @@ class Ranker:
         if not p.interests and not p.experience.strip():
             interest = np.full(len(km), NEUTRAL)
         else:
-            tags = self.text_index_.tag_match_all(p.interests)[feasible]
+            tags = self.text_index_.tag_match_all(p.interests, feasible)
             interest = np.maximum(tags, text)
         return (
             interest,
@@ -567,7 +661,7 @@ class Ranker:
             facts,
             values,
             float(evaluation.score[at]),
-            distance_km=_known(evaluation.km[position]),
+            distance_km=_known(evaluation.distances.km[position]),
         )
 
     def _exclusions(
@@ -576,16 +670,25 @@ class Ranker:
         codes = evaluation.codes
         positions = np.flatnonzero(codes if mask is None else (codes != 0) & mask)
         masks = codes[positions]
-        km = evaluation.km[positions]
+        distances = evaluation.distances
         vacancies = self.vacancies_
+        # Filled in, all at once, when the first exclusion or distance is asked for.
+        excluded_km: list[FloatArray] = []
+
+        def km_of_all() -> FloatArray:
+            if not excluded_km:
+                excluded_km.append(distances.fill(positions))
+            return excluded_km[0]
 
         def build(index: int) -> Exclusion:
             vacancy = vacancies[int(positions[index])]
             found = decode(int(masks[index]))
-            # Explained with the per-pair distance, word for word as the reference;
-            # reported with the vectorised one the constraint was decided on.
+            # Explained with the per-pair distance, word for word as the reference
+            # (only a distance code's text reads it); reported with the vectorised
+            # one the constraint was decided on.
+            explained_km = pair_distance_km(p, vacancy) if "distance" in found else None
             return exclusion(
-                p, vacancy, found, pair_distance_km(p, vacancy), reported_km=_known(km[index])
+                p, vacancy, found, explained_km, reported_km=_known(km_of_all()[index])
             )
 
-        return ExclusionList(len(positions), build, km)
+        return _Exclusions(len(positions), build, km_of_all)

@@ -505,42 +505,32 @@ class TextIndex:
     def similarity_all(self, query: Query, rows: IntArray | None = None) -> FloatArray:
         """Cosine between the query and the vacancies at ``rows`` (default: all).
 
-        Sums run over terms in ascending index order, as in :meth:`similarity_one`
-        (``np.bincount`` adds its weights one by one, in order), so both engines
-        get the same numbers. Two routes give the same sums: through the postings
-        of the query's terms, or through the rows asked for; the one touching fewer
-        stored values is taken.
+        Sums run over terms in ascending index order, as in :meth:`similarity_one`,
+        so both engines get the same numbers. Two routes give the same sums: through
+        the postings of the query's terms, or through the rows asked for (adding
+        exact zeros for the other terms); the one touching fewer stored values is
+        taken. scipy's sparse products do the arithmetic (imported by the fit).
         """
+        from scipy.sparse import csr_matrix
+
         wanted = self.n_vacancies_ if rows is None else len(rows)
         if len(query.terms) == 0 or wanted == 0:
             return np.zeros(wanted, dtype=np.float64)
-        postings = self.postings_
+        postings, matrix = self.postings_, self.matrix_
         through_terms = int(np.sum(postings.indptr[query.terms + 1] - postings.indptr[query.terms]))
         if rows is not None:
-            matrix = self.matrix_
             through_rows = int(np.sum(matrix.indptr[rows + 1] - matrix.indptr[rows]))
             if through_rows < through_terms:
-                return self._through_rows(query, rows)
-        positions, lengths = _segments(postings.indptr, query.terms)
-        products = np.repeat(query.weights, lengths) * postings.data[positions]
-        totals = np.bincount(
-            postings.indices[positions], weights=products, minlength=self.n_vacancies_
-        )
+                # A fresh dense query each call: a shared buffer would race between threads.
+                dense = np.zeros(matrix.shape[1], dtype=np.float64)
+                dense[query.terms] = query.weights
+                found = np.asarray(matrix[rows] @ dense, dtype=np.float64)
+                near: FloatArray = np.minimum(found, 1.0, out=found)
+                return near
+        pointers = np.array([0, len(query.terms)])
+        vector = csr_matrix((query.weights, query.terms, pointers), shape=(1, matrix.shape[1]))
+        totals = np.asarray((vector @ postings).toarray(), dtype=np.float64).ravel()
         result: FloatArray = np.minimum(totals if rows is None else totals[rows], 1.0)
-        return result
-
-    def _through_rows(self, query: Query, rows: IntArray) -> FloatArray:
-        matrix = self.matrix_
-        positions, lengths = _segments(matrix.indptr, rows)
-        terms = matrix.indices[positions]
-        # Only the query's terms contribute; the others would add exact zeros.
-        at = np.searchsorted(query.terms, terms)
-        at[at == len(query.terms)] = 0
-        hit = query.terms[at] == terms
-        owner = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)[hit]
-        products = query.weights[at[hit]] * matrix.data[positions[hit]]
-        found = np.bincount(owner, weights=products, minlength=len(rows))
-        result: FloatArray = np.minimum(found, 1.0)
         return result
 
     def _interest_scores(self, interest: str) -> FloatArray:
