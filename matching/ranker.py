@@ -17,6 +17,7 @@ import copy
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -69,50 +70,67 @@ class ScoreRow:
     feasible: BoolArray
 
 
-def _flags(vacancies: Sequence[Vacancy], get: Callable[[Vacancy], object]) -> BoolArray:
-    return np.fromiter((bool(get(v)) for v in vacancies), dtype=np.bool_, count=len(vacancies))
+def _column(vacancies: Sequence[Vacancy], name: str, dtype: npt.DTypeLike) -> npt.NDArray[Any]:
+    """One attribute of every vacancy as an array (attrgetter: no Python frame per vacancy)."""
+    return np.fromiter(map(attrgetter(name), vacancies), dtype=dtype, count=len(vacancies))
 
 
-def _floats(vacancies: Sequence[Vacancy], get: Callable[[Vacancy], float]) -> FloatArray:
-    return np.fromiter((get(v) for v in vacancies), dtype=np.float64, count=len(vacancies))
+def _objects(vacancies: Sequence[Vacancy], name: str) -> npt.NDArray[np.object_]:
+    found = np.empty(len(vacancies), dtype=object)
+    found[:] = list(map(attrgetter(name), vacancies))
+    return found
 
 
-def _ints(vacancies: Sequence[Vacancy], get: Callable[[Vacancy], int]) -> IntArray:
-    return np.fromiter((get(v) for v in vacancies), dtype=np.int64, count=len(vacancies))
+def _pairs(values: Sequence[object], first: str, second: str) -> tuple[FloatArray, FloatArray]:
+    """Two attributes of optional objects (a location, hours), NaN where absent."""
+    nan = (float("nan"), float("nan"))
+    both = np.array(
+        [nan if value is None else (getattr(value, first), getattr(value, second))
+         for value in values],
+        dtype=np.float64,
+    ).reshape(len(values), 2)
+    return np.ascontiguousarray(both[:, 0]), np.ascontiguousarray(both[:, 1])
 
 
 class _Columns:
     """The vacancies as column arrays, one entry per vacancy in fitted order."""
 
     def __init__(self, vacancies: Sequence[Vacancy]) -> None:
-        nan = float("nan")
+        n = len(vacancies)
+        status = _objects(vacancies, "status")
+        kind = _objects(vacancies, "type")
+        capacity = _column(vacancies, "capacity", np.int64)
         self.static_codes = (
-            _flags(vacancies, lambda v: v.status != "published") * _BIT["closed"]
-            | _flags(vacancies, lambda v: v.filled >= v.capacity) * _BIT["capacity"]
+            (status != "published") * _BIT["closed"]
+            | (_column(vacancies, "filled", np.int64) >= capacity) * _BIT["capacity"]
         ).astype(np.uint16)
-        minima = np.array([v.language_min for v in vacancies], dtype=np.int8)
+        minima = np.array(list(map(attrgetter("language_min"), vacancies)), dtype=np.int8)
         # One contiguous row per skill: four 1-d comparisons beat an any() over axis 1.
-        self.language_min = np.ascontiguousarray(minima.reshape(len(vacancies), 4).T)
-        self.literacy = _flags(vacancies, lambda v: v.literacy_required)
-        masks = _ints(vacancies, lambda v: v.schedule_mask)
-        self.schedule: npt.NDArray[np.uint32] = masks.astype(np.uint32)
-        self.needed = _ints(vacancies, lambda v: v.needed)
-        self.wanted = _ints(vacancies, lambda v: len(v.schedule))
-        self.arranged = _flags(vacancies, lambda v: v.childcare_arranged)
-        self.lat = _floats(vacancies, lambda v: v.location.lat if v.location else nan)
-        self.lon = _floats(vacancies, lambda v: v.location.lon if v.location else nan)
-        self.remote = _flags(vacancies, lambda v: v.remote)
-        self.hours_min = _floats(vacancies, lambda v: v.hours.min if v.hours else nan)
-        self.hours_max = _floats(vacancies, lambda v: v.hours.max if v.hours else nan)
-        self.women_only = _flags(vacancies, lambda v: v.women_only)
-        self.load = _ints(vacancies, lambda v: v.physical_load)
-        self.taalstage = _flags(vacancies, lambda v: v.type == "taalstage")
-        self.low_type = _flags(vacancies, lambda v: v.type != "werkervaringsplaats")
-        self.rich = _flags(vacancies, lambda v: v.language_rich)
-        self.support = _flags(vacancies, lambda v: v.language_support)
-        order = sorted(range(len(vacancies)), key=lambda i: vacancies[i].id)
-        self.id_rank = np.empty(len(vacancies), dtype=np.int64)
-        self.id_rank[np.asarray(order, dtype=np.int64)] = np.arange(len(vacancies))
+        self.language_min = np.ascontiguousarray(minima.reshape(n, 4).T)
+        self.literacy = _column(vacancies, "literacy_required", np.bool_)
+        self.schedule: npt.NDArray[np.uint32] = _column(vacancies, "schedule_mask", np.uint32)
+        self.needed = _column(vacancies, "needed", np.int64)
+        self.wanted = np.fromiter(
+            map(len, map(attrgetter("schedule"), vacancies)), dtype=np.int64, count=n
+        )
+        self.arranged = _column(vacancies, "childcare_offered", np.bool_) | _column(
+            vacancies, "children_welcome", np.bool_
+        )
+        self.lat, self.lon = _pairs(list(map(attrgetter("location"), vacancies)), "lat", "lon")
+        self.remote = _column(vacancies, "remote", np.bool_)
+        self.hours_min, self.hours_max = _pairs(
+            list(map(attrgetter("hours"), vacancies)), "min", "max"
+        )
+        self.women_only = _column(vacancies, "women_only", np.bool_)
+        self.load = _column(vacancies, "physical_load", np.int64)
+        self.taalstage = np.asarray(kind == "taalstage", dtype=np.bool_)
+        self.low_type = np.asarray(kind != "werkervaringsplaats", dtype=np.bool_)
+        self.rich = _column(vacancies, "language_rich", np.bool_)
+        self.support = _column(vacancies, "language_support", np.bool_)
+        ids = list(map(attrgetter("id"), vacancies))
+        order = sorted(range(n), key=ids.__getitem__)
+        self.id_rank = np.empty(n, dtype=np.int64)
+        self.id_rank[np.asarray(order, dtype=np.int64)] = np.arange(n)
 
     def take(self, rows: IntArray) -> _Columns:
         """The columns of a subset of the vacancies (the last axis of each array)."""
