@@ -144,7 +144,9 @@ class _Columns:
 class _Evaluation:
     """Everything the fast engine computes for one participant.
 
-    ``codes`` covers every vacancy, ``distances`` every vacancy once filled in;
+    ``codes`` covers every vacancy, complete where no other code is set (a
+    vacancy something else excludes may still lack its distance bit, see
+    :meth:`_Distances.complete`); ``distances`` every vacancy once filled in;
     the other arrays cover the feasible candidates only, in the order of
     ``feasible`` (their positions in the index).
     """
@@ -229,14 +231,18 @@ class _Distances:
         found: FloatArray = self.km[rows]
         return found
 
-    def distance_codes(self) -> npt.NDArray[np.uint16] | None:
-        """The distance constraint's bit per vacancy; None when it cannot fail."""
+    def distance_codes(self, open_rows: BoolArray) -> npt.NDArray[np.uint16] | None:
+        """The distance constraint's bit per vacancy, decided for the ``open_rows``
+        (those no other constraint excludes) and wherever the box settles it; None
+        when it cannot fail. :meth:`complete` decides it for the other rows later,
+        when an exclusion lists its codes.
+        """
         c, p = self._c, self._p
         if p.max_travel_km is None or p.location is None:
             return None
         far = _surely_far(c, p)
         # Remote work never fails on distance; elsewhere the box settles most.
-        undecided = ~c.remote if far is None else ~c.remote & ~far
+        undecided = ~c.remote & open_rows if far is None else ~c.remote & ~far & open_rows
         rows = np.flatnonzero(undecided)
         # NaN (unknown location) compares false: unknown never excludes.
         fails = np.zeros(len(c.remote), dtype=np.bool_)
@@ -245,6 +251,18 @@ class _Distances:
             fails |= far & ~c.remote
         result: npt.NDArray[np.uint16] = fails * _BIT["distance"]
         return result
+
+    def complete(
+        self, rows: IntArray, codes: npt.NDArray[np.uint16], km: FloatArray
+    ) -> npt.NDArray[np.uint16]:
+        """``codes`` of the vacancies at ``rows`` (``km`` away, filled in) with the
+        distance bit decided for all of them."""
+        p = self._p
+        if p.max_travel_km is None or p.location is None:
+            return codes
+        fails = ~self._c.remote[rows] & (km > p.max_travel_km)
+        completed: npt.NDArray[np.uint16] = codes | fails * _BIT["distance"]
+        return completed
 
 
 def _language_fails(c: _Columns, p: Participant) -> BoolArray:
@@ -621,7 +639,10 @@ class Ranker:
         codes = c.static_codes | _schedule_codes(c, p)
         codes |= _other_codes(c, p)
         distances = _Distances(c, p)
-        distance_codes = distances.distance_codes()
+        open_rows = codes == 0
+        if mask is not None:
+            open_rows &= mask
+        distance_codes = distances.distance_codes(open_rows)
         if distance_codes is not None:
             codes |= distance_codes
         fits = codes == 0
@@ -687,26 +708,30 @@ class Ranker:
     ) -> ExclusionList:
         codes = evaluation.codes
         positions = np.flatnonzero(codes if mask is None else (codes != 0) & mask)
-        masks = codes[positions]
         distances = evaluation.distances
         vacancies = self.vacancies_
-        # Filled in, all at once, when the first exclusion or distance is asked for.
-        excluded_km: list[FloatArray] = []
+        # Distances, and the distance bit of vacancies something else already
+        # excluded, are filled in all at once when the first exclusion or distance
+        # is asked for.
+        prepared: list[tuple[npt.NDArray[np.uint16], FloatArray]] = []
+
+        def masks_and_km() -> tuple[npt.NDArray[np.uint16], FloatArray]:
+            if not prepared:
+                km = distances.fill(positions)
+                prepared.append((distances.complete(positions, codes[positions], km), km))
+            return prepared[0]
 
         def km_of_all() -> FloatArray:
-            if not excluded_km:
-                excluded_km.append(distances.fill(positions))
-            return excluded_km[0]
+            return masks_and_km()[1]
 
         def build(index: int) -> Exclusion:
             vacancy = vacancies[int(positions[index])]
+            masks, km = masks_and_km()
             found = decode(int(masks[index]))
             # Explained with the per-pair distance, word for word as the reference
             # (only a distance code's text reads it); reported with the vectorised
             # one the constraint was decided on.
             explained_km = pair_distance_km(p, vacancy) if "distance" in found else None
-            return exclusion(
-                p, vacancy, found, explained_km, reported_km=_known(km_of_all()[index])
-            )
+            return exclusion(p, vacancy, found, explained_km, reported_km=_known(km[index]))
 
         return _Exclusions(len(positions), build, km_of_all)
