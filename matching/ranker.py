@@ -713,25 +713,28 @@ class Ranker:
         # Distances, and the distance bit of vacancies something else already
         # excluded, are filled in all at once when the first exclusion or distance
         # is asked for.
-        prepared: list[tuple[npt.NDArray[np.uint16], FloatArray]] = []
+        # As Python lists too: building 10k exclusions reads them item by item.
+        prepared: list[tuple[FloatArray, list[int], list[float], list[int]]] = []
 
-        def masks_and_km() -> tuple[npt.NDArray[np.uint16], FloatArray]:
+        def ready() -> tuple[FloatArray, list[int], list[float], list[int]]:
             if not prepared:
                 km = distances.fill(positions)
-                prepared.append((distances.complete(positions, codes[positions], km), km))
+                masks = distances.complete(positions, codes[positions], km)
+                prepared.append((km, masks.tolist(), km.tolist(), positions.tolist()))
             return prepared[0]
 
         def km_of_all() -> FloatArray:
-            return masks_and_km()[1]
+            return ready()[0]
 
         def build(index: int) -> Exclusion:
-            vacancy = vacancies[int(positions[index])]
-            masks, km = masks_and_km()
-            found = decode(int(masks[index]))
+            _, masks, km, rows = ready()
+            vacancy = vacancies[rows[index]]
+            found = decode(masks[index])
             # Explained with the per-pair distance, word for word as the reference
             # (only a distance code's text reads it); reported with the vectorised
-            # one the constraint was decided on.
+            # one the constraint was decided on (NaN: unknown).
             explained_km = pair_distance_km(p, vacancy) if "distance" in found else None
-            return exclusion(p, vacancy, found, explained_km, reported_km=_known(km[index]))
+            reported_km = None if math.isnan(km[index]) else km[index]
+            return exclusion(p, vacancy, found, explained_km, reported_km=reported_km)
 
         return _Exclusions(len(positions), build, km_of_all)
