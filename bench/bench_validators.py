@@ -9,8 +9,8 @@ only). Libraries that are not installed are skipped. matching/profiles.py uses
 jsonschema-rs.
 """
 
-from __future__ import annotations
-
+# No "from __future__ import annotations": msgspec reads the mirror's annotations as
+# objects, and they name types local to msgspec_check.
 import importlib.util
 import json
 import os
