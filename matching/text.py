@@ -279,9 +279,8 @@ class TextIndex:
     The vocabulary and IDF are those of scikit-learn's ``TfidfVectorizer(
     analyzer="char_wb", ngram_range=(3, 5), max_df=...)`` on :func:`vacancy_document`
     (tested), but each distinct word is analysed once: a document's n-gram counts
-    are its word counts times each word's n-gram counts. That keeps a fit of 50k
-    vacancies well under a second, and neither scikit-learn nor scipy is needed
-    to query the index.
+    are its word counts times each word's n-gram counts (one sparse product), so
+    a fit costs about a fifth of the vectoriser's, and scikit-learn is not needed.
 
     Parameters
     ----------
