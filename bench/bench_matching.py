@@ -1,10 +1,20 @@
 """Benchmark of the matching engines and the allocation; prints figures, asserts nothing.
 
-Run with ``python bench/bench_matching.py`` (about two minutes on 2 cores).
-Synthetic but realistic profiles around Nijmegen/Wijchen are generated with a
-fixed seed. Targets (measured, not enforced): ranking 50k vacancies for one
-participant once fitted <= 20 ms median (limit 50); fast >= 50x reference on
-10k vacancies; allocation of 1k participants over 1k vacancies <= 2 s.
+Run with ``python bench/bench_matching.py`` (a few minutes on 2 cores; ``--quick``
+for small sizes, ``--detail`` for the older per-size sections too). It prints the
+rows of issue 18's table that belong to the matching library, each with the load
+average beside it, since the machine is shared:
+
+1. ``python -m matching rank``, 20 participants x 10k vacancies, whole process
+   (a subprocess, wall clock and its CPU time), fast and reference engine;
+2. ``Ranker.fit`` on 50k vacancies;
+3. ranking 50k fitted vacancies for one participant, limit 50 (median);
+4. ``allocate`` for 1k participants over 1k vacancies (fit, scoring and solving).
+
+Rows 5 and 6 (one edit, RSS of the workers) come from ``bench/bench_index.py``
+when it is present (see :data:`OTHER_ROW_MODULES`); row 7 is ``./dev test``'s own
+time. Synthetic but realistic profiles around Nijmegen/Wijchen are generated with
+a fixed seed.
 """
 
 from __future__ import annotations
@@ -12,17 +22,24 @@ from __future__ import annotations
 import argparse
 import copy
 import gc
+import importlib
+import json
+import os
+import platform
 import random
 import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from matching import (  # noqa: E402 - the path above makes the checkout importable
     Participant,
@@ -233,13 +250,157 @@ def bench_allocation(n_people: int, n_vacancies: int, people: tuple[Participant,
           f" total score {result.total_score:.3f}")
 
 
+# --------------------------------------------------------------------------- issue 18's rows
+
+#: Benchmarks that print further rows of the table: each module, when present
+#: under bench/, has ``table_rows(quick: bool) -> None`` printing its rows with
+#: :func:`row` (rows 5 and 6: one edit, RSS of the workers).
+OTHER_ROW_MODULES = ("bench_index",)
+
+
+def load_text() -> str:
+    """The load average now, as printed beside every figure."""
+    one, five, fifteen = os.getloadavg()
+    return f"load {one:.2f}/{five:.2f}/{fifteen:.2f}"
+
+
+def row(label: str, figure: str, target: str) -> None:
+    """Print one row of the table, with the load average when it was measured."""
+    print(f"| {label} | {figure} | {target} | {load_text()} |", flush=True)
+
+
+def cpu_and_wall(function: Callable[[], T]) -> tuple[float, float, T]:
+    """Wall and CPU seconds (this process) of one call, and its result."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    result = function()
+    return time.perf_counter() - wall, time.process_time() - cpu, result
+
+
+def run_command_line(arguments: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of one ``python -m matching`` process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "matching", *arguments], check=True, cwd=ROOT,
+        stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def row_command_line(n_people: int, n_vacancies: int, runs: int) -> None:
+    """Row 1: the whole process, start to JSON on stdout, both engines."""
+    with tempfile.TemporaryDirectory() as folder:
+        people_file, vacancy_file = Path(folder, "P.json"), Path(folder, "V.json")
+        rng = random.Random(2)
+        people_file.write_text(json.dumps(
+            [participant_record(rng, i) for i in range(n_people)]), encoding="utf-8")
+        rng = random.Random(1)
+        vacancy_file.write_text(json.dumps(
+            [vacancy_record(rng, i) for i in range(n_vacancies)]), encoding="utf-8")
+        arguments = ["rank", "--participant", str(people_file), "--vacancies", str(vacancy_file)]
+        fast = [run_command_line(arguments) for _ in range(runs)]
+        fast_wall = statistics.median(wall for wall, _ in fast)
+        fast_cpu = statistics.median(cpu for _, cpu in fast)
+        label = f"`python -m matching rank`, {n_people} x {n_vacancies:,}, whole process"
+        row(f"{label}, fast engine", f"{fast_wall:.2f} s wall (CPU {fast_cpu:.2f} s), "
+            f"median of {runs}", "<= 1 s")
+        reference_wall, reference_cpu = run_command_line([*arguments, "--engine", "reference"])
+        row(f"{label}, reference engine", f"{reference_wall:.2f} s wall "
+            f"(CPU {reference_cpu:.2f} s), one run", "-")
+        row(f"{label}, reference / fast", f"{reference_wall / fast_wall:.1f}x wall, "
+            f"{reference_cpu / fast_cpu:.1f}x CPU", ">= 15x")
+
+
+def row_fit(n: int, runs: int) -> Ranker:
+    """Row 2: fitting the index (TF-IDF, tags, columns)."""
+    pool = vacancies(n)
+    Ranker().fit(pool[:100])  # imports (scipy) are not part of a fit
+    measured = [cpu_and_wall(lambda: Ranker().fit(pool)) for _ in range(runs)]
+    wall = statistics.median(m[0] for m in measured)
+    cpu = statistics.median(m[1] for m in measured)
+    row(f"`Ranker.fit`, {n:,} vacancies", f"{wall:.2f} s wall (CPU {cpu:.2f} s), "
+        f"median of {runs}", "<= 1 s")
+    fitted: Ranker = measured[-1][2]
+    return fitted
+
+
+def row_rank(fitted: Ranker, people: tuple[Participant, ...]) -> None:
+    """Row 3: one participant against the fitted index, limit 50."""
+    for person in people[:10]:
+        fitted.rank(person, limit=50)  # warm the per-interest tag cache
+    measured = [cpu_and_wall(lambda p=p: fitted.rank(p, limit=50)) for p in people[:200]]
+    walls = sorted(m[0] for m in measured)
+    cpu = statistics.median(m[1] for m in measured)
+    n = len(fitted.vacancies_)
+    row(f"rank {n:,} once fitted, limit 50, without the semantic signal",
+        f"{statistics.median(walls) * 1000:.2f} ms median wall (CPU {cpu * 1000:.2f} ms), "
+        f"p90 {walls[int(0.9 * len(walls))] * 1000:.2f} ms, {len(walls)} participants",
+        "<= 3 ms")
+
+
+def row_allocate(n_people: int, n_vacancies: int, people: tuple[Participant, ...],
+                 runs: int) -> None:
+    """Row 4: allocation, fit and scoring included."""
+    pool = vacancies(n_vacancies, seed=3)
+    group = people[:n_people]
+    allocate(group[:10], pool[:10])  # imports (scipy) are not part of an allocation
+    measured = [cpu_and_wall(lambda: allocate(group, pool)) for _ in range(runs)]
+    wall = statistics.median(m[0] for m in measured)
+    cpu = statistics.median(m[1] for m in measured)
+    result = measured[-1][2]
+    row(f"allocate {n_people:,} x {n_vacancies:,}",
+        f"{wall:.2f} s wall (CPU {cpu:.2f} s), median of {runs}; "
+        f"{len(result.assignments):,} assigned, total {result.total_score:.3f}", "<= 0.3 s")
+
+
+def other_rows(quick: bool) -> None:
+    """Rows measured by other benchmark modules, when this checkout has them."""
+    for name in OTHER_ROW_MODULES:
+        if not Path(__file__).with_name(f"{name}.py").exists():
+            print(f"(bench/{name}.py is not in this checkout: its rows are not printed)")
+            continue
+        sys.path.insert(0, str(Path(__file__).parent))
+        importlib.import_module(name).table_rows(quick)
+
+
+def table(quick: bool, people: tuple[Participant, ...]) -> None:
+    """Issue 18's table, the rows the matching library answers for."""
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+               platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs ({cpu}); wall clock is "
+          "what a user waits, CPU time what the work costs on a busy machine")
+    print("| figure | measured | target | load average (1/5/15 min) |")
+    print("|---|---|---|---|")
+    if quick:
+        row_command_line(5, 1_000, runs=1)
+        fitted = row_fit(2_000, runs=1)
+        row_rank(fitted, people)
+        row_allocate(100, 100, people, runs=1)
+    else:
+        row_command_line(20, 10_000, runs=3)
+        fitted = row_fit(50_000, runs=3)
+        row_rank(fitted, people)
+        row_allocate(1_000, 1_000, people, runs=3)
+    other_rows(quick)
+    print("| `./dev test` | run `./dev test` and read its own timing | <= 10 min | - |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
+    parser.add_argument("--detail", action="store_true",
+                        help="also the per-size sections (peak memory, reference ratios)")
     args = parser.parse_args()
-    sizes = (1_000, 2_000) if args.quick else (1_000, 10_000, 50_000)
     people = participants(1_000)
-    print(f"Python {sys.version.split()[0]}; sizes {sizes}")
+    table(args.quick, people)
+    if not args.detail:
+        return
+    sizes = (1_000, 2_000) if args.quick else (1_000, 10_000, 50_000)
+    print(f"\nPython {sys.version.split()[0]}; sizes {sizes}")
     for n in sizes:
         bench_single(n, people)
     if args.quick:

@@ -2,12 +2,11 @@
 
 Each vacancy is expanded into as many identical *slots* as it may take
 (``min(capacity - filled, per_vacancy)``, and never more than the participants
-who could fill it); the Hungarian-type solver
-:func:`scipy.optimize.linear_sum_assignment` then finds a maximum-weight
-matching between participants and slots. Infeasible pairs get weight 0 and are
-dropped from the result afterwards: a matching that uses them scores exactly as
-much as the same matching without them (the participant stays unassigned), so
-the optimum is the optimum over feasible assignments only. Exact, and checked
+who could fill it). Only feasible pairs become edges, and scipy's sparse
+Jonker-Volgenant solver (:func:`scipy.sparse.csgraph.min_weight_full_bipartite_matching`)
+finds a maximum-weight matching between participants and slots; an
+"unassigned" edge per participant makes a full matching always exist without
+changing which assignment is best (see :func:`solve_pairs`). Exact, and checked
 against brute force in the tests.
 """
 
@@ -17,12 +16,11 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
-from scipy.optimize import linear_sum_assignment
 
 from matching.ranker import Ranker
 from matching.types import Allocation, Assignment, Participant, Vacancy
 
-__all__ = ["allocate", "solve_assignment"]
+__all__ = ["allocate", "solve_assignment", "solve_pairs"]
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -58,21 +56,77 @@ def solve_assignment(
     allowed = np.asarray(feasible, dtype=np.bool_)
     if weights.ndim != 2 or weights.shape != allowed.shape:
         raise ValueError("score and feasible must be 2-d arrays of the same shape")
-    if np.any(weights[allowed] < 0) or not np.all(np.isfinite(weights[allowed])):
+    rows, columns = np.nonzero(allowed)
+    return solve_pairs(
+        weights.shape[0], rows, columns, weights[rows, columns], np.asarray(slots, np.int64)
+    )
+
+
+def solve_pairs(
+    n_rows: int, rows: IntArray, columns: IntArray, values: FloatArray, slots: IntArray
+) -> list[tuple[int, int]]:
+    """A maximum-score assignment over the feasible pairs ``(rows[i], columns[i])`` only.
+
+    Each vacancy is expanded into its slots, and each participant gets one extra
+    "unassigned" column of its own, so that a full matching of the participants
+    always exists (the sparse solver needs one). Every edge weighs one more than
+    its score, the "unassigned" edge exactly one: every full matching weighs
+    ``n_rows`` plus the score of its real pairs, so the heaviest one is the best
+    assignment, as ``linear_sum_assignment`` on the dense slot matrix found it.
+
+    Examples
+    --------
+    >>> solve_pairs(2, np.array([0, 0, 1]), np.array([0, 1, 0]), np.array([0.9, 0.8, 0.7]),
+    ...             np.array([1, 1]))
+    [(0, 1), (1, 0)]
+    """
+    from scipy.sparse import csr_matrix  # scipy only when something is allocated
+    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
+    if np.any(values < 0) or not np.all(np.isfinite(values)):
         raise ValueError("feasible scores must be finite and non-negative")
     # A vacancy never needs more slots than there are participants who could take it.
-    usable = np.minimum(np.asarray(slots, dtype=np.int64), allowed.sum(axis=0))
-    columns = np.repeat(np.arange(weights.shape[1]), np.maximum(usable, 0))
-    if weights.shape[0] == 0 or len(columns) == 0:
+    candidates = np.bincount(columns, minlength=len(slots))
+    usable = np.maximum(np.minimum(slots, candidates), 0)
+    if n_rows == 0 or not np.any(usable):
         return []
-    expanded = np.where(allowed, weights, 0.0)[:, columns]
-    rows, picked = linear_sum_assignment(expanded, maximize=True)
-    pairs = [
-        (int(row), int(columns[slot]))
-        for row, slot in zip(rows, picked, strict=True)
-        if allowed[row, columns[slot]]
+    first_slot = np.cumsum(usable) - usable
+    per_pair = usable[columns]
+    within = np.arange(int(per_pair.sum()), dtype=np.int64) - np.repeat(
+        np.cumsum(per_pair) - per_pair, per_pair
+    )
+    n_slots = int(usable.sum())
+    edge_rows = np.concatenate([np.repeat(rows, per_pair), np.arange(n_rows)])
+    edge_columns = np.concatenate(
+        [np.repeat(first_slot[columns], per_pair) + within, n_slots + np.arange(n_rows)]
+    )
+    weights = np.concatenate([1.0 + np.repeat(values, per_pair), np.ones(n_rows)])
+    graph = csr_matrix((weights, (edge_rows, edge_columns)), shape=(n_rows, n_slots + n_rows))
+    matched_rows, matched_columns = min_weight_full_bipartite_matching(graph, maximize=True)
+    slot_vacancy = np.repeat(np.arange(len(usable)), usable)
+    real = matched_columns < n_slots
+    return [
+        (int(row), int(slot_vacancy[slot]))
+        for row, slot in zip(matched_rows[real], matched_columns[real], strict=True)
     ]
-    return sorted(pairs)
+
+
+def _feasible_pairs(
+    ranker: Ranker, participants: Sequence[Participant]
+) -> tuple[IntArray, IntArray, FloatArray]:
+    """(participant, vacancy, score) of every feasible pair, nothing for the rest."""
+    rows: list[IntArray] = []
+    columns: list[IntArray] = []
+    values: list[FloatArray] = []
+    for position, participant in enumerate(participants):
+        row = ranker.score_row(participant)
+        where = np.flatnonzero(row.feasible)
+        rows.append(np.full(len(where), position, dtype=np.int64))
+        columns.append(where)
+        values.append(row.score[where])
+    if not rows:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
+    return np.concatenate(rows), np.concatenate(columns), np.concatenate(values)
 
 
 def allocate(
@@ -118,16 +172,19 @@ def allocate(
         raise ValueError("per_vacancy must be >= 0")
     fitted = ranker if ranker is not None else Ranker(weights, engine).fit(vacancies)
     chosen = fitted if ranker is None or weights is None else fitted.with_weights(weights)
-    rows = [chosen.score_row(p) for p in participants]
-    n_vacancies = len(fitted.vacancies_)
-    score = np.array([row.score for row in rows]).reshape(len(rows), n_vacancies)
-    feasible = np.array([row.feasible for row in rows]).reshape(len(rows), n_vacancies)
+    rows, columns, values = _feasible_pairs(chosen, participants)
     slots = np.array([v.remaining for v in fitted.vacancies_], dtype=np.int64)
     if per_vacancy is not None:
         slots = np.minimum(slots, per_vacancy)
-    pairs = solve_assignment(score, feasible, slots)
+    pairs = solve_pairs(len(participants), rows, columns, values, slots)
+    # The pairs are in (participant, vacancy) order, so each score is found by bisection.
+    keys = rows * len(fitted.vacancies_) + columns
     assignments = tuple(
-        Assignment(participants[row].id, fitted.vacancies_[col].id, float(score[row, col]))
+        Assignment(
+            participants[row].id,
+            fitted.vacancies_[col].id,
+            float(values[np.searchsorted(keys, row * len(fitted.vacancies_) + col)]),
+        )
         for row, col in pairs
     )
     placed = {row for row, _ in pairs}

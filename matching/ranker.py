@@ -14,14 +14,17 @@ The arithmetic mirrors :mod:`matching.scoring` operation for operation so that
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from matching.constraints import CODES, decode, exclusion, pair_distance_km
-from matching.geo import haversine_km_many
+from matching.geo import EARTH_RADIUS_KM, haversine_km_many
 from matching.reference import rank_reference
 from matching.scoring import (
     COMPONENTS,
@@ -67,50 +70,67 @@ class ScoreRow:
     feasible: BoolArray
 
 
-def _flags(vacancies: Sequence[Vacancy], get: Callable[[Vacancy], object]) -> BoolArray:
-    return np.fromiter((bool(get(v)) for v in vacancies), dtype=np.bool_, count=len(vacancies))
+def _column(vacancies: Sequence[Vacancy], name: str, dtype: npt.DTypeLike) -> npt.NDArray[Any]:
+    """One attribute of every vacancy as an array (attrgetter: no Python frame per vacancy)."""
+    return np.fromiter(map(attrgetter(name), vacancies), dtype=dtype, count=len(vacancies))
 
 
-def _floats(vacancies: Sequence[Vacancy], get: Callable[[Vacancy], float]) -> FloatArray:
-    return np.fromiter((get(v) for v in vacancies), dtype=np.float64, count=len(vacancies))
+def _objects(vacancies: Sequence[Vacancy], name: str) -> npt.NDArray[np.object_]:
+    found = np.empty(len(vacancies), dtype=object)
+    found[:] = list(map(attrgetter(name), vacancies))
+    return found
 
 
-def _ints(vacancies: Sequence[Vacancy], get: Callable[[Vacancy], int]) -> IntArray:
-    return np.fromiter((get(v) for v in vacancies), dtype=np.int64, count=len(vacancies))
+def _pairs(values: Sequence[object], first: str, second: str) -> tuple[FloatArray, FloatArray]:
+    """Two attributes of optional objects (a location, hours), NaN where absent."""
+    nan = (float("nan"), float("nan"))
+    both = np.array(
+        [nan if value is None else (getattr(value, first), getattr(value, second))
+         for value in values],
+        dtype=np.float64,
+    ).reshape(len(values), 2)
+    return np.ascontiguousarray(both[:, 0]), np.ascontiguousarray(both[:, 1])
 
 
 class _Columns:
     """The vacancies as column arrays, one entry per vacancy in fitted order."""
 
     def __init__(self, vacancies: Sequence[Vacancy]) -> None:
-        nan = float("nan")
+        n = len(vacancies)
+        status = _objects(vacancies, "status")
+        kind = _objects(vacancies, "type")
+        capacity = _column(vacancies, "capacity", np.int64)
         self.static_codes = (
-            _flags(vacancies, lambda v: v.status != "published") * _BIT["closed"]
-            | _flags(vacancies, lambda v: v.filled >= v.capacity) * _BIT["capacity"]
+            (status != "published") * _BIT["closed"]
+            | (_column(vacancies, "filled", np.int64) >= capacity) * _BIT["capacity"]
         ).astype(np.uint16)
-        minima = np.array([v.language_min for v in vacancies], dtype=np.int8)
+        minima = np.array(list(map(attrgetter("language_min"), vacancies)), dtype=np.int8)
         # One contiguous row per skill: four 1-d comparisons beat an any() over axis 1.
-        self.language_min = np.ascontiguousarray(minima.reshape(len(vacancies), 4).T)
-        self.literacy = _flags(vacancies, lambda v: v.literacy_required)
-        masks = _ints(vacancies, lambda v: v.schedule_mask)
-        self.schedule: npt.NDArray[np.uint32] = masks.astype(np.uint32)
-        self.needed = _ints(vacancies, lambda v: v.needed)
-        self.wanted = _ints(vacancies, lambda v: len(v.schedule))
-        self.arranged = _flags(vacancies, lambda v: v.childcare_arranged)
-        self.lat = _floats(vacancies, lambda v: v.location.lat if v.location else nan)
-        self.lon = _floats(vacancies, lambda v: v.location.lon if v.location else nan)
-        self.remote = _flags(vacancies, lambda v: v.remote)
-        self.hours_min = _floats(vacancies, lambda v: v.hours.min if v.hours else nan)
-        self.hours_max = _floats(vacancies, lambda v: v.hours.max if v.hours else nan)
-        self.women_only = _flags(vacancies, lambda v: v.women_only)
-        self.load = _ints(vacancies, lambda v: v.physical_load)
-        self.taalstage = _flags(vacancies, lambda v: v.type == "taalstage")
-        self.low_type = _flags(vacancies, lambda v: v.type != "werkervaringsplaats")
-        self.rich = _flags(vacancies, lambda v: v.language_rich)
-        self.support = _flags(vacancies, lambda v: v.language_support)
-        order = sorted(range(len(vacancies)), key=lambda i: vacancies[i].id)
-        self.id_rank = np.empty(len(vacancies), dtype=np.int64)
-        self.id_rank[np.asarray(order, dtype=np.int64)] = np.arange(len(vacancies))
+        self.language_min = np.ascontiguousarray(minima.reshape(n, 4).T)
+        self.literacy = _column(vacancies, "literacy_required", np.bool_)
+        self.schedule: npt.NDArray[np.uint32] = _column(vacancies, "schedule_mask", np.uint32)
+        self.needed = _column(vacancies, "needed", np.int64)
+        self.wanted = np.fromiter(
+            map(len, map(attrgetter("schedule"), vacancies)), dtype=np.int64, count=n
+        )
+        self.arranged = _column(vacancies, "childcare_offered", np.bool_) | _column(
+            vacancies, "children_welcome", np.bool_
+        )
+        self.lat, self.lon = _pairs(list(map(attrgetter("location"), vacancies)), "lat", "lon")
+        self.remote = _column(vacancies, "remote", np.bool_)
+        self.hours_min, self.hours_max = _pairs(
+            list(map(attrgetter("hours"), vacancies)), "min", "max"
+        )
+        self.women_only = _column(vacancies, "women_only", np.bool_)
+        self.load = _column(vacancies, "physical_load", np.int64)
+        self.taalstage = np.asarray(kind == "taalstage", dtype=np.bool_)
+        self.low_type = np.asarray(kind != "werkervaringsplaats", dtype=np.bool_)
+        self.rich = _column(vacancies, "language_rich", np.bool_)
+        self.support = _column(vacancies, "language_support", np.bool_)
+        ids = list(map(attrgetter("id"), vacancies))
+        order = sorted(range(n), key=ids.__getitem__)
+        self.id_rank = np.empty(n, dtype=np.int64)
+        self.id_rank[np.asarray(order, dtype=np.int64)] = np.arange(n)
 
     def take(self, rows: IntArray) -> _Columns:
         """The columns of a subset of the vacancies (the last axis of each array)."""
@@ -124,12 +144,15 @@ class _Columns:
 class _Evaluation:
     """Everything the fast engine computes for one participant.
 
-    ``codes`` and ``km`` cover every vacancy; the other arrays cover the feasible
-    candidates only, in the order of ``feasible`` (their positions in the index).
+    ``codes`` covers every vacancy, complete where no other code is set (a
+    vacancy something else excludes may still lack its distance bit, see
+    :meth:`_Distances.complete`); ``distances`` every vacancy once filled in;
+    the other arrays cover the feasible candidates only, in the order of
+    ``feasible`` (their positions in the index).
     """
 
     codes: npt.NDArray[np.uint16]
-    km: FloatArray
+    distances: _Distances
     feasible: IntArray
     score: FloatArray
     components: tuple[FloatArray, ...]
@@ -151,10 +174,95 @@ def _schedule_codes(c: _Columns, p: Participant) -> npt.NDArray[np.uint16]:
     return result
 
 
-def _distances(c: _Columns, p: Participant) -> FloatArray:
+def _distances(c: _Columns, p: Participant, rows: IntArray) -> FloatArray:
+    """Great-circle km from the participant to the vacancies at ``rows`` (NaN: unknown)."""
     if p.location is None:
-        return np.full(len(c.remote), np.nan)
-    return haversine_km_many(p.location.lat, p.location.lon, c.lat, c.lon)
+        return np.full(len(rows), np.nan)
+    return haversine_km_many(p.location.lat, p.location.lon, c.lat[rows], c.lon[rows])
+
+
+#: Widening of the bounding box: far more than the rounding of any distance.
+_BOX_MARGIN = 1e-6
+
+
+def _surely_far(c: _Columns, p: Participant) -> BoolArray | None:
+    """Vacancies outside a box around the participant that holds every point within
+    ``max_travel_km``: farther for certain, without a haversine. None: no box applies.
+
+    Along a meridian the great-circle distance is at least the radius times the
+    latitude difference; the widest longitude difference within the circle is
+    ``asin(sin(r) / cos(lat))`` (the circle touches two meridians there), as long
+    as the circle holds no pole and does not cross the antimeridian.
+    """
+    if p.location is None or p.max_travel_km is None:
+        return None
+    angle = p.max_travel_km / EARTH_RADIUS_KM * (1.0 + _BOX_MARGIN) + _BOX_MARGIN / 1e3
+    lat, lon = p.location.lat, p.location.lon
+    dlat = math.degrees(angle)
+    if angle >= math.pi / 2 or abs(lat) + dlat >= 90.0:
+        return None
+    dlon = math.degrees(math.asin(min(1.0, math.sin(angle) / math.cos(math.radians(lat)))))
+    far = (c.lat < lat - dlat) | (c.lat > lat + dlat)
+    if dlon < 90.0 and -180.0 <= lon - dlon and lon + dlon <= 180.0:
+        far |= (c.lon < lon - dlon) | (c.lon > lon + dlon)
+    return far
+
+
+class _Distances:
+    """Distances from one participant, computed only where they are needed.
+
+    A decision (the distance constraint) or a ranked result needs them at once;
+    the exclusions only when someone reads their distances.
+    """
+
+    __slots__ = ("_c", "_p", "computed", "km")
+
+    def __init__(self, c: _Columns, p: Participant) -> None:
+        self._c, self._p = c, p
+        self.km = np.full(len(c.remote), np.nan)
+        self.computed = np.zeros(len(c.remote), dtype=np.bool_) if p.location is not None else None
+
+    def fill(self, rows: IntArray) -> FloatArray:
+        """Compute the distances at ``rows`` that are not known yet; return them."""
+        if self.computed is not None:
+            missing = rows[~self.computed[rows]]
+            self.km[missing] = _distances(self._c, self._p, missing)
+            self.computed[missing] = True
+        found: FloatArray = self.km[rows]
+        return found
+
+    def distance_codes(self, open_rows: BoolArray) -> npt.NDArray[np.uint16] | None:
+        """The distance constraint's bit per vacancy, decided for the ``open_rows``
+        (those no other constraint excludes) and wherever the box settles it; None
+        when it cannot fail. :meth:`complete` decides it for the other rows later,
+        when an exclusion lists its codes.
+        """
+        c, p = self._c, self._p
+        if p.max_travel_km is None or p.location is None:
+            return None
+        far = _surely_far(c, p)
+        # Remote work never fails on distance; elsewhere the box settles most.
+        undecided = ~c.remote & open_rows if far is None else ~c.remote & ~far & open_rows
+        rows = np.flatnonzero(undecided)
+        # NaN (unknown location) compares false: unknown never excludes.
+        fails = np.zeros(len(c.remote), dtype=np.bool_)
+        fails[rows] = self.fill(rows) > p.max_travel_km
+        if far is not None:
+            fails |= far & ~c.remote
+        result: npt.NDArray[np.uint16] = fails * _BIT["distance"]
+        return result
+
+    def complete(
+        self, rows: IntArray, codes: npt.NDArray[np.uint16], km: FloatArray
+    ) -> npt.NDArray[np.uint16]:
+        """``codes`` of the vacancies at ``rows`` (``km`` away, filled in) with the
+        distance bit decided for all of them."""
+        p = self._p
+        if p.max_travel_km is None or p.location is None:
+            return codes
+        fails = ~self._c.remote[rows] & (km > p.max_travel_km)
+        completed: npt.NDArray[np.uint16] = codes | fails * _BIT["distance"]
+        return completed
 
 
 def _language_fails(c: _Columns, p: Participant) -> BoolArray:
@@ -164,15 +272,13 @@ def _language_fails(c: _Columns, p: Participant) -> BoolArray:
     return fails
 
 
-def _other_codes(c: _Columns, p: Participant, km: FloatArray) -> npt.NDArray[np.uint16]:
+def _other_codes(c: _Columns, p: Participant) -> npt.NDArray[np.uint16]:
+    """Every code but schedule, childcare and distance, per vacancy."""
     codes = (
         _language_fails(c, p) * _BIT["language"]
         | (c.literacy & (not p.literate_latin)) * _BIT["literacy"]
         | (c.load > p.max_physical_load) * _BIT["physical_load"]
     )
-    if p.max_travel_km is not None:
-        # NaN (unknown location) compares false: unknown never excludes.
-        codes |= (~c.remote & (km > p.max_travel_km)) * _BIT["distance"]
     if p.hours is not None:
         clash = (p.hours.max < c.hours_min) | (p.hours.min > c.hours_max)
         codes |= clash * _BIT["hours"]
@@ -182,6 +288,24 @@ def _other_codes(c: _Columns, p: Participant, km: FloatArray) -> npt.NDArray[np.
     codes |= women * _BIT["women_only"]
     result: npt.NDArray[np.uint16] = codes.astype(np.uint16)
     return result
+
+
+class _Exclusions(ExclusionList):
+    """Lazy exclusions whose distances, too, are computed only when first read."""
+
+    __slots__ = ("_km_of",)
+
+    def __init__(self, length: int, build: Any, km_of: Callable[[], FloatArray]) -> None:
+        super().__init__(length, build)
+        self._km_of = km_of
+
+    @property
+    def distances_km(self) -> FloatArray:
+        if self._distances is None:
+            distances = np.array(self._km_of(), dtype=np.float64)
+            distances.flags.writeable = False
+            self._distances = distances
+        return self._distances
 
 
 # --------------------------------------------------------------------------- components
@@ -314,9 +438,14 @@ class Ranker:
         if len(set(ids)) != len(ids):
             raise ValueError("vacancy ids must be unique")
         self.text_index_ = TextIndex().fit(self.vacancies_)
-        self.tfidf_ = self.text_index_.vectorizer_
         self.columns_ = _Columns(self.vacancies_)
         return self
+
+    @property
+    def tfidf_(self) -> Any:
+        """The fitted vectoriser, built on first use (it imports scikit-learn)."""
+        self._check_fitted()
+        return self.text_index_.vectorizer_
 
     def with_weights(self, weights: Mapping[str, float] | None) -> Ranker:
         """Return a ranker sharing this one's fitted index but with other weights.
@@ -504,18 +633,28 @@ class Ranker:
         self, p: Participant, weights: Weights, mask: BoolArray | None = None
     ) -> _Evaluation:
         c = self.columns_
-        km = _distances(c, p)
-        # The codes are cheap for every vacancy; only feasible candidates are scored.
-        codes = c.static_codes | _schedule_codes(c, p) | _other_codes(c, p, km)
+        # The codes are cheap bit operations for every vacancy (exclusions list them
+        # all); distances are computed where the box cannot decide, and tags, text
+        # and the components only for the feasible candidates.
+        codes = c.static_codes | _schedule_codes(c, p)
+        codes |= _other_codes(c, p)
+        distances = _Distances(c, p)
+        open_rows = codes == 0
+        if mask is not None:
+            open_rows &= mask
+        distance_codes = distances.distance_codes(open_rows)
+        if distance_codes is not None:
+            codes |= distance_codes
         fits = codes == 0
         feasible = np.flatnonzero(fits if mask is None else fits & mask)
+        km = distances.fill(feasible)
         text = self.text_index_.similarity_all(self.text_index_.query(p), feasible)
-        components = self._components(p, feasible, km[feasible], text)
+        components = self._components(p, feasible, km, text)
         score = np.zeros(len(feasible))
         for weight, values in zip(weights, components, strict=True):
-            score = score + weight * values
-        score = np.minimum(score, 1.0)
-        return _Evaluation(codes, km, feasible, score, components, text)
+            score += weight * values
+        np.minimum(score, 1.0, out=score)
+        return _Evaluation(codes, distances, feasible, score, components, text)
 
     def _components(
         self, p: Participant, feasible: IntArray, km: FloatArray, text: FloatArray
@@ -525,7 +664,7 @@ class Ranker:
         if not p.interests and not p.experience.strip():
             interest = np.full(len(km), NEUTRAL)
         else:
-            tags = self.text_index_.tag_match_all(p.interests)[feasible]
+            tags = self.text_index_.tag_match_all(p.interests, feasible)
             interest = np.maximum(tags, text)
         return (
             interest,
@@ -561,7 +700,7 @@ class Ranker:
             facts,
             values,
             float(evaluation.score[at]),
-            distance_km=_known(evaluation.km[position]),
+            distance_km=_known(evaluation.distances.km[position]),
         )
 
     def _exclusions(
@@ -569,17 +708,33 @@ class Ranker:
     ) -> ExclusionList:
         codes = evaluation.codes
         positions = np.flatnonzero(codes if mask is None else (codes != 0) & mask)
-        masks = codes[positions]
-        km = evaluation.km[positions]
+        distances = evaluation.distances
         vacancies = self.vacancies_
+        # Distances, and the distance bit of vacancies something else already
+        # excluded, are filled in all at once when the first exclusion or distance
+        # is asked for.
+        # As Python lists too: building 10k exclusions reads them item by item.
+        prepared: list[tuple[FloatArray, list[int], list[float], list[int]]] = []
+
+        def ready() -> tuple[FloatArray, list[int], list[float], list[int]]:
+            if not prepared:
+                km = distances.fill(positions)
+                masks = distances.complete(positions, codes[positions], km)
+                prepared.append((km, masks.tolist(), km.tolist(), positions.tolist()))
+            return prepared[0]
+
+        def km_of_all() -> FloatArray:
+            return ready()[0]
 
         def build(index: int) -> Exclusion:
-            vacancy = vacancies[int(positions[index])]
-            found = decode(int(masks[index]))
-            # Explained with the per-pair distance, word for word as the reference;
-            # reported with the vectorised one the constraint was decided on.
-            return exclusion(
-                p, vacancy, found, pair_distance_km(p, vacancy), reported_km=_known(km[index])
-            )
+            _, masks, km, rows = ready()
+            vacancy = vacancies[rows[index]]
+            found = decode(masks[index])
+            # Explained with the per-pair distance, word for word as the reference
+            # (only a distance code's text reads it); reported with the vectorised
+            # one the constraint was decided on (NaN: unknown).
+            explained_km = pair_distance_km(p, vacancy) if "distance" in found else None
+            reported_km = None if math.isnan(km[index]) else km[index]
+            return exclusion(p, vacancy, found, explained_km, reported_km=reported_km)
 
-        return ExclusionList(len(positions), build, km)
+        return _Exclusions(len(positions), build, km_of_all)

@@ -19,17 +19,18 @@ the two agree to the last bit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
-from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matching.types import Participant, Vacancy
 
@@ -52,6 +53,8 @@ IntArray = npt.NDArray[np.int64]
 TAG_MATCH_CUTOFF = 0.8
 #: Interests whose tag scores a fitted index keeps (each is one float per distinct tag).
 MAX_CACHED_INTERESTS = 4096
+#: Words whose vocabulary columns a fitted index keeps for queries.
+MAX_CACHED_WORDS = 65536
 #: Credit for one stem containing the other at its start or end (a compound).
 COMPOUND_SIMILARITY = 0.9
 #: Shorter stems than this are not trusted inside compounds (``it``, ``kok``).
@@ -215,8 +218,69 @@ class Query:
     empty: bool
 
 
+def char_wb_grams(word: str, min_n: int, max_n: int) -> list[str]:
+    """The character n-grams of one word, padded with a space at each end.
+
+    The same n-grams, in the same order, as scikit-learn's ``analyzer="char_wb"``
+    gives for a one-word document (a word shorter than ``n`` counts once).
+
+    Examples
+    --------
+    >>> char_wb_grams("kok", 3, 5)
+    [' ko', 'kok', 'ok ', ' kok', 'kok ', ' kok ']
+    """
+    padded = f" {word} "
+    grams: list[str] = []
+    for n in range(min_n, max_n + 1):
+        last = max(len(padded) - n, 0)
+        grams.extend(padded[offset : offset + n] for offset in range(last + 1))
+        if last == 0:
+            break
+    return grams
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of word lists are made.
+
+    They hold no cycles, but each allocation batch would trigger a collection
+    that walks every live object (the vacancies too); that doubled the time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _segments(pointers: IntArray, rows: IntArray) -> tuple[IntArray, IntArray]:
+    """Flat positions of the CSR segments ``rows`` and the length of each segment.
+
+    Examples
+    --------
+    >>> positions, lengths = _segments(np.array([0, 2, 2, 5]), np.array([2, 1, 0]))
+    >>> positions.tolist(), lengths.tolist()
+    ([2, 3, 4, 0, 1], [3, 0, 2])
+    """
+    starts = pointers[rows]
+    lengths = pointers[rows + 1] - starts
+    total = int(lengths.sum())
+    # Each position is its segment's start plus its offset within the segment.
+    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    positions: IntArray = np.repeat(starts, lengths) + offsets
+    return positions, lengths
+
+
 class TextIndex:
     """TF-IDF and tag index over a fixed list of vacancies.
+
+    The vocabulary and IDF are those of scikit-learn's ``TfidfVectorizer(
+    analyzer="char_wb", ngram_range=(3, 5), max_df=...)`` on :func:`vacancy_document`
+    (tested), but each distinct word is analysed once: a document's n-gram counts
+    are its word counts times each word's n-gram counts (one sparse product), so
+    a fit costs about a fifth of the vectoriser's, and scikit-learn is not needed.
 
     Parameters
     ----------
@@ -225,12 +289,16 @@ class TextIndex:
 
     Attributes
     ----------
-    vectorizer_ : TfidfVectorizer
-        Fitted on the vacancy documents.
+    vocabulary_ : dict of str to int
+        Each n-gram's column, in sorted order.
+    idf_ : ndarray of float
+        Smoothed IDF per column, ``log((1 + n) / (1 + df)) + 1``.
     matrix_ : scipy.sparse.csr_matrix
-        One L2-normalised row per vacancy.
+        One L2-normalised row per vacancy, columns sorted within each row.
     postings_ : scipy.sparse.csr_matrix
         The transpose, for looking up which vacancies contain a term.
+    vectorizer_ : TfidfVectorizer
+        An equivalent fitted scikit-learn vectoriser, built when first asked for.
     tags_ : tuple of str
         Distinct tags, as written.
 
@@ -249,41 +317,136 @@ class TextIndex:
 
     def fit(self, vacancies: Sequence[Vacancy]) -> TextIndex:
         """Learn the vocabulary, IDF and tag table from the vacancies; return self."""
-        documents = [vacancy_document(v) for v in vacancies]
-        self.vectorizer_, matrix = self._fit_vectorizer(documents)
-        self.has_vocabulary_ = matrix is not None
-        if matrix is None:
-            # No vacancies, or texts of stop words only: nothing to compare with.
-            matrix = csr_matrix((len(documents), 0), dtype=np.float64)
-        self.matrix_ = matrix.tocsr()
-        self.matrix_.sort_indices()
-        self.postings_ = self.matrix_.T.tocsr()
-        self.postings_.sort_indices()
-        self.n_vacancies_ = len(documents)
+        from scipy.sparse import csr_matrix  # only a fit needs scipy
+
+        self.n_vacancies_ = len(vacancies)
+        self.vocabulary_: dict[str, int] = {}
+        self.idf_ = np.zeros(0, dtype=np.float64)
+        words, word_documents = self._word_counts(vacancies)
+        grams, gram_words = self._analyse(words)
+        if grams:
+            # n-gram x vacancy counts: the postings, one row per n-gram in sorted order.
+            postings = self._weigh(gram_words @ word_documents, grams)
+        else:  # no vacancies, or texts of stop words only: nothing to compare with
+            postings = csr_matrix((0, len(vacancies)), dtype=np.float64)
+        self.has_vocabulary_ = bool(self.vocabulary_)
+        self.postings_ = postings
+        # The vacancy rows; a CSR-to-CSC pass leaves each row's terms sorted.
+        self.matrix_ = postings.T.tocsr()
         self._fit_tags(vacancies)
         self._tag_cache: dict[str, FloatArray] = {}
+        self._word_grams: dict[str, tuple[int, ...]] = {}
         return self
 
-    def _vectorizer(self, max_df: float | int) -> TfidfVectorizer:
-        return TfidfVectorizer(
-            analyzer="char_wb", ngram_range=self.ngram_range, lowercase=True,
-            dtype=np.float64, max_df=max_df,
-        )
+    def _word_counts(self, vacancies: Sequence[Vacancy]) -> tuple[list[str], Any]:
+        """The distinct words and their weighted counts per vacancy (word x vacancy CSR)."""
+        from scipy.sparse import csr_matrix
 
-    def _fit_vectorizer(self, documents: list[str]) -> tuple[TfidfVectorizer, Any]:
-        """Return the vectoriser and the documents' matrix, or None for no vocabulary."""
+        # Tags count 3, the title 2, the description 1, as vacancy_document writes them.
+        with _collector_paused():
+            fields = (
+                (3.0, [" ".join(v.tags).lower().split() for v in vacancies]),
+                (2.0, [v.title.lower().split() for v in vacancies]),
+                (1.0, [v.description.lower().split() for v in vacancies]),
+            )
+        every: list[str] = []
+        documents: list[IntArray] = []
+        weights: list[FloatArray] = []
+        positions = np.arange(len(vacancies), dtype=np.int64)
+        for weight, lists in fields:
+            lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+            every.extend(chain.from_iterable(lists))
+            documents.append(np.repeat(positions, lengths))
+            weights.append(np.full(int(lengths.sum()), weight, dtype=np.float64))
+        distinct = {word: i for i, word in enumerate(dict.fromkeys(every))}
+        ids = np.fromiter(map(distinct.__getitem__, every), dtype=np.int64, count=len(every))
+        counts = csr_matrix(
+            (np.concatenate(weights), (ids, np.concatenate(documents))),
+            shape=(len(distinct), len(vacancies)),
+        )  # duplicates (a word twice in a vacancy) are summed
+        return list(distinct), counts
+
+    def _analyse(self, words: list[str]) -> tuple[list[str], Any]:
+        """The n-grams in sorted order and their counts per word (n-gram x word CSR).
+
+        Each distinct word is analysed once; stop words have no n-grams.
+        """
+        from scipy.sparse import csr_matrix
+
+        min_n, max_n = self.ngram_range
+        found: dict[str, int] = {}
+        grams_of: list[int] = []
+        word_of: list[int] = []
+        for position, word in enumerate(words):
+            if word not in STOP_WORDS:
+                # The lower() is scikit-learn's preprocessing, on a word already lowered.
+                for gram in char_wb_grams(word.lower(), min_n, max_n):
+                    grams_of.append(found.setdefault(gram, len(found)))
+                    word_of.append(position)
+        grams = sorted(found)
+        rank = np.empty(len(found), dtype=np.int64)
+        rank[np.fromiter(map(found.__getitem__, grams), np.int64, len(grams))] = np.arange(
+            len(grams)
+        )
+        counts = csr_matrix(
+            (
+                np.ones(len(grams_of), dtype=np.float64),
+                (rank[np.asarray(grams_of, dtype=np.int64)], np.asarray(word_of, np.int64)),
+            ),
+            shape=(len(grams), len(words)),
+        )
+        return grams, counts
+
+    def _weigh(self, counts: Any, grams: list[str]) -> Any:
+        """Prune and weigh n-gram x vacancy counts; set the vocabulary and IDF.
+
+        Returns the L2-normalised TF-IDF postings (n-gram x vacancy CSR).
+        """
+        n = self.n_vacancies_
+        # One stored value per (n-gram, vacancy), so a row's length is its document frequency.
+        frequency = np.diff(counts.indptr)
         # Very common n-grams barely discriminate but make every lookup touch most
-        # of the index; drop them in large indexes only.
-        shares = [MAX_DOCUMENT_SHARE, 1.0] if len(documents) > MIN_DOCUMENTS_TO_PRUNE else [1.0]
-        for share in shares:
-            vectorizer = self._vectorizer(share)
-            if not any(document.strip() for document in documents):
-                return vectorizer, None
-            try:
-                return vectorizer, vectorizer.fit_transform(documents)
-            except ValueError:  # pruning left no terms (near-identical texts)
-                continue
-        return vectorizer, None
+        # of the index; drop them in large indexes only, unless nothing would remain.
+        if n > MIN_DOCUMENTS_TO_PRUNE and np.any(frequency <= MAX_DOCUMENT_SHARE * n):
+            kept = np.flatnonzero(frequency <= MAX_DOCUMENT_SHARE * n)
+            if len(kept) < len(grams):
+                counts = counts[kept]
+                frequency = frequency[kept]
+                grams = [grams[i] for i in kept.tolist()]
+        self.vocabulary_ = {gram: column for column, gram in enumerate(grams)}
+        # scikit-learn's smoothed IDF, operation for operation (same bits).
+        df = frequency.astype(np.float64)
+        df += 1.0
+        idf = np.full_like(df, fill_value=n + 1, dtype=np.float64)
+        idf /= df
+        np.log(idf, out=idf)
+        idf += 1.0
+        self.idf_ = idf
+        # In place, through one scratch array: at 50k vacancies each is ~100 MB.
+        values = counts.data
+        scratch = np.repeat(idf, frequency)
+        values *= scratch
+        np.multiply(values, values, out=scratch)
+        norms = np.sqrt(np.bincount(counts.indices, weights=scratch, minlength=n))
+        norms[norms == 0.0] = 1.0
+        np.take(norms, counts.indices, out=scratch)
+        values /= scratch
+        return counts
+
+    @property
+    def vectorizer_(self) -> Any:
+        """A scikit-learn ``TfidfVectorizer`` equivalent to this index (imports sklearn)."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        share = MAX_DOCUMENT_SHARE if self.n_vacancies_ > MIN_DOCUMENTS_TO_PRUNE else 1.0
+        vectorizer = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=self.ngram_range, lowercase=True,
+            dtype=np.float64, max_df=share,
+            vocabulary=self.vocabulary_ if self.has_vocabulary_ else None,
+        )
+        if self.has_vocabulary_:
+            vectorizer.idf_ = self.idf_
+        return vectorizer
 
     def _fit_tags(self, vacancies: Sequence[Vacancy]) -> None:
         position: dict[str, int] = {}
@@ -297,14 +460,34 @@ class TextIndex:
         self.tag_pointers_ = np.asarray(pointers, dtype=np.int64)
         self.tag_members_ = np.asarray(members, dtype=np.int64)
 
+    def _columns_of(self, word: str) -> tuple[int, ...]:
+        """The vocabulary columns of one word's n-grams, with repeats (cached per word)."""
+        found = self._word_grams.get(word)
+        if found is None:
+            if len(self._word_grams) >= MAX_CACHED_WORDS:
+                self._word_grams.clear()  # free text must not grow it forever
+            min_n, max_n = self.ngram_range
+            vocabulary = self.vocabulary_
+            found = tuple(
+                vocabulary[gram] for gram in char_wb_grams(word.lower(), min_n, max_n)
+                if gram in vocabulary
+            )
+            self._word_grams[word] = found
+        return found
+
     def query(self, participant: Participant) -> Query:
         """Vectorise a participant's interests and experience with the fitted IDF."""
         document = participant_document(participant)
-        if not document.strip() or not self.has_vocabulary_:
-            return Query(np.zeros(0, np.int64), np.zeros(0, np.float64), not document.strip())
-        row = self.vectorizer_.transform([document]).tocsr()
-        row.sort_indices()
-        return Query(row.indices.astype(np.int64), row.data.astype(np.float64), False)
+        words = document.split()
+        if not words or not self.has_vocabulary_:
+            return Query(np.zeros(0, np.int64), np.zeros(0, np.float64), not words)
+        columns = [column for word in words for column in self._columns_of(word)]
+        if not columns:
+            return Query(np.zeros(0, np.int64), np.zeros(0, np.float64), False)
+        terms, counts = np.unique(np.asarray(columns, dtype=np.int64), return_counts=True)
+        weights = counts * self.idf_[terms]
+        weights /= np.sqrt(np.dot(weights, weights))
+        return Query(terms, weights, False)
 
     def similarity_one(self, query: Query, index: int) -> float:
         """Cosine between the query and one vacancy, summed in the query's term order."""
@@ -323,24 +506,29 @@ class TextIndex:
 
         Sums run over terms in ascending index order, as in :meth:`similarity_one`,
         so both engines get the same numbers. Two routes give the same sums: through
-        the postings of the query's terms, or through the rows asked for; the one
-        touching fewer stored values is taken.
+        the postings of the query's terms, or through the rows asked for (adding
+        exact zeros for the other terms); the one touching fewer stored values is
+        taken. scipy's sparse products do the arithmetic (imported by the fit).
         """
+        from scipy.sparse import csr_matrix
+
         wanted = self.n_vacancies_ if rows is None else len(rows)
         if len(query.terms) == 0 or wanted == 0:
             return np.zeros(wanted, dtype=np.float64)
-        through_terms = int(np.sum(np.diff(self.postings_.indptr)[query.terms]))
+        postings, matrix = self.postings_, self.matrix_
+        through_terms = int(np.sum(postings.indptr[query.terms + 1] - postings.indptr[query.terms]))
         if rows is not None:
-            through_rows = int(np.sum(np.diff(self.matrix_.indptr)[rows]))
+            through_rows = int(np.sum(matrix.indptr[rows + 1] - matrix.indptr[rows]))
             if through_rows < through_terms:
-                dense = np.zeros(self.matrix_.shape[1], dtype=np.float64)
+                # A fresh dense query each call: a shared buffer would race between threads.
+                dense = np.zeros(matrix.shape[1], dtype=np.float64)
                 dense[query.terms] = query.weights
-                found: FloatArray = np.asarray(self.matrix_[rows] @ dense, dtype=np.float64)
-                return np.minimum(found, 1.0)
+                found = np.asarray(matrix[rows] @ dense, dtype=np.float64)
+                near: FloatArray = np.minimum(found, 1.0, out=found)
+                return near
         pointers = np.array([0, len(query.terms)])
-        vector = csr_matrix((query.weights, query.terms, pointers),
-                            shape=(1, self.matrix_.shape[1]))
-        totals = np.asarray((vector @ self.postings_).toarray(), dtype=np.float64).ravel()
+        vector = csr_matrix((query.weights, query.terms, pointers), shape=(1, matrix.shape[1]))
+        totals = np.asarray((vector @ postings).toarray(), dtype=np.float64).ravel()
         result: FloatArray = np.minimum(totals if rows is None else totals[rows], 1.0)
         return result
 
@@ -356,16 +544,24 @@ class TextIndex:
             self._tag_cache[interest] = cached
         return cached
 
-    def tag_match_all(self, interests: Sequence[str]) -> FloatArray:
-        """Best tag-match score per vacancy (0 below the cutoff), vectorised."""
-        result = np.zeros(self.n_vacancies_, dtype=np.float64)
-        if not interests or not self.tags_:
+    def tag_match_all(self, interests: Sequence[str], rows: IntArray | None = None) -> FloatArray:
+        """Best tag-match score per vacancy at ``rows`` (default: all), 0 below the cutoff."""
+        wanted = self.n_vacancies_ if rows is None else len(rows)
+        result = np.zeros(wanted, dtype=np.float64)
+        if not interests or not self.tags_ or wanted == 0:
             return result
         per_tag = np.max(np.stack([self._interest_scores(i) for i in interests]), axis=0)
         per_tag = np.where(per_tag >= TAG_MATCH_CUTOFF, per_tag, 0.0)
-        counts = np.diff(self.tag_pointers_)
+        if rows is None:
+            members, counts = self.tag_members_, np.diff(self.tag_pointers_)
+        else:
+            positions, counts = _segments(self.tag_pointers_, rows)
+            members = self.tag_members_[positions]
         has_tags = counts > 0
-        values = per_tag[self.tag_members_]
+        if not np.any(has_tags):
+            return result
+        values = per_tag[members]
+        starts = (np.cumsum(counts) - counts)[has_tags]
         # reduceat misbehaves on empty segments, so only rows with tags take part.
-        result[has_tags] = np.maximum.reduceat(values, self.tag_pointers_[:-1][has_tags])
+        result[has_tags] = np.maximum.reduceat(values, starts)
         return result

@@ -75,6 +75,34 @@ def test_solver_matches_brute_force(instance: tuple[np.ndarray, np.ndarray, list
     assert total == pytest.approx(brute_force_best(score, feasible, slots), abs=1e-9)
 
 
+def _dense_optimum(score: np.ndarray, feasible: np.ndarray, slots: list[int]) -> float:
+    """The slot-expanded dense linear_sum_assignment the sparse solver replaced."""
+    from scipy.optimize import linear_sum_assignment
+
+    columns = np.repeat(np.arange(score.shape[1]), slots)
+    if score.shape[0] == 0 or len(columns) == 0:
+        return 0.0
+    expanded = np.where(feasible, score, 0.0)[:, columns]
+    rows, picked = linear_sum_assignment(expanded, maximize=True)
+    return float(expanded[rows, picked].sum())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 40), st.integers(1, 30), st.integers(0, 2**32 - 1))
+def test_sparse_solver_equals_the_dense_solver_on_larger_instances(
+    n_people: int, n_places: int, seed: int
+) -> None:
+    rng = np.random.default_rng(seed)
+    score = rng.choice([0.0, 0.1, 0.5, 0.9, 1.0], size=(n_people, n_places)) + rng.random(
+        (n_people, n_places)) * rng.integers(0, 2)
+    feasible = rng.random((n_people, n_places)) < rng.uniform(0.05, 1.0)
+    slots = rng.integers(0, 4, size=n_places).tolist()
+    pairs = solve_assignment(score, feasible, slots)
+    assert_valid(pairs, feasible, slots)
+    total = sum(score[row, col] for row, col in pairs)
+    assert total == pytest.approx(_dense_optimum(score, feasible, slots), abs=1e-9)
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     people=st.lists(participant_records(), min_size=1, max_size=4),

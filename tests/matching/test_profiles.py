@@ -156,3 +156,58 @@ def test_the_packaged_schema_is_the_contract() -> None:
     import json
 
     assert schema() == json.loads(shared.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("overrides", "line"),
+    [
+        # Python's "$" also matches before a final newline; the contract's does not.
+        ({"postcode": "6601AB\n"},
+         'vacancies[0] (id v-1): field "postcode": '
+         "'6601AB\\n' is not a valid Dutch postcode (1234 or 1234 AB)"),
+        ({"other_languages": ["ar\n"]},
+         'vacancies[0] (id v-1): field "other_languages": '
+         "'ar\\n' is not a two-letter ISO 639-1 language code"),
+    ],
+)
+def test_a_trailing_newline_is_not_part_of_a_valid_code(
+    overrides: dict[str, Any], line: str
+) -> None:
+    assert problems_of(load_vacancies, [vacancy_record(id="v-1", **overrides)]) == [line]
+
+
+_PLAINLY_VALID: list[dict[str, Any]] = [{}, {"capacity": 1.0}, {"postcode": "6601 ab"}]
+_EDGE_CASES: list[dict[str, Any]] = [
+    *_PLAINLY_VALID,
+    {"schedule": ("mon_morning",)},
+    {"hours_per_week": {"min": float("nan"), "max": 3}},
+    {"location": {"lat": float("inf"), "lon": 5.0}},
+    {"capacity": True},
+    {"capacity": 10**30},
+    {"schedule": ["mon_morning", "mon_morning"]},
+    {"tags": [1, True]},
+    {"tags": {"koken"}},
+    {"title": b"Kok"},
+    {"postcode": "6601AB\n"},
+    {"other_languages": ["nl\n"]},
+    {"language_min": {"speaking": "B1", "spelling": "A1"}},
+    {"status": None},
+    {"dayparts_needed": None},
+    {"childcare": {"offered": 1}},
+]
+
+
+@pytest.mark.parametrize("overrides", _EDGE_CASES)
+def test_the_compiled_check_never_passes_what_the_detailed_one_rejects(
+    overrides: dict[str, Any],
+) -> None:
+    from matching.profiles import _surely_valid, _validator
+
+    record = vacancy_record(id="v-1", **overrides)
+    detailed_valid = not list(_validator("vacancy").iter_errors(record))
+    # Passing the compiled check skips the detailed one, so the two must agree there;
+    # a failure only costs time (the detailed checker then explains, or accepts).
+    if _surely_valid("vacancy", [record]):
+        assert detailed_valid
+    if any(overrides is plain for plain in _PLAINLY_VALID):
+        assert _surely_valid("vacancy", [record]) and detailed_valid

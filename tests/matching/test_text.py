@@ -1,0 +1,109 @@
+"""The TF-IDF index against scikit-learn's vectoriser, which it replaces."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from matching.text import (
+    MAX_DOCUMENT_SHARE,
+    MIN_DOCUMENTS_TO_PRUNE,
+    TextIndex,
+    participant_document,
+    vacancy_document,
+)
+from matching.types import Participant, Vacancy
+from tests.matching.builders import make_participant, make_vacancy
+
+# Words that stress the analyser: stop words in any case, accents, a Greek final
+# sigma, Arabic, a dotted capital I, one-letter words, digits, punctuation, a long
+# compound, and whitespace other than spaces.
+WORDS = (
+    "koken", "Keuken", "DE", "het", "café", "ΟΔΟΣ", "مطبخ", "İstanbul", "a", "x", "B1",
+    "fiets-", "(tuin)", "zorg,", "ouderenzorgmedewerkster", "kok\tkeuken", "nl\u00a0en",
+    "schoonmaak", "kinderopvang", "techniek", "ÆØÅ", "ß", "ﬁets", "wij", "Zij", "ICT",
+)
+
+
+def _corpus(n: int, seed: int) -> list[Vacancy]:
+    rng = random.Random(seed)
+
+    def text(low: int, high: int) -> str:
+        return " ".join(rng.choice(WORDS) for _ in range(rng.randint(low, high)))
+
+    return [
+        make_vacancy(id=f"v-{i}", title=text(1, 4) or "x", description=text(0, 12),
+                     tags=tuple(text(1, 2) for _ in range(rng.randint(0, 3))))
+        for i in range(n)
+    ]
+
+
+def _sklearn(vacancies: list[Vacancy]) -> tuple[TfidfVectorizer, object]:
+    share = MAX_DOCUMENT_SHARE if len(vacancies) > MIN_DOCUMENTS_TO_PRUNE else 1.0
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), lowercase=True,
+                                 dtype=np.float64, max_df=share)
+    matrix = vectorizer.fit_transform([vacancy_document(v) for v in vacancies])
+    return vectorizer, matrix
+
+
+@pytest.mark.parametrize(("n", "seed"), [(7, 1), (60, 2), (250, 3), (400, 4)])
+def test_vocabulary_idf_and_vectors_equal_scikit_learn(n: int, seed: int) -> None:
+    vacancies = _corpus(n, seed)
+    index = TextIndex().fit(vacancies)
+    vectorizer, matrix = _sklearn(vacancies)
+    assert index.vocabulary_ == vectorizer.vocabulary_
+    assert index.idf_.tolist() == vectorizer.idf_.tolist()  # bit for bit
+    ours = index.matrix_.toarray()
+    assert np.allclose(ours, matrix.toarray(), rtol=0, atol=1e-12)  # type: ignore[attr-defined]
+    rng = random.Random(seed)
+    for _ in range(20):
+        person = make_participant(
+            interests=tuple(rng.sample(WORDS, 3)), experience=" ".join(rng.sample(WORDS, 5))
+        )
+        query = index.query(person)
+        expected = vectorizer.transform([participant_document(person)]).toarray().ravel()
+        got = np.zeros(len(expected))
+        got[query.terms] = query.weights
+        assert np.allclose(got, expected, rtol=0, atol=1e-12)
+
+
+def test_pruning_that_would_leave_nothing_keeps_everything_as_before() -> None:
+    same = [make_vacancy(id=f"v-{i}", title="Kok", tags=("koken",))
+            for i in range(MIN_DOCUMENTS_TO_PRUNE + 5)]
+    index = TextIndex().fit(same)
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), max_df=1.0)
+    vectorizer.fit([vacancy_document(v) for v in same])
+    assert index.vocabulary_ == vectorizer.vocabulary_ and len(index.vocabulary_) > 0
+
+
+def test_stop_words_only_give_an_index_without_vocabulary() -> None:
+    index = TextIndex().fit([make_vacancy(title="de het", tags=(), description="een")])
+    assert not index.has_vocabulary_
+    query = index.query(Participant("p", frozenset(), interests=("koken",)))
+    assert index.similarity_all(query).tolist() == [0.0]
+
+
+def test_both_routes_of_similarity_all_give_the_sums_of_similarity_one() -> None:
+    vacancies = _corpus(300, 5)
+    index = TextIndex().fit(vacancies)
+    person = make_participant(interests=("koken", "zorg"), experience="keuken café ΟΔΟΣ")
+    query = index.query(person)
+    every = index.similarity_all(query)
+    one = [index.similarity_one(query, i) for i in range(len(vacancies))]
+    assert every.tolist() == one
+    few = np.array([5, 2, 299], dtype=np.int64)  # few rows: the row route is taken
+    assert index.similarity_all(query, few).tolist() == [one[5], one[2], one[299]]
+
+
+def test_the_equivalent_vectoriser_transforms_like_the_index() -> None:
+    vacancies = _corpus(120, 6)
+    index = TextIndex().fit(vacancies)
+    person = make_participant(interests=("koken",), experience="tuin zorg")
+    row = index.vectorizer_.transform([participant_document(person)]).toarray().ravel()
+    query = index.query(person)
+    assert np.allclose(row[query.terms], query.weights) and np.count_nonzero(row) == len(
+        query.terms
+    )
