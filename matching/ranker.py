@@ -26,12 +26,17 @@ from matching.reference import rank_reference
 from matching.scoring import (
     COMPONENTS,
     DEFAULT_REACH_KM,
+    EXPERIENCE_SHARE,
     NEUTRAL,
+    NO_SEMANTIC,
+    TRADE_MIN,
     PairFacts,
     Weights,
     build_match,
+    has_interest_text,
     resolve_weights,
 )
+from matching.semantic import SemanticIndex, SemanticQuery, SemanticScores, VectorCache, calibrated
 from matching.text import TextIndex, best_tag_match
 from matching.types import (
     DAYPARTS,
@@ -134,6 +139,8 @@ class _Evaluation:
     score: FloatArray
     components: tuple[FloatArray, ...]
     text: FloatArray
+    semantic: FloatArray
+    meaning: SemanticQuery | None
 
 
 # --------------------------------------------------------------------------- constraints
@@ -195,10 +202,7 @@ def _distance_values(c: _Columns, p: Participant, km: FloatArray) -> FloatArray:
 
 
 def _schedule_values(c: _Columns, p: Participant) -> FloatArray:
-    usable = np.where(
-        c.arranged, np.uint32(p.free_mask), np.uint32(p.free_mask & ~p.care_mask & _ALL_DAYPARTS)
-    )
-    count = np.bitwise_count(c.schedule & usable).astype(np.float64)
+    count = np.bitwise_count(c.schedule & np.uint32(p.free_mask & _ALL_DAYPARTS)).astype(np.float64)
     share: FloatArray = np.divide(count, c.wanted, out=np.ones(len(count)), where=c.wanted > 0)
     return share
 
@@ -217,16 +221,28 @@ def _hours_values(c: _Columns, p: Participant) -> FloatArray:
     return result
 
 
-def _language_values(c: _Columns, p: Participant) -> FloatArray:
+def _language_values(c: _Columns, p: Participant, trade: BoolArray | None) -> FloatArray:
     if p.nl_levels[0] < _B1:
         helps = c.rich.astype(np.int64) + c.support + c.taalstage
         low: FloatArray = (0.25 + 0.25 * helps).astype(np.float64)
         return low
-    high: FloatArray = np.where(c.taalstage, 0.5, 1.0)
+    step_back = c.taalstage if trade is None else c.taalstage & ~trade
+    high: FloatArray = np.where(step_back, 0.5, 1.0)
     return high
 
 
-def _route_values(c: _Columns, p: Participant) -> FloatArray:
+def _type_fit(c: _Columns, high: bool, trade: BoolArray | None) -> FloatArray:
+    """Vectorised :func:`matching.scoring._type_fit`."""
+    if not high:
+        low: FloatArray = c.low_type.astype(np.float64)
+        return low
+    if trade is None:
+        return (~c.low_type).astype(np.float64)
+    result: FloatArray = np.where(trade, np.where(c.low_type, 0.5, 1.0), 0.0)
+    return result
+
+
+def _route_values(c: _Columns, p: Participant, trade: BoolArray | None) -> FloatArray:
     signals = []
     if p.route in ("Z", "B1"):
         signals.append(p.route == "B1")
@@ -234,9 +250,19 @@ def _route_values(c: _Columns, p: Participant) -> FloatArray:
         signals.append(p.ladder_step >= 3)
     if not signals:
         return np.full(len(c.low_type), NEUTRAL)
-    hits = sum((c.low_type != high).astype(np.float64) for high in signals)
+    hits = sum(_type_fit(c, high, trade) for high in signals)
     result: FloatArray = np.asarray(hits, dtype=np.float64) / len(signals)
     return result
+
+
+def _pair_semantic(evaluation: _Evaluation, at: int) -> SemanticScores:
+    """One pair's semantic scores: its row of the evaluation's cosines."""
+    if evaluation.meaning is None:
+        return NO_SEMANTIC
+    values = [float(x) for x in evaluation.semantic[at]]
+    count = len(evaluation.meaning.interests)
+    note = values[count] if evaluation.meaning.experience is not None else 0.0
+    return SemanticScores(tuple(values[:count]), note)
 
 
 def _known(km: np.float64) -> float | None:
@@ -270,6 +296,12 @@ class Ranker:
     engine : {"fast", "reference"}, default "fast"
         ``fast`` is vectorised; ``reference`` is the per-pair specification.
         Both give the same output.
+    vectors : VectorCache, optional
+        Where the semantic signal keeps its text vectors; give
+        ``VectorCache(directory)`` so a refit embeds only new texts. Default: a
+        cache in memory.
+    semantic : bool, default True
+        False leaves the semantic signal out (for comparisons and baselines).
 
     Attributes
     ----------
@@ -277,6 +309,8 @@ class Ranker:
         The fitted vacancies, in order.
     text_index_ : TextIndex
         TF-IDF and tag index over the vacancies.
+    semantic_index_ : SemanticIndex or None
+        The vacancies' embedding vectors (None with ``semantic=False``).
     tfidf_ : sklearn.feature_extraction.text.TfidfVectorizer
         The fitted vectoriser (``text_index_.vectorizer_``).
     weights_ : tuple of float
@@ -293,10 +327,17 @@ class Ranker:
     """
 
     def __init__(
-        self, weights: Mapping[str, float] | None = None, engine: str = "fast"
+        self,
+        weights: Mapping[str, float] | None = None,
+        engine: str = "fast",
+        *,
+        vectors: VectorCache | None = None,
+        semantic: bool = True,
     ) -> None:
         self.weights = weights
         self.engine = engine
+        self.vectors = vectors
+        self.semantic = semantic
 
     def fit(self, vacancies: Iterable[Vacancy]) -> Ranker:
         """Index the vacancies; return self.
@@ -315,6 +356,9 @@ class Ranker:
             raise ValueError("vacancy ids must be unique")
         self.text_index_ = TextIndex().fit(self.vacancies_)
         self.tfidf_ = self.text_index_.vectorizer_
+        self.semantic_index_ = (
+            SemanticIndex(self.vectors).fit(self.vacancies_) if self.semantic else None
+        )
         self.columns_ = _Columns(self.vacancies_)
         return self
 
@@ -415,6 +459,7 @@ class Ranker:
                 chosen,
                 limit=limit,
                 candidates=None if mask is None else mask.tolist(),
+                semantic=self.semantic_index_,
             )
         return self._rank_fast(participant, chosen, limit, mask)
 
@@ -482,7 +527,10 @@ class Ranker:
         self._check_fitted()
         chosen = self._weights_for(weights)
         if self.engine == "reference":
-            ranking = rank_reference(participant, self.vacancies_, self.text_index_, chosen)
+            ranking = rank_reference(
+                participant, self.vacancies_, self.text_index_, chosen,
+                semantic=self.semantic_index_,
+            )
             return self._row_from_ranking(ranking)
         evaluation = self._evaluate(participant, chosen)
         score = np.zeros(len(self.vacancies_))
@@ -510,30 +558,67 @@ class Ranker:
         fits = codes == 0
         feasible = np.flatnonzero(fits if mask is None else fits & mask)
         text = self.text_index_.similarity_all(self.text_index_.query(p), feasible)
-        components = self._components(p, feasible, km[feasible], text)
+        meaning = self._semantic_query(p)
+        semantic = (
+            np.zeros((len(feasible), 0)) if meaning is None
+            else self.semantic_index_.scores_all(meaning, feasible)  # type: ignore[union-attr]
+        )
+        components = self._components(p, feasible, km[feasible], text, semantic, meaning)
         score = np.zeros(len(feasible))
         for weight, values in zip(weights, components, strict=True):
             score = score + weight * values
         score = np.minimum(score, 1.0)
-        return _Evaluation(codes, km, feasible, score, components, text)
+        return _Evaluation(codes, km, feasible, score, components, text, semantic, meaning)
+
+    def _semantic_query(self, p: Participant) -> SemanticQuery | None:
+        if self.semantic_index_ is None:
+            return None
+        return self.semantic_index_.query(p)
+
+    def _interest_values(
+        self,
+        p: Participant,
+        feasible: IntArray,
+        text: FloatArray,
+        semantic: FloatArray,
+        meaning: SemanticQuery | None,
+    ) -> FloatArray:
+        """Vectorised :func:`matching.scoring.interest_component`, same order of maxima."""
+        if not has_interest_text(p):
+            return np.full(len(feasible), NEUTRAL)
+        tags = self.text_index_.tag_match_all(p.interests)[feasible]
+        best = np.zeros(len(feasible))
+        note = np.zeros(len(feasible))
+        if meaning is not None:
+            count = len(meaning.interests)
+            if count:
+                best = semantic[:, :count].max(axis=1)
+            if meaning.experience is not None:
+                note = semantic[:, count]
+        evidence = [tags, text, calibrated(best), EXPERIENCE_SHARE * calibrated(note)]
+        result: FloatArray = np.maximum.reduce(evidence)
+        return result
 
     def _components(
-        self, p: Participant, feasible: IntArray, km: FloatArray, text: FloatArray
+        self,
+        p: Participant,
+        feasible: IntArray,
+        km: FloatArray,
+        text: FloatArray,
+        semantic: FloatArray,
+        meaning: SemanticQuery | None,
     ) -> tuple[FloatArray, ...]:
         # Only feasible vacancies get scored; usually a small part of the index.
         c = self.columns_.take(feasible)
-        if not p.interests and not p.experience.strip():
-            interest = np.full(len(km), NEUTRAL)
-        else:
-            tags = self.text_index_.tag_match_all(p.interests)[feasible]
-            interest = np.maximum(tags, text)
+        interest = self._interest_values(p, feasible, text, semantic, meaning)
+        trade = interest >= TRADE_MIN if has_interest_text(p) else None
         return (
             interest,
             _distance_values(c, p, km),
             _schedule_values(c, p),
             _hours_values(c, p),
-            _language_values(c, p),
-            _route_values(c, p),
+            _language_values(c, p, trade),
+            _route_values(c, p, trade),
         )
 
     def _rank_fast(
@@ -554,6 +639,7 @@ class Ranker:
             text=float(evaluation.text[at]),
             # The per-pair distance keeps reasons word-for-word equal to the reference.
             km=pair_distance_km(p, vacancy),
+            semantic=_pair_semantic(evaluation, at),
         )
         values = [float(component[at]) for component in evaluation.components]
         assert len(values) == len(COMPONENTS)

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from matching.constraints import check, exclusion, pair_distance_km
-from matching.scoring import PairFacts, Weights, build_match, component_values, weighted_score
+from matching.scoring import (
+    NO_SEMANTIC,
+    PairFacts,
+    Weights,
+    build_match,
+    component_values,
+    weighted_score,
+)
+from matching.semantic import SemanticIndex
 from matching.text import TextIndex, best_tag_match
 from matching.types import Exclusion, Match, Participant, Ranking, Vacancy
 
@@ -24,6 +32,7 @@ def rank_reference(
     *,
     limit: int | None = None,
     candidates: Sequence[bool] | None = None,
+    semantic: SemanticIndex | None = None,
 ) -> Ranking:
     """Rank one participant against vacancies, pair by pair.
 
@@ -41,6 +50,8 @@ def rank_reference(
     candidates : sequence of bool, optional
         One flag per vacancy: only flagged vacancies are checked, ranked and listed
         as excluded. Default: all of them.
+    semantic : SemanticIndex, optional
+        Fitted on the same vacancies; without it there is no semantic evidence.
 
     Examples
     --------
@@ -53,6 +64,7 @@ def rank_reference(
     Ranking(participant='p-1', ranked=(), excluded=())
     """
     query = index.query(participant)
+    meaning = None if semantic is None else semantic.query(participant)
     ranked: list[Match] = []
     excluded: list[Exclusion] = []
     for position, vacancy in enumerate(vacancies):
@@ -69,6 +81,10 @@ def rank_reference(
             tag=best_tag_match(participant.interests, vacancy.tags),
             text=index.similarity_one(query, position),
             km=km,
+            semantic=(
+                NO_SEMANTIC if semantic is None or meaning is None
+                else semantic.scores_one(meaning, position)
+            ),
         )
         values = component_values(facts)
         ranked.append(build_match(facts, values, weighted_score(values, weights)))
