@@ -36,8 +36,15 @@ from matching.scoring import (
     has_interest_text,
     resolve_weights,
 )
-from matching.semantic import SemanticIndex, SemanticQuery, SemanticScores, VectorCache, calibrated
-from matching.text import TextIndex, best_tag_match
+from matching.semantic import (
+    NO_SIMILARITY,
+    SemanticIndex,
+    SemanticQuery,
+    SemanticScores,
+    VectorCache,
+    calibrated,
+)
+from matching.text import TextIndex, misleading_parts, misled, vacancy_tag_match
 from matching.types import (
     DAYPARTS,
     Exclusion,
@@ -255,13 +262,22 @@ def _route_values(c: _Columns, p: Participant, trade: BoolArray | None) -> Float
     return result
 
 
+def _misleading_rows(vacancies: Sequence[Vacancy]) -> dict[str, IntArray]:
+    """For each misleading compound's first part, the vacancies whose title names it."""
+    rows: dict[str, list[int]] = {}
+    for position, vacancy in enumerate(vacancies):
+        for part in misleading_parts(vacancy.title):
+            rows.setdefault(part, []).append(position)
+    return {part: np.asarray(found, dtype=np.int64) for part, found in rows.items()}
+
+
 def _pair_semantic(evaluation: _Evaluation, at: int) -> SemanticScores:
     """One pair's semantic scores: its row of the evaluation's cosines."""
     if evaluation.meaning is None:
         return NO_SEMANTIC
     values = [float(x) for x in evaluation.semantic[at]]
     count = len(evaluation.meaning.interests)
-    note = values[count] if evaluation.meaning.experience is not None else 0.0
+    note = values[count] if evaluation.meaning.experience is not None else NO_SIMILARITY
     return SemanticScores(tuple(values[:count]), note)
 
 
@@ -360,6 +376,7 @@ class Ranker:
             SemanticIndex(self.vectors).fit(self.vacancies_) if self.semantic else None
         )
         self.columns_ = _Columns(self.vacancies_)
+        self.misleading_rows_ = _misleading_rows(self.vacancies_)
         return self
 
     def with_weights(self, weights: Mapping[str, float] | None) -> Ranker:
@@ -563,12 +580,31 @@ class Ranker:
             np.zeros((len(feasible), 0)) if meaning is None
             else self.semantic_index_.scores_all(meaning, feasible)  # type: ignore[union-attr]
         )
-        components = self._components(p, feasible, km[feasible], text, semantic, meaning)
+        void = self._void(p, feasible)
+        if void:
+            # As in the reference: misled interests count for nothing on those rows.
+            text = np.where(np.logical_or.reduce(list(void.values())), 0.0, text)
+            for k, interest in enumerate(meaning.interests if meaning else ()):
+                if interest in void:
+                    semantic[void[interest], k] = NO_SIMILARITY
+        components = self._components(p, feasible, km[feasible], text, semantic, meaning, void)
         score = np.zeros(len(feasible))
         for weight, values in zip(weights, components, strict=True):
             score = score + weight * values
         score = np.minimum(score, 1.0)
         return _Evaluation(codes, km, feasible, score, components, text, semantic, meaning)
+
+    def _void(self, p: Participant, feasible: IntArray) -> dict[str, BoolArray]:
+        """Per interest, the feasible rows whose title only seems to fit it."""
+        void: dict[str, BoolArray] = {}
+        for part, rows in self.misleading_rows_.items():
+            hit = [i for i in dict.fromkeys(p.interests) if misled(i, part)]
+            if not hit:
+                continue
+            inside = np.isin(feasible, rows)
+            for interest in hit:
+                void[interest] = void[interest] | inside if interest in void else inside
+        return void
 
     def _semantic_query(self, p: Participant) -> SemanticQuery | None:
         if self.semantic_index_ is None:
@@ -582,13 +618,14 @@ class Ranker:
         text: FloatArray,
         semantic: FloatArray,
         meaning: SemanticQuery | None,
+        void: dict[str, BoolArray],
     ) -> FloatArray:
         """Vectorised :func:`matching.scoring.interest_component`, same order of maxima."""
         if not has_interest_text(p):
             return np.full(len(feasible), NEUTRAL)
-        tags = self.text_index_.tag_match_all(p.interests)[feasible]
-        best = np.zeros(len(feasible))
-        note = np.zeros(len(feasible))
+        tags = self._tag_values(p, feasible, void)
+        best = np.full(len(feasible), NO_SIMILARITY)
+        note = np.full(len(feasible), NO_SIMILARITY)
         if meaning is not None:
             count = len(meaning.interests)
             if count:
@@ -599,6 +636,20 @@ class Ranker:
         result: FloatArray = np.maximum.reduce(evidence)
         return result
 
+    def _tag_values(
+        self, p: Participant, feasible: IntArray, void: dict[str, BoolArray]
+    ) -> FloatArray:
+        """Best tag match per feasible row, leaving out misled interests where void."""
+        if not void:
+            return self.text_index_.tag_match_all(p.interests)[feasible]
+        result = np.zeros(len(feasible))
+        for interest in dict.fromkeys(p.interests):
+            values = self.text_index_.tag_match_all([interest])[feasible]
+            if interest in void:
+                values = np.where(void[interest], 0.0, values)
+            result = np.maximum(result, values)
+        return result
+
     def _components(
         self,
         p: Participant,
@@ -607,10 +658,11 @@ class Ranker:
         text: FloatArray,
         semantic: FloatArray,
         meaning: SemanticQuery | None,
+        void: dict[str, BoolArray],
     ) -> tuple[FloatArray, ...]:
         # Only feasible vacancies get scored; usually a small part of the index.
         c = self.columns_.take(feasible)
-        interest = self._interest_values(p, feasible, text, semantic, meaning)
+        interest = self._interest_values(p, feasible, text, semantic, meaning, void)
         trade = interest >= TRADE_MIN if has_interest_text(p) else None
         return (
             interest,
@@ -635,7 +687,7 @@ class Ranker:
         facts = PairFacts(
             participant=p,
             vacancy=vacancy,
-            tag=best_tag_match(p.interests, vacancy.tags),
+            tag=vacancy_tag_match(p.interests, vacancy),
             text=float(evaluation.text[at]),
             # The per-pair distance keeps reasons word-for-word equal to the reference.
             km=pair_distance_km(p, vacancy),

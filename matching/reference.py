@@ -17,8 +17,8 @@ from matching.scoring import (
     component_values,
     weighted_score,
 )
-from matching.semantic import SemanticIndex
-from matching.text import TextIndex, best_tag_match
+from matching.semantic import NO_SIMILARITY, SemanticIndex, SemanticQuery, SemanticScores
+from matching.text import TextIndex, misleading_interests, vacancy_tag_match
 from matching.types import Exclusion, Match, Participant, Ranking, Vacancy
 
 __all__ = ["rank_reference"]
@@ -75,18 +75,32 @@ def rank_reference(
         if codes:
             excluded.append(exclusion(participant, vacancy, codes, km))
             continue
+        # Interests a misleading title only seems to fit count for nothing here.
+        void = misleading_interests(participant.interests, vacancy.title)
         facts = PairFacts(
             participant=participant,
             vacancy=vacancy,
-            tag=best_tag_match(participant.interests, vacancy.tags),
-            text=index.similarity_one(query, position),
+            tag=vacancy_tag_match(participant.interests, vacancy),
+            text=0.0 if void else index.similarity_one(query, position),
             km=km,
-            semantic=(
-                NO_SEMANTIC if semantic is None or meaning is None
-                else semantic.scores_one(meaning, position)
-            ),
+            semantic=_semantic_scores(semantic, meaning, position, void),
         )
         values = component_values(facts)
         ranked.append(build_match(facts, values, weighted_score(values, weights)))
     ranked.sort(key=lambda match: (-match.score, match.vacancy))
     return Ranking(participant.id, tuple(ranked[:limit]), tuple(excluded))
+
+
+def _semantic_scores(
+    index: SemanticIndex | None, meaning: SemanticQuery | None, position: int,
+    void: frozenset[str],
+) -> SemanticScores:
+    """One pair's cosines; -1 for an interest the title only seems to fit."""
+    if index is None or meaning is None:
+        return NO_SEMANTIC
+    found = index.scores_one(meaning, position)
+    interests = tuple(
+        NO_SIMILARITY if interest in void else cosine
+        for interest, cosine in zip(meaning.interests, found.interests, strict=True)
+    )
+    return SemanticScores(interests, found.experience)

@@ -51,7 +51,13 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from matching.dutch import km_text, level_text, number_text
-from matching.semantic import PHRASE_EVIDENCE_MIN, SemanticScores, calibrated, phrase_evidence
+from matching.semantic import (
+    NO_SIMILARITY,
+    PHRASE_EVIDENCE_MIN,
+    SemanticScores,
+    calibrated,
+    phrase_evidence,
+)
 from matching.text import TAG_MATCH_CUTOFF, TagMatch
 from matching.types import Match, Participant, Vacancy
 
@@ -98,10 +104,11 @@ DEFAULT_REACH_KM = 10.0
 EXPERIENCE_SHARE = 0.7
 #: Interest evidence from which a vacancy is in the person's own trade.
 TRADE_MIN = 0.6
-#: Calibrated semantic evidence from which an interest is named as a reason.
-SEMANTIC_REASON_MIN = 0.5
+#: Calibrated semantic evidence from which an interest may be named as a reason
+#: (a vacancy phrase must then also be close to it: PHRASE_EVIDENCE_MIN).
+SEMANTIC_REASON_MIN = 0.1
 #: No semantic evidence: what a pair gets when the engine has no embeddings.
-NO_SEMANTIC = SemanticScores((), 0.0)
+NO_SEMANTIC = SemanticScores((), NO_SIMILARITY)
 _B1 = 3
 _A2 = 2
 _LOW_TYPES = frozenset({"vrijwilligerswerk", "taalstage"})
@@ -379,26 +386,30 @@ def _interest_reason(facts: PairFacts) -> str | None:
         if _same_words(tag.interest, tag.tag):
             return f"Past bij interesse {tag.interest}"
         return f"Past bij interesse {tag.interest}: {tag.tag}"
-    at, best = facts.semantic.best()
-    if at >= 0 and float(calibrated(best)) >= SEMANTIC_REASON_MIN:
-        interest = _semantic_interest(facts, at)
-        phrase, cosine = phrase_evidence(interest, facts.vacancy)
+    written = [i.strip() for i in facts.participant.interests if i.strip()]
+    ranked = sorted(range(len(facts.semantic.interests)),
+                    key=lambda k: (-facts.semantic.interests[k], k))
+    for k in ranked:
+        if float(calibrated(facts.semantic.interests[k])) < SEMANTIC_REASON_MIN:
+            break
+        phrase, cosine = phrase_evidence(written[k], facts.vacancy)
         if cosine >= PHRASE_EVIDENCE_MIN:
-            return f"Past bij interesse {interest}: {phrase.lower()}"
+            if _same_words(phrase, written[k]):
+                return f"Past bij interesse {written[k]}"
+            return f"Past bij interesse {written[k]}: {_quoted(phrase)}"
     note = facts.participant.experience.strip()
-    if note and EXPERIENCE_SHARE * float(calibrated(facts.semantic.experience)) >= (
-        SEMANTIC_REASON_MIN * EXPERIENCE_SHARE
-    ):
+    if note and float(calibrated(facts.semantic.experience)) >= SEMANTIC_REASON_MIN:
         phrase, cosine = phrase_evidence(note, facts.vacancy)
         if cosine >= PHRASE_EVIDENCE_MIN:
-            return f"Past bij eerder werk: {phrase.lower()}"
+            return f"Past bij eerder werk: {_quoted(phrase)}"
     return None
 
 
-def _semantic_interest(facts: PairFacts, at: int) -> str:
-    """The interest at position ``at`` of the semantic scores (interests with text)."""
-    written = [i for i in facts.participant.interests if i.strip()]
-    return written[at].strip()
+def _quoted(phrase: str) -> str:
+    """A vacancy phrase inside a sentence: lower-case first letter, unless an acronym."""
+    if len(phrase) > 1 and phrase[1].isupper():
+        return phrase
+    return phrase[:1].lower() + phrase[1:]
 
 
 #: Below this the distance is read as "close by", not as a number that rounds to 0.
@@ -465,8 +476,9 @@ def _route_reason(facts: PairFacts) -> str | None:
     trade = facts.trade()
     if route_component(p, v, trade) != 1.0:
         return None
-    words = _STEP_WORDS[(_route_signals(p)[0], v.type)]
-    return words.replace(":", " in het eigen vak:", 1) if trade else words
+    high = _route_signals(p)[0]
+    words = _STEP_WORDS[(high, v.type)]
+    return words.replace(":", " in het eigen vak:", 1) if high and trade else words
 
 
 def _hours_reason(facts: PairFacts) -> str | None:

@@ -46,6 +46,7 @@ __all__ = [
     "DIMENSIONS",
     "GRID",
     "MODEL_ID",
+    "NO_SIMILARITY",
     "SemanticIndex",
     "SemanticQuery",
     "VectorCache",
@@ -67,10 +68,26 @@ DIMENSIONS = 512
 GRID = 2896.0
 #: Description sentences embedded per vacancy; later ones rarely say what the work is.
 MAX_DESCRIPTION_SENTENCES = 6
-#: Cosine at which an interest counts as no evidence at all ...
-SIMILARITY_FLOOR = 0.20
+#: Adjusted similarity (see :class:`SemanticIndex`) at which an interest counts
+#: as no evidence at all ...
+SIMILARITY_FLOOR = -0.15
 #: ... and at which it counts as full evidence (an exact tag scores 1 too).
-SIMILARITY_FULL = 0.60
+SIMILARITY_FULL = 0.35
+#: Common interests and kinds of work in the region: the background against
+#: which a text's "hubness" (how close it is to everything) is measured.
+BACKGROUND: tuple[str, ...] = tuple("""
+koken schoonmaken techniek zorg ouderen kinderen dieren tuin groen winkel verkoop
+klanten administratie computers logistiek magazijn bouw schilderen fietsen auto's
+naaien kleding kapper taal lesgeven sport muziek horeca bakken onderhoud chauffeur
+beveiliging receptie vertalen kunst welzijn gezondheid elektra timmeren metaal lassen
+koffie gastvrijheid boeken bibliotheek natuur boerderij evenementen opvang jongeren
+peuters school
+""".split())
+#: The similarity of what is not there (no note, an interest a title misleads):
+#: below every real one, calibrated to 0.
+NO_SIMILARITY = float("-inf")
+#: Background neighbours averaged into a text's hubness.
+HUB_NEIGHBOURS = 10
 #: Texts embedded per call: bounds memory on a large first fit.
 BATCH = 512
 #: Vectors kept in memory per process (about 2 KB each).
@@ -319,6 +336,8 @@ class SemanticQuery:
     interests: tuple[str, ...]
     vectors: Float32Array
     experience: Float32Array | None
+    #: Hubness of each interest, then of the note when there is one.
+    hubs: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,15 +348,35 @@ class SemanticScores:
     experience: float
 
     def best(self) -> tuple[int, float]:
-        """Position and cosine of the best interest; (-1, 0.0) without interests."""
+        """Position and similarity of the best interest; (-1, NO_SIMILARITY) without any."""
         if not self.interests:
-            return -1, 0.0
+            return -1, NO_SIMILARITY
         at = max(range(len(self.interests)), key=lambda i: (self.interests[i], -i))
         return at, self.interests[at]
 
 
+def hubness(vectors: Float32Array) -> FloatArray:
+    """Mean cosine of each vector with its :data:`HUB_NEIGHBOURS` nearest background terms.
+
+    Short texts ("Kinderboerderij") sit close to almost every interest; this is
+    how much, so that it can be taken off (cross-domain similarity local scaling).
+    """
+    if len(vectors) == 0:
+        return np.zeros(0)
+    background = _default_cache.vectors("query", list(BACKGROUND))
+    cosines = np.asarray(vectors, dtype=np.float32) @ background.T
+    nearest = np.sort(cosines, axis=1)[:, -HUB_NEIGHBOURS:]
+    result: FloatArray = nearest.astype(np.float64).mean(axis=1)
+    return result
+
+
 class SemanticIndex:
-    """Vacancy vectors fitted once; cosines per pair or for many vacancies at once.
+    """Vacancy vectors fitted once; similarities per pair or for many vacancies at once.
+
+    The similarity of an interest ``q`` and a vacancy ``v`` is
+    ``2 cos(q, v) - hub(q) - hub(v)`` (:func:`hubness`): a cosine corrected for
+    texts that are close to everything, so that "koken" prefers the care
+    home's kitchen over a short title that is near every word.
 
     Parameters
     ----------
@@ -361,7 +400,9 @@ class SemanticIndex:
         """Vectors for every vacancy (from the cache where it has them); return self."""
         documents = [_vacancy_document(v) for v in vacancies]
         vectors = self.cache.vectors("vacancy", documents, _embed_documents)
-        self.matrix_ = _grid(vectors.reshape(len(documents), DIMENSIONS))
+        vectors = vectors.reshape(len(documents), DIMENSIONS)
+        self.matrix_ = _grid(vectors)
+        self.hubs_ = hubness(vectors)
         return self
 
     def query(self, participant: Participant) -> SemanticQuery:
@@ -371,24 +412,34 @@ class SemanticIndex:
         note = participant.experience.strip()
         if note:
             texts.append(note)
-        vectors = _grid(self.cache.vectors("query", texts)) if texts else np.zeros(
+        raw = self.cache.vectors("query", texts) if texts else np.zeros(
             (0, DIMENSIONS), dtype=np.float32)
+        vectors = _grid(raw)
         return SemanticQuery(
-            interests, vectors[: len(interests)], vectors[len(interests)] if note else None
+            interests, vectors[: len(interests)], vectors[len(interests)] if note else None,
+            tuple(float(h) for h in hubness(raw)),
         )
 
     def scores_one(self, query: SemanticQuery, index: int) -> SemanticScores:
-        """Cosines of one vacancy with each interest and the note (the reference)."""
+        """Similarities of one vacancy with each interest and the note (the reference)."""
         row = self.matrix_[index]
         scale = GRID * GRID
-        interests = tuple(float(np.dot(row, vector)) / scale for vector in query.vectors)
-        note = 0.0 if query.experience is None else float(np.dot(row, query.experience)) / scale
+        hub = float(self.hubs_[index])
+        interests = tuple(
+            2.0 * (float(np.dot(row, vector)) / scale) - hub - query.hubs[k]
+            for k, vector in enumerate(query.vectors)
+        )
+        note = NO_SIMILARITY
+        if query.experience is not None:
+            cosine = float(np.dot(row, query.experience)) / scale
+            note = 2.0 * cosine - hub - query.hubs[len(query.vectors)]
         return SemanticScores(interests, note)
 
     def scores_all(self, query: SemanticQuery, rows: npt.NDArray[np.int64]) -> FloatArray:
-        """Cosines of the vacancies at ``rows``: one column per interest, then the note.
+        """Similarities of the vacancies at ``rows``: one column per interest, then the note.
 
-        Exact integer sums in float32, so each number equals :meth:`scores_one`'s.
+        Exact integer sums in float32, then the same float64 steps as
+        :meth:`scores_one`, so each number equals the reference's.
         """
         columns = list(query.vectors)
         if query.experience is not None:
@@ -396,7 +447,9 @@ class SemanticIndex:
         if not columns or len(rows) == 0:
             return np.zeros((len(rows), len(columns)), dtype=np.float64)
         sums = self.matrix_[rows] @ np.stack(columns).T
-        result: FloatArray = sums.astype(np.float64) / (GRID * GRID)
+        cosines = sums.astype(np.float64) / (GRID * GRID)
+        hubs = np.asarray(query.hubs, dtype=np.float64)
+        result: FloatArray = 2.0 * cosines - self.hubs_[rows][:, None] - hubs[None, :]
         return result
 
 
@@ -407,16 +460,24 @@ def _phrases(vacancy: Vacancy) -> list[str]:
     """Short phrases of a vacancy a reason can quote: tags, title, clauses."""
     found = [tag.strip() for tag in vacancy.tags if tag.strip()]
     found.append(vacancy.title.strip())
+    clauses = [vacancy.title]
     for sentence in _sentences(vacancy.description)[:MAX_DESCRIPTION_SENTENCES]:
         for clause in _CLAUSE.split(sentence):
             words = clause.strip(" .!?").split()
             if 1 <= len(words) <= 6:
                 found.append(" ".join(words))
+            clauses.append(clause)
+    # Single content words too: "keuken" says more than a whole sentence.
+    for clause in clauses:
+        found += [word.strip(".,!?:;()'\"") for word in clause.split()
+                  if len(word.strip(".,!?:;()'\"")) >= MIN_PHRASE_WORD]
     return list(dict.fromkeys(phrase for phrase in found if phrase))
 
 
+#: Words shorter than this are not quoted on their own (de, het, met, ...).
+MIN_PHRASE_WORD = 4
 #: A quoted phrase must be at least this close to the interest on its own.
-PHRASE_EVIDENCE_MIN = 0.40
+PHRASE_EVIDENCE_MIN = 0.60
 
 
 def phrase_evidence(interest: str, vacancy: Vacancy) -> tuple[str, float]:
