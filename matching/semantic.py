@@ -34,6 +34,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -228,6 +229,9 @@ class VectorCache:
 
     def _write_shard(self, items: list[tuple[str, Float32Array]]) -> None:
         assert self.path is not None
+        if not items:
+            return
+        self.path.mkdir(parents=True, exist_ok=True)
         keys = np.array([key for key, _ in items])
         matrix = np.stack([vector for _, vector in items]).astype(np.float32)
         handle, temporary = tempfile.mkstemp(dir=self.path, suffix=".tmp")
@@ -314,6 +318,9 @@ def calibrated(cosine: FloatArray | float) -> Any:
     [0.0, 0.5, 1.0]
     """
     span = SIMILARITY_FULL - SIMILARITY_FLOOR
+    if isinstance(cosine, float):
+        # The same IEEE steps as the array branch, without numpy's per-call cost.
+        return min(1.0, max(0.0, (cosine - SIMILARITY_FLOOR) / span))
     return np.clip((np.asarray(cosine, dtype=np.float64) - SIMILARITY_FLOOR) / span, 0.0, 1.0)
 
 
@@ -406,13 +413,14 @@ class SemanticIndex:
         return self
 
     def query(self, participant: Participant) -> SemanticQuery:
-        """Embed each interest and the experience note (cached by text)."""
+        """Embed each interest and the experience note (cached by text, in memory)."""
         interests = tuple(i for i in participant.interests if i.strip())
         texts = [i.strip() for i in interests]
         note = participant.experience.strip()
         if note:
             texts.append(note)
-        raw = self.cache.vectors("query", texts) if texts else np.zeros(
+        # Interests are few and short: kept in memory only, not written per query.
+        raw = _default_cache.vectors("query", texts) if texts else np.zeros(
             (0, DIMENSIONS), dtype=np.float32)
         vectors = _grid(raw)
         return SemanticQuery(
@@ -456,12 +464,12 @@ class SemanticIndex:
 # --------------------------------------------------------------------------- reasons
 
 
-def _phrases(vacancy: Vacancy) -> list[str]:
-    """Short phrases of a vacancy a reason can quote: tags, title, clauses."""
-    found = [tag.strip() for tag in vacancy.tags if tag.strip()]
-    found.append(vacancy.title.strip())
-    clauses = [vacancy.title]
-    for sentence in _sentences(vacancy.description)[:MAX_DESCRIPTION_SENTENCES]:
+def _phrases(title: str, tags: tuple[str, ...], description: str) -> list[str]:
+    """Short phrases of a vacancy a reason can quote: tags, title, clauses, words."""
+    found = [tag.strip() for tag in tags if tag.strip()]
+    found.append(title.strip())
+    clauses = [title]
+    for sentence in _sentences(description)[:MAX_DESCRIPTION_SENTENCES]:
         for clause in _CLAUSE.split(sentence):
             words = clause.strip(" .!?").split()
             if 1 <= len(words) <= 6:
@@ -484,20 +492,28 @@ def phrase_evidence(interest: str, vacancy: Vacancy) -> tuple[str, float]:
     """The vacancy's phrase closest to an interest, and its cosine.
 
     Used to name the words behind a semantic match in a reason; only for the
-    matches shown, so a few phrases are embedded per match (cached).
+    matches shown, so a few phrases are embedded per match (cached, and the
+    answer is remembered per interest and vacancy text).
 
     Examples
     --------
     >>> v = Vacancy("v", "taalstage", "Taalstage keuken zorgcentrum", (), 1,
     ...             description="Je helpt de kok. Je ruimt de afwas op.")
     >>> phrase_evidence("koken", v)[0]
-    'Je helpt de kok'
+    'keuken'
     """
-    phrases = _phrases(vacancy)
-    if not phrases or not interest.strip():
+    return _phrase_evidence(interest.strip(), vacancy.title, vacancy.tags, vacancy.description)
+
+
+@lru_cache(maxsize=65536)
+def _phrase_evidence(
+    interest: str, title: str, tags: tuple[str, ...], description: str
+) -> tuple[str, float]:
+    phrases = _phrases(title, tags, description)
+    if not phrases or not interest:
         return "", 0.0
     vectors = _grid(_default_cache.vectors("part", phrases))
-    target = _grid(_default_cache.vectors("query", [interest.strip()]))[0]
+    target = _grid(_default_cache.vectors("query", [interest]))[0]
     cosines = [float(np.dot(row, target)) / (GRID * GRID) for row in vectors]
     best = max(range(len(phrases)), key=lambda i: (cosines[i], -i))
     return phrases[best], cosines[best]

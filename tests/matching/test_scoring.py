@@ -100,7 +100,7 @@ def test_reasons_are_short_dutch_sentences_a_coach_can_read_aloud() -> None:
                            language_support=True)
     match = Ranker().fit([vacancy]).rank(person).ranked[0]
     assert match.reasons == (
-        "Past bij interesse: koken",
+        "Past bij interesse koken: kok",
         "3,2 km, binnen 10 km",
         "Past in het rooster",
         "Hulp bij Nederlands op de werkvloer",
