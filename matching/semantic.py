@@ -73,7 +73,7 @@ MAX_DESCRIPTION_SENTENCES = 6
 #: as no evidence at all ...
 SIMILARITY_FLOOR = -0.15
 #: ... and at which it counts as full evidence (an exact tag scores 1 too).
-SIMILARITY_FULL = 0.35
+SIMILARITY_FULL = 0.25
 #: Common interests and kinds of work in the region: the background against
 #: which a text's "hubness" (how close it is to everything) is measured.
 BACKGROUND: tuple[str, ...] = tuple("""
@@ -314,7 +314,7 @@ def calibrated(cosine: FloatArray | float) -> Any:
 
     Examples
     --------
-    >>> [round(float(calibrated(c)), 3) for c in (0.1, 0.4, 0.9)]
+    >>> [round(float(calibrated(c)), 3) for c in (-0.2, 0.05, 0.3)]
     [0.0, 0.5, 1.0]
     """
     span = SIMILARITY_FULL - SIMILARITY_FLOOR
