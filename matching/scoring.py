@@ -58,7 +58,7 @@ from matching.semantic import (
     calibrated,
     phrase_evidence,
 )
-from matching.text import TAG_MATCH_CUTOFF, TagMatch
+from matching.text import TAG_MATCH_CUTOFF, TagMatch, stem_phrase
 from matching.types import Match, Participant, Vacancy
 
 __all__ = [
@@ -379,10 +379,26 @@ def _same_words(a: str, b: str) -> bool:
     return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
+def _modifier_only(tag: TagMatch) -> bool:
+    """The interest only matches the first part of the tag ("zorg" in "zorgboerderij").
+
+    Such a compound is often about something else; it still counts in the score,
+    but a reason does not claim it.
+    """
+    interest, found = stem_phrase(tag.interest), stem_phrase(tag.tag)
+    return interest != found and found.startswith(interest) and not found.endswith(interest)
+
+
+def _part_of_interest(phrase: str, interest: str) -> bool:
+    """The phrase is only some of a multi-word interest's words ("knippen" of "haren knippen")."""
+    words, own = set(phrase.lower().split()), set(interest.lower().split())
+    return words < own
+
+
 def _interest_reason(facts: PairFacts) -> str | None:
     """Name the interest and the vacancy's words that carried it; only strong evidence."""
     tag = facts.tag
-    if tag.score >= TAG_MATCH_CUTOFF:
+    if tag.score >= TAG_MATCH_CUTOFF and not _modifier_only(tag):
         if _same_words(tag.interest, tag.tag):
             return f"Past bij interesse {tag.interest}"
         return f"Past bij interesse {tag.interest}: {tag.tag}"
@@ -393,7 +409,7 @@ def _interest_reason(facts: PairFacts) -> str | None:
         if float(calibrated(facts.semantic.interests[k])) < SEMANTIC_REASON_MIN:
             break
         phrase, cosine = phrase_evidence(written[k], facts.vacancy)
-        if cosine >= PHRASE_EVIDENCE_MIN:
+        if cosine >= PHRASE_EVIDENCE_MIN and not _part_of_interest(phrase, written[k]):
             if _same_words(phrase, written[k]):
                 return f"Past bij interesse {written[k]}"
             return f"Past bij interesse {written[k]}: {_quoted(phrase)}"

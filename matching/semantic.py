@@ -485,7 +485,7 @@ def _phrases(title: str, tags: tuple[str, ...], description: str) -> list[str]:
 #: Words shorter than this are not quoted on their own (de, het, met, ...).
 MIN_PHRASE_WORD = 4
 #: A quoted phrase must be at least this close to the interest on its own.
-PHRASE_EVIDENCE_MIN = 0.60
+PHRASE_EVIDENCE_MIN = 0.62
 
 
 def phrase_evidence(interest: str, vacancy: Vacancy) -> tuple[str, float]:
