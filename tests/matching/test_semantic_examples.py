@@ -245,3 +245,26 @@ def test_interest_claims_on_the_quality_set_fall_on_work_the_coach_graded() -> N
     assert len(grades) >= 100
     assert grades.count(0) / len(grades) <= 0.10
     assert sum(1 for g in grades if g >= 2) / len(grades) >= 0.80
+
+
+def test_engines_agree_on_an_index_large_enough_to_be_projected() -> None:
+    """Above 256 vacancies the semantic index keeps principal directions only;
+    the fast and the reference engine still give the very same ranking."""
+    from tests.matching.test_engines import assert_same_ranking
+
+    works = ["keuken", "tuin", "kapsalon", "fietsenwerkplaats", "ICT-helpdesk", "verpleeghuis",
+             "kinderopvang", "kringloopwinkel", "bibliotheek", "schoonmaak", "magazijn", "atelier"]
+    verbs = ["Helpen in de", "Meelopen in de", "Werken in de", "Vrijwilliger voor de"]
+    places = [place(f"v-{i:03d}", f"{verbs[i % 4]} {works[i % 12]} {i // 48}",
+                    f"Je werkt mee in de {works[(i * 7) % 12]}. Samen met {i % 5 + 1} collega's.",
+                    km=0.2 + (i % 37) / 3, kind=("vrijwilligerswerk", "taalstage",
+                                                  "werkervaringsplaats")[i % 3])
+              for i in range(300)]
+    vacancies = load_vacancies(places)
+    fast, reference = Ranker().fit(vacancies), Ranker(engine="reference").fit(vacancies)
+    assert fast.semantic_index_ is not None and fast.semantic_index_.projection_ is not None
+    for who in (person(interests=["koken", "ouderen"], route="B1", experience="Kok geweest"),
+                person(interests=["computers"], route="Z", languages=speaking("A1")),
+                person(experience="I repaired bicycles in Kabul")):
+        participant = load_participants(who)[0]
+        assert_same_ranking(fast.rank(participant), reference.rank(participant))
