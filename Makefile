@@ -99,6 +99,7 @@ bench: install-test
 	$(BIN)/python bench/bench_vacancy_import.py
 	$(BIN)/python bench/bench_board.py
 	$(BIN)/python bench/bench_dashboard.py
+	$(BIN)/python bench/bench_semantic.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache
