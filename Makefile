@@ -101,6 +101,7 @@ bench: install-test
 	$(BIN)/python bench/bench_dashboard.py
 	$(BIN)/python bench/bench_learn.py
 	$(BIN)/python bench/bench_audit.py
+	$(BIN)/python bench/bench_semantic.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache

@@ -16,7 +16,7 @@ Examples
 >>> participant = load_participants({"id": "p-1", "availability": ["mon_morning"],
 ...     "interests": ["kok"]})[0]
 >>> Ranker().fit(vacancies).rank(participant).ranked[0].reasons[0]
-'Past bij interesse: kok'
+'Past bij interesse kok: koken'
 """
 
 from matching.allocation import allocate, solve_assignment

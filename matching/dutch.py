@@ -56,15 +56,23 @@ def number_text(value: float, decimals: int = 1) -> str:
     return text.replace(".", ",")
 
 
-def km_text(value: float) -> str:
+def km_text(value: float, *, unit: bool = True) -> str:
     """Format a distance with one decimal: ``3,2 km``; whole numbers keep ``,0``.
+
+    A distance just above a whole number never reads as that number (5.04 is
+    ``5,1 km``): the distance filters are whole kilometres, and a place shown
+    as ``5,0 km`` must not drop out of a 5 km filter.
 
     Examples
     --------
-    >>> km_text(3.2), km_text(12.0)
-    ('3,2 km', '12,0 km')
+    >>> km_text(3.2), km_text(12.0), km_text(5.04), km_text(4.96), km_text(9.7, unit=False)
+    ('3,2 km', '12,0 km', '5,1 km', '5,0 km', '9,7')
     """
-    return f"{value:.1f} km".replace(".", ",")
+    shown = round(value, 1)
+    if shown == int(shown) and value > shown:
+        shown += 0.1
+    text = f"{shown:.1f}".replace(".", ",")
+    return f"{text} km" if unit else text
 
 
 def level_text(rank: int) -> str:

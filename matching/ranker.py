@@ -29,13 +29,25 @@ from matching.reference import rank_reference
 from matching.scoring import (
     COMPONENTS,
     DEFAULT_REACH_KM,
+    EXPERIENCE_SHARE,
     NEUTRAL,
+    NO_SEMANTIC,
+    TRADE_MIN,
     PairFacts,
     Weights,
     build_match,
+    has_interest_text,
     resolve_weights,
 )
-from matching.text import TextIndex, best_tag_match
+from matching.semantic import (
+    NO_SIMILARITY,
+    SemanticIndex,
+    SemanticQuery,
+    SemanticScores,
+    VectorCache,
+    calibrated,
+)
+from matching.text import TextIndex, misleading_parts, misled, vacancy_tag_match
 from matching.types import (
     DAYPARTS,
     Exclusion,
@@ -157,6 +169,8 @@ class _Evaluation:
     score: FloatArray
     components: tuple[FloatArray, ...]
     text: FloatArray
+    semantic: FloatArray
+    meaning: SemanticQuery | None
 
 
 # --------------------------------------------------------------------------- constraints
@@ -319,10 +333,7 @@ def _distance_values(c: _Columns, p: Participant, km: FloatArray) -> FloatArray:
 
 
 def _schedule_values(c: _Columns, p: Participant) -> FloatArray:
-    usable = np.where(
-        c.arranged, np.uint32(p.free_mask), np.uint32(p.free_mask & ~p.care_mask & _ALL_DAYPARTS)
-    )
-    count = np.bitwise_count(c.schedule & usable).astype(np.float64)
+    count = np.bitwise_count(c.schedule & np.uint32(p.free_mask & _ALL_DAYPARTS)).astype(np.float64)
     share: FloatArray = np.divide(count, c.wanted, out=np.ones(len(count)), where=c.wanted > 0)
     return share
 
@@ -341,16 +352,28 @@ def _hours_values(c: _Columns, p: Participant) -> FloatArray:
     return result
 
 
-def _language_values(c: _Columns, p: Participant) -> FloatArray:
+def _language_values(c: _Columns, p: Participant, trade: BoolArray | None) -> FloatArray:
     if p.nl_levels[0] < _B1:
         helps = c.rich.astype(np.int64) + c.support + c.taalstage
         low: FloatArray = (0.25 + 0.25 * helps).astype(np.float64)
         return low
-    high: FloatArray = np.where(c.taalstage, 0.5, 1.0)
+    step_back = c.taalstage if trade is None else c.taalstage & ~trade
+    high: FloatArray = np.where(step_back, 0.5, 1.0)
     return high
 
 
-def _route_values(c: _Columns, p: Participant) -> FloatArray:
+def _type_fit(c: _Columns, high: bool, trade: BoolArray | None) -> FloatArray:
+    """Vectorised :func:`matching.scoring._type_fit`."""
+    if not high:
+        low: FloatArray = c.low_type.astype(np.float64)
+        return low
+    if trade is None:
+        return (~c.low_type).astype(np.float64)
+    result: FloatArray = np.where(trade, np.where(c.low_type, 0.5, 1.0), 0.0)
+    return result
+
+
+def _route_values(c: _Columns, p: Participant, trade: BoolArray | None) -> FloatArray:
     signals = []
     if p.route in ("Z", "B1"):
         signals.append(p.route == "B1")
@@ -358,9 +381,28 @@ def _route_values(c: _Columns, p: Participant) -> FloatArray:
         signals.append(p.ladder_step >= 3)
     if not signals:
         return np.full(len(c.low_type), NEUTRAL)
-    hits = sum((c.low_type != high).astype(np.float64) for high in signals)
+    hits = sum(_type_fit(c, high, trade) for high in signals)
     result: FloatArray = np.asarray(hits, dtype=np.float64) / len(signals)
     return result
+
+
+def _misleading_rows(vacancies: Sequence[Vacancy]) -> dict[str, IntArray]:
+    """For each misleading compound's first part, the vacancies whose title names it."""
+    rows: dict[str, list[int]] = {}
+    for position, vacancy in enumerate(vacancies):
+        for part in misleading_parts(vacancy.title):
+            rows.setdefault(part, []).append(position)
+    return {part: np.asarray(found, dtype=np.int64) for part, found in rows.items()}
+
+
+def _pair_semantic(evaluation: _Evaluation, at: int) -> SemanticScores:
+    """One pair's semantic scores: its row of the evaluation's cosines."""
+    if evaluation.meaning is None:
+        return NO_SEMANTIC
+    values = [float(x) for x in evaluation.semantic[at]]
+    count = len(evaluation.meaning.interests)
+    note = values[count] if evaluation.meaning.experience is not None else NO_SIMILARITY
+    return SemanticScores(tuple(values[:count]), note)
 
 
 def _known(km: np.float64) -> float | None:
@@ -394,6 +436,12 @@ class Ranker:
     engine : {"fast", "reference"}, default "fast"
         ``fast`` is vectorised; ``reference`` is the per-pair specification.
         Both give the same output.
+    vectors : VectorCache, optional
+        Where the semantic signal keeps its text vectors; give
+        ``VectorCache(directory)`` so a refit embeds only new texts. Default: a
+        cache in memory.
+    semantic : bool, default True
+        False leaves the semantic signal out (for comparisons and baselines).
 
     Attributes
     ----------
@@ -401,6 +449,8 @@ class Ranker:
         The fitted vacancies, in order.
     text_index_ : TextIndex
         TF-IDF and tag index over the vacancies.
+    semantic_index_ : SemanticIndex or None
+        The vacancies' embedding vectors (None with ``semantic=False``).
     tfidf_ : sklearn.feature_extraction.text.TfidfVectorizer
         The fitted vectoriser (``text_index_.vectorizer_``).
     weights_ : tuple of float
@@ -417,10 +467,17 @@ class Ranker:
     """
 
     def __init__(
-        self, weights: Mapping[str, float] | None = None, engine: str = "fast"
+        self,
+        weights: Mapping[str, float] | None = None,
+        engine: str = "fast",
+        *,
+        vectors: VectorCache | None = None,
+        semantic: bool = True,
     ) -> None:
         self.weights = weights
         self.engine = engine
+        self.vectors = vectors
+        self.semantic = semantic
 
     def fit(self, vacancies: Iterable[Vacancy]) -> Ranker:
         """Index the vacancies; return self.
@@ -438,7 +495,11 @@ class Ranker:
         if len(set(ids)) != len(ids):
             raise ValueError("vacancy ids must be unique")
         self.text_index_ = TextIndex().fit(self.vacancies_)
+        self.semantic_index_ = (
+            SemanticIndex(self.vectors).fit(self.vacancies_) if self.semantic else None
+        )
         self.columns_ = _Columns(self.vacancies_)
+        self.misleading_rows_ = _misleading_rows(self.vacancies_)
         return self
 
     @property
@@ -544,6 +605,7 @@ class Ranker:
                 chosen,
                 limit=limit,
                 candidates=None if mask is None else mask.tolist(),
+                semantic=self.semantic_index_,
             )
         return self._rank_fast(participant, chosen, limit, mask)
 
@@ -611,7 +673,10 @@ class Ranker:
         self._check_fitted()
         chosen = self._weights_for(weights)
         if self.engine == "reference":
-            ranking = rank_reference(participant, self.vacancies_, self.text_index_, chosen)
+            ranking = rank_reference(
+                participant, self.vacancies_, self.text_index_, chosen,
+                semantic=self.semantic_index_,
+            )
             return self._row_from_ranking(ranking)
         evaluation = self._evaluate(participant, chosen)
         score = np.zeros(len(self.vacancies_))
@@ -649,30 +714,102 @@ class Ranker:
         feasible = np.flatnonzero(fits if mask is None else fits & mask)
         km = distances.fill(feasible)
         text = self.text_index_.similarity_all(self.text_index_.query(p), feasible)
-        components = self._components(p, feasible, km, text)
+        meaning = self._semantic_query(p)
+        semantic = (
+            np.zeros((len(feasible), 0)) if meaning is None
+            else self.semantic_index_.scores_all(meaning, feasible)  # type: ignore[union-attr]
+        )
+        void = self._void(p, feasible)
+        if void:
+            # As in the reference: misled interests count for nothing on those rows.
+            text = np.where(np.logical_or.reduce(list(void.values())), 0.0, text)
+            for k, interest in enumerate(meaning.interests if meaning else ()):
+                if interest in void:
+                    semantic[void[interest], k] = NO_SIMILARITY
+        components = self._components(p, feasible, km, text, semantic, meaning, void)
         score = np.zeros(len(feasible))
         for weight, values in zip(weights, components, strict=True):
-            score += weight * values
-        np.minimum(score, 1.0, out=score)
-        return _Evaluation(codes, distances, feasible, score, components, text)
+            score = score + weight * values
+        score = np.minimum(score, 1.0)
+        return _Evaluation(codes, distances, feasible, score, components, text, semantic, meaning)
+
+    def _void(self, p: Participant, feasible: IntArray) -> dict[str, BoolArray]:
+        """Per interest, the feasible rows whose title only seems to fit it."""
+        void: dict[str, BoolArray] = {}
+        for part, rows in self.misleading_rows_.items():
+            hit = [i for i in dict.fromkeys(p.interests) if misled(i, part)]
+            if not hit:
+                continue
+            inside = np.isin(feasible, rows)
+            for interest in hit:
+                void[interest] = void[interest] | inside if interest in void else inside
+        return void
+
+    def _semantic_query(self, p: Participant) -> SemanticQuery | None:
+        if self.semantic_index_ is None:
+            return None
+        return self.semantic_index_.query(p)
+
+    def _interest_values(
+        self,
+        p: Participant,
+        feasible: IntArray,
+        text: FloatArray,
+        semantic: FloatArray,
+        meaning: SemanticQuery | None,
+        void: dict[str, BoolArray],
+    ) -> FloatArray:
+        """Vectorised :func:`matching.scoring.interest_component`, same order of maxima."""
+        if not has_interest_text(p):
+            return np.full(len(feasible), NEUTRAL)
+        tags = self._tag_values(p, feasible, void)
+        best = np.full(len(feasible), NO_SIMILARITY)
+        note = np.full(len(feasible), NO_SIMILARITY)
+        if meaning is not None:
+            count = len(meaning.interests)
+            if count:
+                best = semantic[:, :count].max(axis=1)
+            if meaning.experience is not None:
+                note = semantic[:, count]
+        evidence = [tags, text, calibrated(best), EXPERIENCE_SHARE * calibrated(note)]
+        result: FloatArray = np.maximum.reduce(evidence)
+        return result
+
+    def _tag_values(
+        self, p: Participant, feasible: IntArray, void: dict[str, BoolArray]
+    ) -> FloatArray:
+        """Best tag match per feasible row, leaving out misled interests where void."""
+        if not void:
+            return self.text_index_.tag_match_all(p.interests, feasible)
+        result = np.zeros(len(feasible))
+        for interest in dict.fromkeys(p.interests):
+            values = self.text_index_.tag_match_all([interest], feasible)
+            if interest in void:
+                values = np.where(void[interest], 0.0, values)
+            result = np.maximum(result, values)
+        return result
 
     def _components(
-        self, p: Participant, feasible: IntArray, km: FloatArray, text: FloatArray
+        self,
+        p: Participant,
+        feasible: IntArray,
+        km: FloatArray,
+        text: FloatArray,
+        semantic: FloatArray,
+        meaning: SemanticQuery | None,
+        void: dict[str, BoolArray],
     ) -> tuple[FloatArray, ...]:
         # Only feasible vacancies get scored; usually a small part of the index.
         c = self.columns_.take(feasible)
-        if not p.interests and not p.experience.strip():
-            interest = np.full(len(km), NEUTRAL)
-        else:
-            tags = self.text_index_.tag_match_all(p.interests, feasible)
-            interest = np.maximum(tags, text)
+        interest = self._interest_values(p, feasible, text, semantic, meaning, void)
+        trade = interest >= TRADE_MIN if has_interest_text(p) else None
         return (
             interest,
             _distance_values(c, p, km),
             _schedule_values(c, p),
             _hours_values(c, p),
-            _language_values(c, p),
-            _route_values(c, p),
+            _language_values(c, p, trade),
+            _route_values(c, p, trade),
         )
 
     def _rank_fast(
@@ -689,10 +826,11 @@ class Ranker:
         facts = PairFacts(
             participant=p,
             vacancy=vacancy,
-            tag=best_tag_match(p.interests, vacancy.tags),
+            tag=vacancy_tag_match(p.interests, vacancy),
             text=float(evaluation.text[at]),
             # The per-pair distance keeps reasons word-for-word equal to the reference.
             km=pair_distance_km(p, vacancy),
+            semantic=_pair_semantic(evaluation, at),
         )
         values = [float(component[at]) for component in evaluation.components]
         assert len(values) == len(COMPONENTS)

@@ -9,8 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from matching.constraints import check, exclusion, pair_distance_km
-from matching.scoring import PairFacts, Weights, build_match, component_values, weighted_score
-from matching.text import TextIndex, best_tag_match
+from matching.scoring import (
+    NO_SEMANTIC,
+    PairFacts,
+    Weights,
+    build_match,
+    component_values,
+    weighted_score,
+)
+from matching.semantic import NO_SIMILARITY, SemanticIndex, SemanticQuery, SemanticScores
+from matching.text import TextIndex, misleading_interests, vacancy_tag_match
 from matching.types import Exclusion, Match, Participant, Ranking, Vacancy
 
 __all__ = ["rank_reference"]
@@ -24,6 +32,7 @@ def rank_reference(
     *,
     limit: int | None = None,
     candidates: Sequence[bool] | None = None,
+    semantic: SemanticIndex | None = None,
 ) -> Ranking:
     """Rank one participant against vacancies, pair by pair.
 
@@ -41,6 +50,8 @@ def rank_reference(
     candidates : sequence of bool, optional
         One flag per vacancy: only flagged vacancies are checked, ranked and listed
         as excluded. Default: all of them.
+    semantic : SemanticIndex, optional
+        Fitted on the same vacancies; without it there is no semantic evidence.
 
     Examples
     --------
@@ -53,6 +64,7 @@ def rank_reference(
     Ranking(participant='p-1', ranked=(), excluded=())
     """
     query = index.query(participant)
+    meaning = None if semantic is None else semantic.query(participant)
     ranked: list[Match] = []
     excluded: list[Exclusion] = []
     for position, vacancy in enumerate(vacancies):
@@ -63,14 +75,32 @@ def rank_reference(
         if codes:
             excluded.append(exclusion(participant, vacancy, codes, km))
             continue
+        # Interests a misleading title only seems to fit count for nothing here.
+        void = misleading_interests(participant.interests, vacancy.title)
         facts = PairFacts(
             participant=participant,
             vacancy=vacancy,
-            tag=best_tag_match(participant.interests, vacancy.tags),
-            text=index.similarity_one(query, position),
+            tag=vacancy_tag_match(participant.interests, vacancy),
+            text=0.0 if void else index.similarity_one(query, position),
             km=km,
+            semantic=_semantic_scores(semantic, meaning, position, void),
         )
         values = component_values(facts)
         ranked.append(build_match(facts, values, weighted_score(values, weights)))
     ranked.sort(key=lambda match: (-match.score, match.vacancy))
     return Ranking(participant.id, tuple(ranked[:limit]), tuple(excluded))
+
+
+def _semantic_scores(
+    index: SemanticIndex | None, meaning: SemanticQuery | None, position: int,
+    void: frozenset[str],
+) -> SemanticScores:
+    """One pair's cosines; -1 for an interest the title only seems to fit."""
+    if index is None or meaning is None:
+        return NO_SEMANTIC
+    found = index.scores_one(meaning, position)
+    interests = tuple(
+        NO_SIMILARITY if interest in void else cosine
+        for interest, cosine in zip(meaning.interests, found.interests, strict=True)
+    )
+    return SemanticScores(interests, found.experience)

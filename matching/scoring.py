@@ -8,27 +8,40 @@ numbers with arrays and is tested against them.
 Components (the names are the keys of :attr:`Match.components`):
 
 ``interest``
-    max(tag match, text similarity) -- see :mod:`matching.text`. 0.5 when the
-    participant gave no interests and no experience.
+    the strongest evidence of four, each in [0, 1]: the best fuzzy tag match
+    (:mod:`matching.text`), the TF-IDF text similarity, the best single
+    interest's semantic similarity and, weaker (times
+    :data:`EXPERIENCE_SHARE`), the experience note's (:mod:`matching.semantic`;
+    cosines are calibrated to [0, 1]). 0.5 when the participant gave no
+    interests and no experience.
 ``distance``
     ``reach / (reach + km)``: 1 next door, 0.5 at the participant's
     ``max_travel_km`` (``reach``; 10 km when no limit is given), so closer is
     always better. 1 for remote work, 0.5 when a location is unknown.
 ``schedule``
-    share of the vacancy's dayparts the person can actually do (free, and
-    without children at home unless care is arranged); 1 for an empty schedule.
+    share of the vacancy's dayparts that are free (available, no lessons); 1
+    for an empty schedule. Children at home do not lower it: when they make
+    the schedule impossible the ``childcare`` constraint excludes the pair, and
+    when it still fits there is nothing to penalise.
 ``hours``
     overlap of the two hour ranges divided by the narrower range; 1 when one
     range lies inside the other, 0.5 when either side gave no hours.
 ``language``
     for Dutch speaking below B1: 0.25 plus 0.25 for each of taalrijk work,
     language support on the floor and a taalstage. From B1 up: 1, but 0.5 for a
-    taalstage (it is meant for A0-A2).
+    taalstage (it is meant for A0-A2) unless it is in the person's own trade.
 ``route``
     mean over the signals present -- route (Z low, B1 high; onderwijs gives no
-    signal) and ladder step (1-2 low, 3+ high) -- of 1 when the signal favours
-    the vacancy type (low: vrijwilligerswerk and taalstage; high:
-    werkervaringsplaats) else 0; 0.5 without signals.
+    signal) and ladder step (1-2 low, 3+ high) -- of the fit of the vacancy
+    type with the signal: a low signal favours vrijwilligerswerk and a
+    taalstage (1, a werkervaringsplaats 0); a high signal favours a
+    werkervaringsplaats in the person's own trade (1), accepts a vrijwilligers-
+    or taalstage place in her trade (0.5) and gives no bonus to any place in
+    another trade (0). 0.5 without signals.
+
+"Own trade" (:func:`in_trade`) means strong interest evidence: an interest
+value of at least :data:`TRADE_MIN`. A person without interests has no known
+trade; a high signal then favours every werkervaringsplaats as before.
 """
 
 from __future__ import annotations
@@ -37,8 +50,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from matching.dutch import TYPE_WORDS, km_text, level_text, number_text
-from matching.text import TAG_MATCH_CUTOFF, TagMatch
+from matching.dutch import km_text, level_text, number_text
+from matching.semantic import (
+    NO_SIMILARITY,
+    PHRASE_EVIDENCE_MIN,
+    SemanticScores,
+    calibrated,
+    phrase_evidence,
+)
+from matching.text import TAG_MATCH_CUTOFF, TagMatch, stem_phrase
 from matching.types import Match, Participant, Vacancy
 
 __all__ = [
@@ -52,6 +72,7 @@ __all__ = [
     "component_values",
     "distance_component",
     "hours_component",
+    "in_trade",
     "interest_component",
     "language_component",
     "reasons",
@@ -79,8 +100,15 @@ DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType({
 NEUTRAL = 0.5
 #: Distance at which the distance component is 0.5 when the participant gave no limit.
 DEFAULT_REACH_KM = 10.0
-#: Text similarity from which the text itself is given as a reason.
-TEXT_REASON_MIN = 0.3
+#: The experience note is weaker evidence than a stated interest.
+EXPERIENCE_SHARE = 0.7
+#: Interest evidence from which a vacancy is in the person's own trade.
+TRADE_MIN = 0.6
+#: Calibrated semantic evidence from which an interest may be named as a reason
+#: (a vacancy phrase must then also be close to it: PHRASE_EVIDENCE_MIN).
+SEMANTIC_REASON_MIN = 0.1
+#: No semantic evidence: what a pair gets when the engine has no embeddings.
+NO_SEMANTIC = SemanticScores((), NO_SIMILARITY)
 _B1 = 3
 _A2 = 2
 _LOW_TYPES = frozenset({"vrijwilligerswerk", "taalstage"})
@@ -138,17 +166,45 @@ def weighted_score(values: Sequence[float], weights: Weights) -> float:
 # --------------------------------------------------------------------------- components
 
 
-def interest_component(participant: Participant, tag: TagMatch, text: float) -> float:
-    """max(tag match, text similarity); neutral without interests or experience.
+def has_interest_text(participant: Participant) -> bool:
+    """Whether the person gave interests or an experience note to match on."""
+    return bool(participant.interests) or bool(participant.experience.strip())
+
+
+def interest_component(
+    participant: Participant, tag: TagMatch, text: float, semantic: SemanticScores = NO_SEMANTIC
+) -> float:
+    """The strongest interest evidence; neutral without interests or experience.
 
     Examples
     --------
     >>> interest_component(Participant("p", frozenset(), interests=("koken",)), TagMatch(0.9), 0.2)
     0.9
     """
-    if not participant.interests and not participant.experience.strip():
+    if not has_interest_text(participant):
         return NEUTRAL
-    return max(tag.score, text)
+    _, best = semantic.best()
+    return max(
+        tag.score,
+        text,
+        float(calibrated(best)),
+        EXPERIENCE_SHARE * float(calibrated(semantic.experience)),
+    )
+
+
+def in_trade(participant: Participant, interest: float) -> bool | None:
+    """Whether a vacancy is in the person's own trade; None when she gave none.
+
+    Examples
+    --------
+    >>> in_trade(Participant("p", frozenset(), interests=("kapper",)), 0.9)
+    True
+    >>> in_trade(Participant("p", frozenset()), 0.5) is None
+    True
+    """
+    if not has_interest_text(participant):
+        return None
+    return interest >= TRADE_MIN
 
 
 def distance_component(participant: Participant, vacancy: Vacancy, km: float | None) -> float:
@@ -169,12 +225,6 @@ def distance_component(participant: Participant, vacancy: Vacancy, km: float | N
     return reach / (reach + km)
 
 
-def _usable_mask(participant: Participant, vacancy: Vacancy) -> int:
-    if vacancy.childcare_arranged:
-        return participant.free_mask
-    return participant.free_mask & ~participant.care_mask
-
-
 def schedule_component(participant: Participant, vacancy: Vacancy) -> float:
     """Share of the vacancy's dayparts the person can do.
 
@@ -187,7 +237,7 @@ def schedule_component(participant: Participant, vacancy: Vacancy) -> float:
     wanted = vacancy.schedule_mask.bit_count()
     if wanted == 0:
         return 1.0
-    return (vacancy.schedule_mask & _usable_mask(participant, vacancy)).bit_count() / wanted
+    return (vacancy.schedule_mask & participant.free_mask).bit_count() / wanted
 
 
 def hours_component(participant: Participant, vacancy: Vacancy) -> float:
@@ -210,19 +260,27 @@ def hours_component(participant: Participant, vacancy: Vacancy) -> float:
     return min(1.0, max(0.0, overlap / narrower))
 
 
-def language_component(participant: Participant, vacancy: Vacancy) -> float:
+def language_component(
+    participant: Participant, vacancy: Vacancy, trade: bool | None = None
+) -> float:
     """Fit of the work's language setting with the person's Dutch (speaking).
+
+    ``trade`` says whether the vacancy is in the person's own trade
+    (:func:`in_trade`): a taalstage there is no step back for a B1 speaker.
 
     Examples
     --------
     >>> p = Participant("p", frozenset(), nl_levels=(1, 1, 0, 0))
     >>> language_component(p, Vacancy("v", "taalstage", "t", (), 1, language_support=True))
     0.75
+    >>> b1 = Participant("p", frozenset(), nl_levels=(3, 3, 3, 3))
+    >>> language_component(b1, Vacancy("v", "taalstage", "t", (), 1), trade=True)
+    1.0
     """
     if participant.nl_levels[0] < _B1:
         helps = (vacancy.language_rich, vacancy.language_support, vacancy.type == "taalstage")
         return 0.25 + 0.25 * sum(helps)
-    return 0.5 if vacancy.type == "taalstage" else 1.0
+    return 0.5 if vacancy.type == "taalstage" and not trade else 1.0
 
 
 def _route_signals(participant: Participant) -> list[bool]:
@@ -235,7 +293,20 @@ def _route_signals(participant: Participant) -> list[bool]:
     return signals
 
 
-def route_component(participant: Participant, vacancy: Vacancy) -> float:
+def _type_fit(high: bool, low_type: bool, trade: bool | None) -> float:
+    """How well one route signal fits a placement type (see the module docstring)."""
+    if not high:
+        return 1.0 if low_type else 0.0
+    if trade is None:  # no known trade: the type alone decides, as before
+        return 0.0 if low_type else 1.0
+    if not trade:
+        return 0.0
+    return 0.5 if low_type else 1.0
+
+
+def route_component(
+    participant: Participant, vacancy: Vacancy, trade: bool | None = None
+) -> float:
     """How well the placement type fits the learning route and ladder step.
 
     Examples
@@ -243,19 +314,23 @@ def route_component(participant: Participant, vacancy: Vacancy) -> float:
     >>> p = Participant("p", frozenset(), route="Z", ladder_step=2)
     >>> route_component(p, Vacancy("v", "vrijwilligerswerk", "t", (), 1))
     1.0
+    >>> b1 = Participant("p", frozenset(), route="B1", interests=("ict",))
+    >>> route_component(b1, Vacancy("v", "werkervaringsplaats", "Zorg", (), 1), trade=False)
+    0.0
     """
     signals = _route_signals(participant)
     if not signals:
         return NEUTRAL
     low_type = vacancy.type in _LOW_TYPES
-    return sum(1.0 for high in signals if high != low_type) / len(signals)
+    return sum(_type_fit(high, low_type, trade) for high in signals) / len(signals)
 
 
 @dataclass(frozen=True, slots=True)
 class PairFacts:
     """What one pair's components and reasons are computed from.
 
-    ``text`` is the TF-IDF cosine; ``km`` the distance or None when unknown.
+    ``text`` is the TF-IDF cosine; ``km`` the distance or None when unknown;
+    ``semantic`` the embedding cosines of each interest and the note.
     """
 
     participant: Participant
@@ -263,6 +338,15 @@ class PairFacts:
     tag: TagMatch
     text: float
     km: float | None
+    semantic: SemanticScores = NO_SEMANTIC
+
+    def interest(self) -> float:
+        """The interest component of the pair."""
+        return interest_component(self.participant, self.tag, self.text, self.semantic)
+
+    def trade(self) -> bool | None:
+        """Whether the vacancy is in the person's own trade (see :func:`in_trade`)."""
+        return in_trade(self.participant, self.interest())
 
 
 def component_values(facts: PairFacts) -> tuple[float, ...]:
@@ -276,25 +360,78 @@ def component_values(facts: PairFacts) -> tuple[float, ...]:
     (0.5, 1.0, 1.0, 0.5, 0.5, 0.5)
     """
     p, v = facts.participant, facts.vacancy
+    interest = facts.interest()
+    trade = in_trade(p, interest)
     return (
-        interest_component(p, facts.tag, facts.text),
+        interest,
         distance_component(p, v, facts.km),
         schedule_component(p, v),
         hours_component(p, v),
-        language_component(p, v),
-        route_component(p, v),
+        language_component(p, v, trade),
+        route_component(p, v, trade),
     )
 
 
 # --------------------------------------------------------------------------- reasons
 
 
+def _same_words(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
+def _modifier_only(tag: TagMatch) -> bool:
+    """The interest only matches the first part of the tag ("zorg" in "zorgboerderij").
+
+    Such a compound is often about something else; it still counts in the score,
+    but a reason does not claim it.
+    """
+    interest, found = stem_phrase(tag.interest), stem_phrase(tag.tag)
+    return interest != found and found.startswith(interest) and not found.endswith(interest)
+
+
+def _part_of_interest(phrase: str, interest: str) -> bool:
+    """The phrase is only some of a multi-word interest's words ("knippen" of "haren knippen")."""
+    words, own = set(phrase.lower().split()), set(interest.lower().split())
+    return words < own
+
+
 def _interest_reason(facts: PairFacts) -> str | None:
-    if facts.tag.score >= TAG_MATCH_CUTOFF:
-        return f"Past bij interesse: {facts.tag.interest}"
-    if facts.text >= TEXT_REASON_MIN:
-        return "Sluit aan bij interesses en ervaring"
+    """Name the interest and the vacancy's words that carried it; only strong evidence."""
+    tag = facts.tag
+    if tag.score >= TAG_MATCH_CUTOFF and not _modifier_only(tag):
+        if _same_words(tag.interest, tag.tag):
+            return f"Past bij interesse {tag.interest}"
+        return f"Past bij interesse {tag.interest}: {tag.tag}"
+    written = [i.strip() for i in facts.participant.interests if i.strip()]
+    ranked = sorted(range(len(facts.semantic.interests)),
+                    key=lambda k: (-facts.semantic.interests[k], k))
+    for k in ranked:
+        if float(calibrated(facts.semantic.interests[k])) < SEMANTIC_REASON_MIN:
+            break
+        phrase, cosine = phrase_evidence(written[k], facts.vacancy)
+        if cosine >= PHRASE_EVIDENCE_MIN and not _part_of_interest(phrase, written[k]):
+            if _same_words(phrase, written[k]):
+                return f"Past bij interesse {written[k]}"
+            return f"Past bij interesse {written[k]}: {_quoted(phrase)}"
+    note = facts.participant.experience.strip()
+    if note and float(calibrated(facts.semantic.experience)) >= SEMANTIC_REASON_MIN:
+        phrase, cosine = phrase_evidence(note, facts.vacancy)
+        if cosine >= PHRASE_EVIDENCE_MIN:
+            return f"Past bij eerder werk: {_quoted(phrase)}"
     return None
+
+
+def _quoted(phrase: str) -> str:
+    """A vacancy phrase inside a sentence: lower-case first letter, unless an acronym."""
+    if len(phrase) > 1 and phrase[1].isupper():
+        return phrase
+    return phrase[:1].lower() + phrase[1:]
+
+
+#: Below this the distance is read as "close by", not as a number that rounds to 0.
+CLOSE_BY_KM = 0.1
+#: From this share of the travel limit on, the distance is named as a limit case.
+EDGE_SHARE = 0.9
 
 
 def _distance_reason(facts: PairFacts) -> str | None:
@@ -302,9 +439,14 @@ def _distance_reason(facts: PairFacts) -> str | None:
         return "Kan op afstand, zonder reizen"
     if facts.km is None:
         return None
+    if facts.km < CLOSE_BY_KM:
+        return "Dichtbij: minder dan 100 meter"
     limit = facts.participant.max_travel_km
     if limit is None:
         return f"{km_text(facts.km)} reizen"
+    if facts.km >= EDGE_SHARE * limit:
+        shown = km_text(facts.km, unit=False)
+        return f"Op de grens van de reisafstand: {shown} van {number_text(limit)} km"
     return f"{km_text(facts.km)}, binnen {number_text(limit)} km"
 
 
@@ -324,6 +466,8 @@ def _language_reason(facts: PairFacts) -> str | None:
     p, v = facts.participant, facts.vacancy
     speaking = p.nl_levels[0]
     if speaking >= _B1:
+        if v.type == "taalstage" and facts.trade():
+            return "Taalstage in het eigen vak"
         return None
     if v.language_support:
         return "Hulp bij Nederlands op de werkvloer"
@@ -334,25 +478,52 @@ def _language_reason(facts: PairFacts) -> str | None:
     return None
 
 
+#: Plain words for why a placement type suits the person's next step
+#: (keyed by a work-ready signal and the type; the B1 route is not named).
+_STEP_WORDS: dict[tuple[bool, str], str] = {
+    (False, "vrijwilligerswerk"): "Vrijwilligerswerk: rustig beginnen, in eigen tempo",
+    (False, "taalstage"): "Taalstage: rustig beginnen en Nederlands oefenen",
+    (True, "werkervaringsplaats"): "Werkervaringsplaats: een stap naar betaald werk",
+}
+
+
 def _route_reason(facts: PairFacts) -> str | None:
     p, v = facts.participant, facts.vacancy
-    if route_component(p, v) != 1.0:
+    trade = facts.trade()
+    if route_component(p, v, trade) != 1.0:
         return None
-    what = f"de {p.route}-route" if p.route in ("Z", "B1") else f"trede {p.ladder_step}"
-    return f"{TYPE_WORDS[v.type]} past bij {what}"
+    high = _route_signals(p)[0]
+    words = _STEP_WORDS[(high, v.type)]
+    return words.replace(":", " in het eigen vak:", 1) if high and trade else words
 
 
 def _hours_reason(facts: PairFacts) -> str | None:
     hours = facts.vacancy.hours
-    if hours is None or hours_component(facts.participant, facts.vacancy) != 1.0:
+    if hours is None:
         return None
-    if hours.min == hours.max:
-        return f"Uren passen: {number_text(hours.min)} uur per week"
-    return f"Uren passen: {number_text(hours.min)}–{number_text(hours.max)} uur per week"
+    if hours_component(facts.participant, facts.vacancy) == 1.0:
+        if hours.min == hours.max:
+            return f"Uren passen: {number_text(hours.min)} uur per week"
+        return f"Uren passen: {number_text(hours.min)}–{number_text(hours.max)} uur per week"
+    return None
 
 
+def _hours_misfit(facts: PairFacts) -> str | None:
+    """What does not fit in the hours: fewer or more than the person wants."""
+    hours, wants = facts.vacancy.hours, facts.participant.hours
+    if hours is None or wants is None or hours_component(facts.participant, facts.vacancy) == 1.0:
+        return None
+    if hours.max < wants.max:
+        return f"Minder uren dan gewenst: {number_text(hours.max)} van {number_text(wants.max)}"
+    if hours.min > wants.min:
+        least, wanted = number_text(hours.min), number_text(wants.min)
+        return f"Meer uren dan gewenst: minstens {least}, gewenst {wanted}"
+    return None
+
+
+# Most telling first: the interest, then what does not fit, then the rest.
 _REASONS = (
-    _interest_reason, _distance_reason, _schedule_reason,
+    _interest_reason, _hours_misfit, _distance_reason, _schedule_reason,
     _language_reason, _route_reason, _hours_reason,
 )
 
@@ -365,7 +536,7 @@ def reasons(facts: PairFacts) -> tuple[str, ...]:
     >>> p = Participant("p", frozenset(), max_travel_km=10, interests=("koken",))
     >>> v = Vacancy("v", "werkervaringsplaats", "t", (), 1)
     >>> reasons(PairFacts(p, v, TagMatch(1.0, "koken", "kok"), 0.1, 3.24))
-    ('Past bij interesse: koken', '3,2 km, binnen 10 km')
+    ('Past bij interesse koken: kok', '3,2 km, binnen 10 km')
     """
     found = [text for build in _REASONS if (text := build(facts)) is not None]
     return tuple(found[:_MAX_REASONS]) or ("Voldoet aan alle voorwaarden",)

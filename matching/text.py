@@ -40,8 +40,13 @@ __all__ = [
     "TagMatch",
     "STOP_WORDS",
     "TextIndex",
+    "MISLEADING_COMPOUNDS",
     "best_tag_match",
     "clean_text",
+    "misleading_interests",
+    "misleading_parts",
+    "misled",
+    "vacancy_tag_match",
     "stem_phrase",
     "term_similarity",
 ]
@@ -155,6 +160,68 @@ def best_tag_match(interests: Sequence[str], tags: Sequence[str]) -> TagMatch:
             if score >= TAG_MATCH_CUTOFF and score > best.score:
                 best = TagMatch(score, interest, tag)
     return best
+
+
+#: Dutch compounds whose first part says nothing about the work: a
+#: kinderboerderij is a petting farm (animals, visitors), not work with children.
+#: A title naming one gives an interest in its first part no evidence at all --
+#: neither the tag nor the text nor the meaning -- so no reason claims it.
+MISLEADING_COMPOUNDS: dict[str, str] = {
+    "kinderboerderij": "kinderen",
+    "kinderkleding": "kinderen",
+    "kinderkledingwinkel": "kinderen",
+    "ouderavond": "ouderen",
+    "oudercommissie": "ouderen",
+    "ouderraad": "ouderen",
+    "dierenarts": "dieren",
+    "autowasstraat": "auto's",
+}
+
+
+def misleading_parts(title: str) -> tuple[str, ...]:
+    """The first parts of the misleading compounds a title names.
+
+    Examples
+    --------
+    >>> misleading_parts("Vrijwilliger Kinderboerderij De Beestenbende")
+    ('kinderen',)
+    """
+    words = default_process(title.replace("-", " ")).split()
+    return tuple(dict.fromkeys(
+        MISLEADING_COMPOUNDS[word] for word in words if word in MISLEADING_COMPOUNDS
+    ))
+
+
+def misled(interest: str, part: str) -> bool:
+    """Whether an interest is what a misleading compound's first part seems to say."""
+    return term_similarity(interest, part) >= TAG_MATCH_CUTOFF
+
+
+def misleading_interests(interests: Sequence[str], title: str) -> frozenset[str]:
+    """The interests that a misleading compound in ``title`` only seems to fit.
+
+    Examples
+    --------
+    >>> sorted(misleading_interests(("kinderen", "dieren"), "Vrijwilliger kinderboerderij"))
+    ['kinderen']
+    >>> misleading_interests(("kinderen",), "Kinderopvang De Boomhut")
+    frozenset()
+    """
+    parts = misleading_parts(title)
+    return frozenset(i for i in interests if any(misled(i, part) for part in parts))
+
+
+def vacancy_tag_match(interests: Sequence[str], vacancy: Vacancy) -> TagMatch:
+    """:func:`best_tag_match` on a vacancy's tags, without interests its title misleads.
+
+    Examples
+    --------
+    >>> v = Vacancy("v", "vrijwilligerswerk", "Kinderboerderij", (), 1, tags=("kinderen",))
+    >>> vacancy_tag_match(("kinderen",), v).score
+    0.0
+    """
+    void = misleading_interests(interests, vacancy.title)
+    return best_tag_match([i for i in interests if i not in void], vacancy.tags)
 
 
 #: Dutch function words: they say nothing about interests and, being in almost

