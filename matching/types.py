@@ -363,6 +363,32 @@ class ExclusionList(Sequence[Exclusion]):
     def __len__(self) -> int:
         return self._length
 
+    def codes_by_vacancy(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Each exclusion's vacancy id and codes, in order: all :meth:`to_dicts` needs.
+
+        This builds every exclusion; a subclass that knows the codes without
+        building them (the fast engine's) overrides it.
+
+        Examples
+        --------
+        >>> ExclusionList(1, lambda i: Exclusion("v-1", ("closed",))).codes_by_vacancy()
+        [('v-1', ('closed',))]
+        """
+        return [(item.vacancy, item.codes) for item in self]
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """The contract's JSON shape of every exclusion, as :meth:`Exclusion.to_dict`.
+
+        Examples
+        --------
+        >>> ExclusionList(1, lambda i: Exclusion("v-1", ("closed",))).to_dicts()
+        [{'vacancy': 'v-1', 'codes': ['closed']}]
+        """
+        return [
+            {"vacancy": vacancy, "codes": list(codes)}
+            for vacancy, codes in self.codes_by_vacancy()
+        ]
+
     @overload
     def __getitem__(self, index: int) -> Exclusion: ...
 
@@ -447,7 +473,11 @@ class Ranking:
         return {
             "participant": self.participant,
             "ranked": [match.to_dict() for match in self.ranked],
-            "excluded": [exclusion.to_dict() for exclusion in self.excluded],
+            "excluded": (
+                # A lazy list knows the codes without building every exclusion.
+                self.excluded.to_dicts() if isinstance(self.excluded, ExclusionList)
+                else [exclusion.to_dict() for exclusion in self.excluded]
+            ),
         }
 
 
