@@ -14,9 +14,18 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from matching.profiles import Problem, ProfileError, load_participants, load_vacancies, read_json
 from matching.ranker import ENGINES, Ranker
-from matching.types import Exclusion, ExclusionList, Participant, Ranking, Vacancy
+from matching.types import (
+    ExclusionColumns,
+    Participant,
+    Ranking,
+    Vacancy,
+    exclusion_columns,
+)
 
 __all__ = ["main"]
 
@@ -103,55 +112,58 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-class _Encoded(dict[Any, str]):
-    """JSON text of each key, encoded on first use: ids and code lists repeat a lot."""
-
-    def __init__(self, encode: Any) -> None:
-        super().__init__()
-        self._encode = encode
-
-    def __missing__(self, key: Any) -> str:
-        text: str = self._encode(key)
-        self[key] = text
-        return text
-
-
-_EXCLUSION_JSON = '{{"vacancy": {}, "codes": {}}}'.format
-
-
 class _RankingWriter:
     """Each ranking as the text ``json.dumps(ranking.to_dict(), ensure_ascii=False)``.
 
     Same bytes, without the cost that dominated a large run: 20 participants over
     10k vacancies list about 200k exclusions, but only their ids and codes are
-    printed. They come straight from the engine's code bitmasks (no exclusion,
-    no Dutch explanation is built) and each distinct id and code list is encoded
-    once, then joined as text.
+    printed. They come as columns straight from the engine's code bitmasks (no
+    exclusion, no Dutch explanation is built); each id and each distinct code
+    list is encoded once, and the exclusions are put together by indexing arrays
+    of those texts, then joined.
     """
 
     def __init__(self) -> None:
-        self._ids = _Encoded(_json)
-        self._codes = _Encoded(lambda codes: _json(list(codes)))
+        # The last ids seen and their texts: the fast engine passes the same ids
+        # object for every ranking of one fitted index.
+        self._ids: Sequence[str] = ()
+        self._id_texts: npt.NDArray[np.object_] = np.empty(0, dtype=object)
+        self._codes: dict[tuple[str, ...], str] = {}
 
     def __call__(self, ranking: Ranking) -> str:
         return (
             f'{{"participant": {_json(ranking.participant)}, '
             f'"ranked": {_json([match.to_dict() for match in ranking.ranked])}, '
-            f'"excluded": [{self._excluded(ranking.excluded)}]}}'
+            f'"excluded": [{self._excluded(exclusion_columns(ranking.excluded))}]}}'
         )
 
-    def _excluded(self, excluded: Sequence[Exclusion]) -> str:
-        if isinstance(excluded, ExclusionList):
-            pairs = excluded.codes_by_vacancy()
-        else:
-            pairs = [(item.vacancy, item.codes) for item in excluded]
-        if not pairs:
+    def _excluded(self, found: ExclusionColumns) -> str:
+        if len(found.at) == 0:
             return ""
-        ids, codes = zip(*pairs, strict=True)
-        return ", ".join(
-            map(_EXCLUSION_JSON, map(self._ids.__getitem__, ids),
-                map(self._codes.__getitem__, codes))
-        )
+        if found.ids is not self._ids:
+            self._ids = found.ids
+            self._id_texts = _texts([f'{{"vacancy": {_json(i)}, "codes": ' for i in found.ids])
+        codes = _texts([self._code_text(codes) for codes in found.codes])
+        parts = np.empty((len(found.at), 2), dtype=object)
+        parts[:, 0] = self._id_texts[found.at]
+        parts[:, 1] = codes[found.which]
+        # Each exclusion is its two parts; the last one's separator is cut off.
+        return "".join(parts.ravel().tolist())[: -len(_SEPARATOR)]
+
+    def _code_text(self, codes: tuple[str, ...]) -> str:
+        text = self._codes.get(codes)
+        if text is None:
+            text = self._codes[codes] = _json(list(codes)) + "}" + _SEPARATOR
+        return text
+
+
+_SEPARATOR = ", "
+
+
+def _texts(values: list[str]) -> npt.NDArray[np.object_]:
+    found = np.empty(len(values), dtype=object)
+    found[:] = values
+    return found
 
 
 def _allocate(args: argparse.Namespace) -> Any:

@@ -39,6 +39,7 @@ from matching.text import TextIndex, best_tag_match
 from matching.types import (
     DAYPARTS,
     Exclusion,
+    ExclusionColumns,
     ExclusionList,
     Match,
     Participant,
@@ -298,21 +299,21 @@ class _Exclusions(ExclusionList):
     """Lazy exclusions whose distances, too, are computed only when first read.
 
     ``prepare`` returns, all at once, each exclusion's distance (array and list),
-    completed code bitmask and fitted position in ``vacancies``.
+    completed code bitmask and fitted position; ``ids`` are the fitted vacancy ids.
     """
 
-    __slots__ = ("_prepare", "_vacancies")
+    __slots__ = ("_ids", "_prepare")
 
     def __init__(
         self,
         length: int,
         build: Callable[[int], Exclusion],
         prepare: Callable[[], _Prepared],
-        vacancies: Sequence[Vacancy],
+        ids: Sequence[str],
     ) -> None:
         super().__init__(length, build)
         self._prepare = prepare
-        self._vacancies = vacancies
+        self._ids = ids
 
     @property
     def distances_km(self) -> FloatArray:
@@ -322,14 +323,19 @@ class _Exclusions(ExclusionList):
             self._distances = distances
         return self._distances
 
-    def codes_by_vacancy(self) -> list[tuple[str, tuple[str, ...]]]:
+    def columns(self) -> ExclusionColumns:
         """Ids and codes straight from the bitmasks: no exclusion, no explanation built.
 
-        :func:`decode` is memoised, so each distinct bitmask is decoded once.
+        Each distinct bitmask is decoded once; ``ids`` are the fitted vacancy ids.
         """
         _, masks, _, rows = self._prepare()
-        ids = map(attrgetter("id"), map(self._vacancies.__getitem__, rows))
-        return list(zip(ids, map(decode, masks), strict=True))
+        distinct, which = np.unique(np.asarray(masks, dtype=np.int64), return_inverse=True)
+        return ExclusionColumns(
+            ids=self._ids,
+            at=np.asarray(rows, dtype=np.int64),
+            codes=tuple(map(decode, distinct.tolist())),
+            which=which.astype(np.int64, copy=False),
+        )
 
 
 # --------------------------------------------------------------------------- components
@@ -758,4 +764,10 @@ class Ranker:
             reported_km = None if math.isnan(km[index]) else km[index]
             return exclusion(p, vacancy, found, explained_km, reported_km=reported_km)
 
-        return _Exclusions(len(positions), build, prepare, vacancies)
+        # One ids tuple per fitted index, shared by its rankings: a writer encodes
+        # them once (checked by identity, so a refit or an edit gets new ones).
+        listed = self.__dict__.get("_exclusion_ids")
+        if listed is None or listed[0] is not vacancies or len(listed[1]) != len(vacancies):
+            listed = (vacancies, tuple(vacancy.id for vacancy in vacancies))
+            self.__dict__["_exclusion_ids"] = listed
+        return _Exclusions(len(positions), build, prepare, listed[1])
