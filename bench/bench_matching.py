@@ -1,7 +1,8 @@
 """Benchmark of the matching engines and the allocation; prints figures, asserts nothing.
 
 Run with ``python bench/bench_matching.py`` (a few minutes on 2 cores; ``--quick``
-for small sizes, ``--detail`` for the older per-size sections too). It prints the
+for small sizes, ``--detail`` for the older per-size sections too,
+``--command-line-only`` for row 1 alone). It prints the
 rows of issue 18's table that belong to the matching library, each with the load
 average beside it, since the machine is shared:
 
@@ -394,7 +395,18 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
     parser.add_argument("--detail", action="store_true",
                         help="also the per-size sections (peak memory, reference ratios)")
+    parser.add_argument("--command-line-only", action="store_true",
+                        help="only row 1, the whole `python -m matching rank` process "
+                             "(20 x 10k, or 5 x 1k with --quick)")
     args = parser.parse_args()
+    if args.command_line_only:
+        print("| figure | measured | target | load average (1/5/15 min) |")
+        print("|---|---|---|---|")
+        if args.quick:
+            row_command_line(5, 1_000, runs=1)
+        else:
+            row_command_line(20, 10_000, runs=3)
+        return
     people = participants(1_000)
     table(args.quick, people)
     if not args.detail:
