@@ -51,6 +51,7 @@ from matching.text import TextIndex, misleading_parts, misled, vacancy_tag_match
 from matching.types import (
     DAYPARTS,
     Exclusion,
+    ExclusionColumns,
     ExclusionList,
     Match,
     Participant,
@@ -304,22 +305,51 @@ def _other_codes(c: _Columns, p: Participant) -> npt.NDArray[np.uint16]:
     return result
 
 
+#: What :class:`_Exclusions` reads: distances (array, list), bitmasks, positions.
+_Prepared = tuple[FloatArray, list[int], list[float], list[int]]
+
+
 class _Exclusions(ExclusionList):
-    """Lazy exclusions whose distances, too, are computed only when first read."""
+    """Lazy exclusions whose distances, too, are computed only when first read.
 
-    __slots__ = ("_km_of",)
+    ``prepare`` returns, all at once, each exclusion's distance (array and list),
+    completed code bitmask and fitted position; ``ids`` are the fitted vacancy ids.
+    """
 
-    def __init__(self, length: int, build: Any, km_of: Callable[[], FloatArray]) -> None:
+    __slots__ = ("_ids", "_prepare")
+
+    def __init__(
+        self,
+        length: int,
+        build: Callable[[int], Exclusion],
+        prepare: Callable[[], _Prepared],
+        ids: Sequence[str],
+    ) -> None:
         super().__init__(length, build)
-        self._km_of = km_of
+        self._prepare = prepare
+        self._ids = ids
 
     @property
     def distances_km(self) -> FloatArray:
         if self._distances is None:
-            distances = np.array(self._km_of(), dtype=np.float64)
+            distances = np.array(self._prepare()[0], dtype=np.float64)
             distances.flags.writeable = False
             self._distances = distances
         return self._distances
+
+    def columns(self) -> ExclusionColumns:
+        """Ids and codes straight from the bitmasks: no exclusion, no explanation built.
+
+        Each distinct bitmask is decoded once; ``ids`` are the fitted vacancy ids.
+        """
+        _, masks, _, rows = self._prepare()
+        distinct, which = np.unique(np.asarray(masks, dtype=np.int64), return_inverse=True)
+        return ExclusionColumns(
+            ids=self._ids,
+            at=np.asarray(rows, dtype=np.int64),
+            codes=tuple(map(decode, distinct.tolist())),
+            which=which.astype(np.int64, copy=False),
+        )
 
 
 # --------------------------------------------------------------------------- components
@@ -849,23 +879,20 @@ class Ranker:
         distances = evaluation.distances
         vacancies = self.vacancies_
         # Distances, and the distance bit of vacancies something else already
-        # excluded, are filled in all at once when the first exclusion or distance
-        # is asked for.
+        # excluded, are filled in all at once when the first exclusion, distance
+        # or code list is asked for.
         # As Python lists too: building 10k exclusions reads them item by item.
-        prepared: list[tuple[FloatArray, list[int], list[float], list[int]]] = []
+        prepared: list[_Prepared] = []
 
-        def ready() -> tuple[FloatArray, list[int], list[float], list[int]]:
+        def prepare() -> _Prepared:
             if not prepared:
                 km = distances.fill(positions)
                 masks = distances.complete(positions, codes[positions], km)
                 prepared.append((km, masks.tolist(), km.tolist(), positions.tolist()))
             return prepared[0]
 
-        def km_of_all() -> FloatArray:
-            return ready()[0]
-
         def build(index: int) -> Exclusion:
-            _, masks, km, rows = ready()
+            _, masks, km, rows = prepare()
             vacancy = vacancies[rows[index]]
             found = decode(masks[index])
             # Explained with the per-pair distance, word for word as the reference
@@ -875,4 +902,10 @@ class Ranker:
             reported_km = None if math.isnan(km[index]) else km[index]
             return exclusion(p, vacancy, found, explained_km, reported_km=reported_km)
 
-        return _Exclusions(len(positions), build, km_of_all)
+        # One ids tuple per fitted index, shared by its rankings: a writer encodes
+        # them once (checked by identity, so a refit or an edit gets new ones).
+        listed = self.__dict__.get("_exclusion_ids")
+        if listed is None or listed[0] is not vacancies or len(listed[1]) != len(vacancies):
+            listed = (vacancies, tuple(vacancy.id for vacancy in vacancies))
+            self.__dict__["_exclusion_ids"] = listed
+        return _Exclusions(len(positions), build, prepare, listed[1])

@@ -27,6 +27,7 @@ __all__ = [
     "Allocation",
     "ConstraintFailure",
     "Exclusion",
+    "ExclusionColumns",
     "ExclusionList",
     "Hours",
     "Location",
@@ -35,6 +36,7 @@ __all__ = [
     "Ranking",
     "Vacancy",
     "daypart_mask",
+    "exclusion_columns",
     "mask_dayparts",
 ]
 
@@ -52,6 +54,7 @@ PLACEMENT_TYPES: tuple[str, ...] = ("vrijwilligerswerk", "taalstage", "werkervar
 ROUTES: tuple[str, ...] = ("B1", "onderwijs", "Z")
 
 FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
 
 _DAYPART_BIT = {name: 1 << index for index, name in enumerate(DAYPARTS)}
 
@@ -320,6 +323,46 @@ class Match:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class ExclusionColumns:
+    """Exclusions as columns: exclusion ``i`` is of vacancy ``ids[at[i]]`` and fails
+    the codes ``codes[which[i]]``.
+
+    Ids and code lists repeat a great deal (the same vacancies for every
+    participant of one fitted index, a few dozen distinct code lists), so a
+    writer can encode each once and then index. ``ids`` is the same object for
+    every ranking of one fitted index when the engine can manage it.
+
+    Examples
+    --------
+    >>> found = exclusion_columns([Exclusion("v-1", ("closed",)), Exclusion("v-2", ("closed",))])
+    >>> found.ids, found.at.tolist(), found.codes, found.which.tolist()
+    (('v-1', 'v-2'), [0, 1], (('closed',),), [0, 0])
+    """
+
+    ids: Sequence[str]
+    at: IntArray
+    codes: Sequence[tuple[str, ...]]
+    which: IntArray
+
+
+def exclusion_columns(excluded: Sequence[Exclusion]) -> ExclusionColumns:
+    """The :class:`ExclusionColumns` of any sequence of exclusions.
+
+    A lazy :class:`ExclusionList` answers with its own :meth:`ExclusionList.columns`.
+    """
+    if isinstance(excluded, ExclusionList):
+        return excluded.columns()
+    distinct: dict[tuple[str, ...], int] = {}
+    which = [distinct.setdefault(item.codes, len(distinct)) for item in excluded]
+    return ExclusionColumns(
+        ids=tuple(item.vacancy for item in excluded),
+        at=np.arange(len(excluded), dtype=np.int64),
+        codes=tuple(distinct),
+        which=np.asarray(which, dtype=np.int64),
+    )
+
+
 class ExclusionList(Sequence[Exclusion]):
     """An immutable sequence of exclusions that builds each one on first access.
 
@@ -362,6 +405,47 @@ class ExclusionList(Sequence[Exclusion]):
 
     def __len__(self) -> int:
         return self._length
+
+    def columns(self) -> ExclusionColumns:
+        """The ids and codes of every exclusion as columns (see :class:`ExclusionColumns`).
+
+        This builds every exclusion; a subclass that knows the codes without
+        building them (the fast engine's) overrides it.
+
+        Examples
+        --------
+        >>> ExclusionList(1, lambda i: Exclusion("v-1", ("closed",))).columns().codes
+        (('closed',),)
+        """
+        return exclusion_columns(tuple(self))
+
+    def codes_by_vacancy(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Each exclusion's vacancy id and codes, in order: all :meth:`to_dicts` needs.
+
+        Examples
+        --------
+        >>> ExclusionList(1, lambda i: Exclusion("v-1", ("closed",))).codes_by_vacancy()
+        [('v-1', ('closed',))]
+        """
+        found = self.columns()
+        return list(zip(
+            map(found.ids.__getitem__, found.at.tolist()),
+            map(found.codes.__getitem__, found.which.tolist()),
+            strict=True,
+        ))
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """The contract's JSON shape of every exclusion, as :meth:`Exclusion.to_dict`.
+
+        Examples
+        --------
+        >>> ExclusionList(1, lambda i: Exclusion("v-1", ("closed",))).to_dicts()
+        [{'vacancy': 'v-1', 'codes': ['closed']}]
+        """
+        return [
+            {"vacancy": vacancy, "codes": list(codes)}
+            for vacancy, codes in self.codes_by_vacancy()
+        ]
 
     @overload
     def __getitem__(self, index: int) -> Exclusion: ...
@@ -447,7 +531,11 @@ class Ranking:
         return {
             "participant": self.participant,
             "ranked": [match.to_dict() for match in self.ranked],
-            "excluded": [exclusion.to_dict() for exclusion in self.excluded],
+            "excluded": (
+                # A lazy list knows the codes without building every exclusion.
+                self.excluded.to_dicts() if isinstance(self.excluded, ExclusionList)
+                else [exclusion.to_dict() for exclusion in self.excluded]
+            ),
         }
 
 
