@@ -16,7 +16,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from flask_migrate import upgrade
-from sqlalchemy import text
+from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.orm import scoped_session
 
 from marketplace import create_app
@@ -31,8 +31,27 @@ SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 def _database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     configured = os.environ.get("KOPPELKANS_TEST_DATABASE_URL")
     if configured:
-        return configured
+        return _database_of_this_worker(configured)
+    # Under pytest-xdist each worker has a temporary directory of its own.
     return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.db")
+
+
+def _database_of_this_worker(configured: str) -> str:
+    """Under pytest-xdist (`-n 2`) each worker (gw0, gw1, ...) gets an empty PostgreSQL
+    database of its own on the server, since every worker migrates and empties its own."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker or not configured.startswith("postgresql"):
+        return configured
+    base = make_url(configured)
+    name = f"{base.database}_{worker}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
 
 
 def _reset_postgres_schema() -> None:
