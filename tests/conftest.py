@@ -24,6 +24,7 @@ from marketplace.config import config_for_tests
 from marketplace.extensions import db as _db
 from marketplace.models import User
 from tests.builders import PASSWORD
+from tests.rollback import SharedTransaction, shared_transaction
 
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 
@@ -130,3 +131,27 @@ def login(client: FlaskClient):
         return client
 
     return _login
+
+
+# ------------------------------------------------- data built once per module (opt-in)
+
+
+@pytest.fixture(scope="module")
+def module_transaction(app: Flask) -> Iterator[SharedTransaction]:
+    """One transaction for a module's data, rolled back after its last test (tests/rollback.py).
+
+    A module opts in by overriding `db` (which `client` and `runner` use too):
+
+        @pytest.fixture()
+        def db(rolled_back_db):
+            return rolled_back_db
+    """
+    with app.app_context(), shared_transaction(app) as shared:
+        yield shared
+
+
+@pytest.fixture()
+def rolled_back_db(app: Flask, module_transaction: SharedTransaction) -> Iterator[scoped_session]:
+    """The session for one test of such a module: whatever it commits is rolled back."""
+    with app.app_context(), module_transaction.test() as session:
+        yield session

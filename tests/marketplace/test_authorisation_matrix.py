@@ -20,7 +20,7 @@ every table as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,7 +48,7 @@ from tests.builders import (
     make_placement,
     make_vacancy,
 )
-from tests.rollback import SharedTransaction, shared_transaction
+from tests.rollback import SharedTransaction
 
 ANON, COACH, OTHER_COACH = "anonymous", "coach", "other_coach"
 ORG, OTHER_ORG, CENTRE, POLICY, ADMIN = (
@@ -315,29 +315,26 @@ def _build_world() -> WorldRows:
 
 
 @pytest.fixture(scope="module")
-def shared(app: Flask) -> Iterator[tuple[SharedTransaction, WorldRows]]:
-    """The world, built once for the module's ~500 cases (it took most of each case's
-    time when built per case), inside a transaction that is rolled back at the end."""
-    with app.app_context(), shared_transaction(app) as transaction:
-        rows = _build_world()
-        _db.session.remove()
-        yield transaction, rows
+def world_rows(app: Flask, module_transaction: SharedTransaction) -> WorldRows:
+    """The world, built once for the module's ~700 cases (building it took most of each
+    case's time), in the module's transaction (tests/rollback.py)."""
+    rows = _build_world()
+    _db.session.remove()
+    return rows
 
 
 @pytest.fixture()
-def db(app: Flask, shared: tuple[SharedTransaction, WorldRows]) -> Iterator[scoped_session]:
+def db(rolled_back_db: scoped_session, world_rows: WorldRows) -> scoped_session:
     """This module's `db` (the `client` fixture's too): every case starts from the world
     and whatever it commits is rolled back afterwards, instead of emptying the tables."""
-    transaction, _ = shared
-    with app.app_context(), transaction.test() as session:
-        yield session
+    return rolled_back_db
 
 
 @pytest.fixture()
-def world(db: scoped_session, shared: tuple[SharedTransaction, WorldRows]) -> World:
-    _, rows = shared
-    users = {role: db.get_one(User, user_id) for role, user_id in rows.user_ids.items()}
-    return World(users, rows.params, rows.link_token, rows.import_token, rows.account_token)
+def world(db: scoped_session, world_rows: WorldRows) -> World:
+    users = {role: db.get_one(User, user_id) for role, user_id in world_rows.user_ids.items()}
+    return World(users, world_rows.params, world_rows.link_token, world_rows.import_token,
+                 world_rows.account_token)
 
 
 def token_for_endpoint(world: World, endpoint: str) -> str:
