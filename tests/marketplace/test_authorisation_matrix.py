@@ -257,7 +257,7 @@ def _user(role: Role, name: str, password_hash: str, **fields: Any) -> User:
     return user
 
 
-def _build_world() -> WorldRows:
+def build_world() -> WorldRows:
     # One hash for all: the web tests log in through the session, the API tests get a
     # token for PASSWORD (tests/api/conftest.py's token_for).
     password_hash = hash_password(PASSWORD)
@@ -318,7 +318,7 @@ def _build_world() -> WorldRows:
 def world_rows(app: Flask, module_transaction: SharedTransaction) -> WorldRows:
     """The world, built once for the module's ~700 cases (building it took most of each
     case's time), in the module's transaction (tests/rollback.py)."""
-    rows = _build_world()
+    rows = build_world()
     _db.session.remove()
     return rows
 
@@ -330,11 +330,15 @@ def db(rolled_back_db: scoped_session, world_rows: WorldRows) -> scoped_session:
     return rolled_back_db
 
 
+def world_of(rows: WorldRows, session: scoped_session) -> World:
+    """The world with its users loaded in this test's session."""
+    users = {role: session.get_one(User, user_id) for role, user_id in rows.user_ids.items()}
+    return World(users, rows.params, rows.link_token, rows.import_token, rows.account_token)
+
+
 @pytest.fixture()
 def world(db: scoped_session, world_rows: WorldRows) -> World:
-    users = {role: db.get_one(User, user_id) for role, user_id in world_rows.user_ids.items()}
-    return World(users, world_rows.params, world_rows.link_token, world_rows.import_token,
-                 world_rows.account_token)
+    return world_of(world_rows, db)
 
 
 def token_for_endpoint(world: World, endpoint: str) -> str:
