@@ -16,7 +16,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from flask_migrate import upgrade
-from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.orm import scoped_session
 
 from marketplace import create_app
@@ -24,6 +24,7 @@ from marketplace.config import config_for_tests
 from marketplace.extensions import db as _db
 from marketplace.models import User
 from tests.builders import PASSWORD
+from tests.engines import without_fsync
 from tests.rollback import SharedTransaction, shared_transaction
 
 SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
@@ -61,25 +62,12 @@ def _reset_postgres_schema() -> None:
         connection.execute(text("CREATE SCHEMA public"))
 
 
-def _without_fsync(engine: Engine) -> None:
-    """A test database need not survive a power cut: SQLite without fsync (PRAGMA
-    synchronous=OFF) commits in microseconds instead of tens of milliseconds, and tests
-    commit thousands of times. Locking and isolation are unchanged. (The PostgreSQL of
-    scripts/with-postgres runs with fsync=off already.)"""
-    if engine.dialect.name != "sqlite":
-        return
-
-    @event.listens_for(engine, "connect")
-    def _no_fsync(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.execute("PRAGMA synchronous=OFF")
-
-
 @pytest.fixture(scope="session")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     url = _database_url(tmp_path_factory)
     application = create_app(config_for_tests(url))
     with application.app_context():
-        _without_fsync(_db.engine)
+        without_fsync(_db.engine)
         if _db.engine.dialect.name == "postgresql":
             _reset_postgres_schema()
         upgrade()
@@ -96,7 +84,7 @@ def make_app(app: Flask) -> Iterator[Callable[..., Flask]]:
     def _make(**overrides: Any) -> Flask:
         other = create_app(config_for_tests(app.config["SQLALCHEMY_DATABASE_URI"]) | overrides)
         with other.app_context():
-            _without_fsync(_db.engine)
+            without_fsync(_db.engine)
         made.append(other)
         return other
 
