@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -94,12 +95,27 @@ def make_app(app: Flask) -> Iterator[Callable[..., Flask]]:
             _db.engine.dispose()
 
 
+@cache
+def _rows_query(names: tuple[str, ...]) -> str:
+    return " UNION ALL ".join(
+        f"SELECT '{name}' WHERE EXISTS (SELECT 1 FROM \"{name}\")" for name in names)
+
+
+def _tables_with_rows() -> list[str]:
+    names = tuple(table.name for table in _db.metadata.sorted_tables)
+    return [row[0] for row in _db.session.execute(text(_rows_query(names)))]
+
+
 def _empty_all_tables() -> None:
     _db.session.rollback()
     if _db.engine.dialect.name == "postgresql":
-        # TRUNCATE: the append-only triggers refuse DELETE on the log tables.
-        names = ", ".join(f'"{table.name}"' for table in _db.metadata.sorted_tables)
-        _db.session.execute(text(f"TRUNCATE {names}"))
+        # TRUNCATE: the append-only triggers refuse DELETE on the log tables. Only the
+        # tables a test filled: TRUNCATE of all of them cost ~57 ms a test, of the few
+        # used ones a few ms (CASCADE takes along empty tables that refer to them).
+        used = _tables_with_rows()
+        if used:
+            names = ", ".join(f'"{name}"' for name in used)
+            _db.session.execute(text(f"TRUNCATE {names} CASCADE"))
     else:
         for table in reversed(_db.metadata.sorted_tables):
             _db.session.execute(table.delete())
