@@ -71,14 +71,19 @@ lint:
 	$(BIN)/mypy
 	$(BIN)/bandit -q -r marketplace matching seed_data -ll
 
+# Both passes run in parallel (pytest-xdist): a worker per CPU, each with its own database;
+# modules marked xdist_group (fixed ports) stay in one worker. TEST_WORKERS=0: one process.
+TEST_WORKERS ?= auto
+PYTEST_PARALLEL := -n $(TEST_WORKERS) --dist loadgroup
+
 test-sqlite:
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_PARALLEL)
 
 # The database tests again, on a real PostgreSQL server and Redis started for the run;
 # tests/deploy starts the production setup (gunicorn, jobs) on them.
 test-postgres:
 	scripts/with-postgres $(PG_PORT) scripts/with-redis $(REDIS_PORT) \
-	  $(BIN)/pytest tests/marketplace tests/geo tests/api tests/deploy
+	  $(BIN)/pytest $(PYTEST_PARALLEL) tests/marketplace tests/geo tests/api tests/deploy
 
 # Production (README, Production): refuses to start without SECRET_KEY, a PostgreSQL
 # DATABASE_URL and REDIS_URL; migrates, then serves with gunicorn beside `flask jobs run`.

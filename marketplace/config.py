@@ -49,6 +49,12 @@ DEVELOPMENT_ENVIRONMENTS = ("development", "test")
 DEVELOPMENT_SECRET_KEY = "dev-only-not-secret"  # nosec B105
 # A signed session cookie older than this is refused, also when copied elsewhere.
 SESSION_LIFETIME = timedelta(hours=10)
+# Argon2id's cost: argon2-cffi's default (RFC 9106, low memory: 3 passes over 64 MiB,
+# 4 lanes), about 0.15 s a hash here, for every environment a person uses.
+STRONG_PASSWORD_HASHING = {"time_cost": 3, "memory_cost": 65536, "parallelism": 4}
+# A test run only (KOPPELKANS_ENV=test): the minimum Argon2 allows, so the thousands of
+# hashes a test run makes take microseconds. Its hashes protect nothing.
+TEST_PASSWORD_HASHING = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
 
 
 def _deployment_settings() -> dict[str, Any]:
@@ -140,7 +146,14 @@ def settled_config(config: Mapping[str, Any], debug: bool) -> dict[str, Any]:
         "SECRET_KEY": _checked_secret(env, str(config.get("SECRET_KEY") or "")),
         "SESSION_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_SECURE": production,
+        "PASSWORD_HASHING": password_hashing_for(env),
     }
+
+
+def password_hashing_for(env: str) -> dict[str, int]:
+    """Argon2's cost follows the environment, never a setting: no typo or stray variable
+    can give a server the cheap test parameters."""
+    return dict(TEST_PASSWORD_HASHING if env == "test" else STRONG_PASSWORD_HASHING)
 
 
 def config_for_tests(database_url: str) -> dict[str, Any]:

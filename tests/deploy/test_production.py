@@ -57,6 +57,9 @@ DATABASE = "koppelkans_prod_e2e"
 
 pytestmark = [
     pytest.mark.postgres,
+    # Fixed ports, one database name and a flushed Redis: one pytest-xdist worker runs
+    # all of this module (`--dist loadgroup`).
+    pytest.mark.xdist_group("production_processes"),
     pytest.mark.skipif(
         not os.environ.get("KOPPELKANS_TEST_DATABASE_URL", "").startswith("postgresql"),
         reason="needs PostgreSQL: run through scripts/with-postgres (make test-postgres)"),

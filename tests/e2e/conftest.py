@@ -22,6 +22,7 @@ from marketplace import create_app
 from marketplace.config import DEMO_PASSWORD
 from marketplace.extensions import db
 from marketplace.services.demo_region import load_demo_region
+from tests.engines import without_fsync
 from tests.mailserver import Inbox, free_port, serve
 
 CHROMIUM = "/usr/bin/chromium"
@@ -52,6 +53,7 @@ def demo_region_app(database: Path, **config: Any) -> Flask:
         **config,
     })
     with app.app_context():
+        without_fsync(db.engine)
         upgrade()
         load_demo_region()
     return app

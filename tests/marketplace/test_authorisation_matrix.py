@@ -27,6 +27,7 @@ from typing import Any
 import pytest
 from flask import Flask, url_for
 from sqlalchemy import select
+from sqlalchemy.orm import scoped_session
 
 from marketplace import create_app
 from marketplace.config import config_for_tests
@@ -47,6 +48,7 @@ from tests.builders import (
     make_placement,
     make_vacancy,
 )
+from tests.rollback import SharedTransaction
 
 ANON, COACH, OTHER_COACH = "anonymous", "coach", "other_coach"
 ORG, OTHER_ORG, CENTRE, POLICY, ADMIN = (
@@ -237,32 +239,41 @@ class World:
     account_token: str
 
 
-# One Argon2 hash for all: the web tests log in through the session, the API tests get
-# a token for PASSWORD (tests/api/conftest.py's token_for).
-_PASSWORD_HASH = hash_password(PASSWORD)
+@dataclass(frozen=True)
+class WorldRows:
+    """What the module's world is, by id: each test loads the users in its own session."""
+
+    user_ids: dict[str, int]
+    params: dict[str, Any]
+    link_token: str
+    import_token: str
+    account_token: str
 
 
-def _user(role: Role, name: str, **fields: Any) -> User:
+def _user(role: Role, name: str, password_hash: str, **fields: Any) -> User:
     user = User(email=f"{name}@matrix.test", name=name, role=role,
-                password_hash=_PASSWORD_HASH, **fields)
+                password_hash=password_hash, **fields)
     _db.session.add(user)
     _db.session.commit()
     return user
 
 
-@pytest.fixture()
-def world(db) -> World:
+def build_world() -> WorldRows:
+    # One hash for all: the web tests log in through the session, the API tests get a
+    # token for PASSWORD (tests/api/conftest.py's token_for).
+    password_hash = hash_password(PASSWORD)
     centre_org = make_organisation(name="Vrijwilligerscentrale", kind="vrijwilligerscentrale")
     organisation = make_organisation(name="Wijkcentrum", managed_by_id=centre_org.id)
     other_organisation = make_organisation(name="Ander centrum")
     users = {
-        COACH: _user(Role.COACH, "coach"),
-        OTHER_COACH: _user(Role.COACH, "other-coach"),
-        ORG: _user(Role.ORGANISATION, "org", organisation_id=organisation.id),
-        OTHER_ORG: _user(Role.ORGANISATION, "other-org", organisation_id=other_organisation.id),
-        CENTRE: _user(Role.CENTRALE, "centre", organisation_id=centre_org.id),
-        POLICY: _user(Role.POLICY, "policy"),
-        ADMIN: _user(Role.ADMIN, "admin"),
+        COACH: _user(Role.COACH, "coach", password_hash),
+        OTHER_COACH: _user(Role.COACH, "other-coach", password_hash),
+        ORG: _user(Role.ORGANISATION, "org", password_hash, organisation_id=organisation.id),
+        OTHER_ORG: _user(Role.ORGANISATION, "other-org", password_hash,
+                         organisation_id=other_organisation.id),
+        CENTRE: _user(Role.CENTRALE, "centre", password_hash, organisation_id=centre_org.id),
+        POLICY: _user(Role.POLICY, "policy", password_hash),
+        ADMIN: _user(Role.ADMIN, "admin", password_hash),
     }
     participant = make_participant(
         users[COACH], consents=(ConsentPurpose.MATCHING, ConsentPurpose.SHARING))
@@ -300,7 +311,35 @@ def world(db) -> World:
         "api_placement_id": accepted.id,
         "user_id": users[ORG].id,  # a member of an organisation the centre manages
     }
-    return World(users, params, link_token, batch.token, invited.token)
+    user_ids = {role: user.id for role, user in users.items()}
+    return WorldRows(user_ids, params, link_token, batch.token, invited.token)
+
+
+@pytest.fixture(scope="module")
+def world_rows(app: Flask, module_transaction: SharedTransaction) -> WorldRows:
+    """The world, built once for the module's ~700 cases (building it took most of each
+    case's time), in the module's transaction (tests/rollback.py)."""
+    rows = build_world()
+    _db.session.remove()
+    return rows
+
+
+@pytest.fixture()
+def db(rolled_back_db: scoped_session, world_rows: WorldRows) -> scoped_session:
+    """This module's `db` (the `client` fixture's too): every case starts from the world
+    and whatever it commits is rolled back afterwards, instead of emptying the tables."""
+    return rolled_back_db
+
+
+def world_of(rows: WorldRows, session: scoped_session) -> World:
+    """The world with its users loaded in this test's session."""
+    users = {role: session.get_one(User, user_id) for role, user_id in rows.user_ids.items()}
+    return World(users, rows.params, rows.link_token, rows.import_token, rows.account_token)
+
+
+@pytest.fixture()
+def world(db: scoped_session, world_rows: WorldRows) -> World:
+    return world_of(world_rows, db)
 
 
 def token_for_endpoint(world: World, endpoint: str) -> str:

@@ -93,8 +93,6 @@ from tests.marketplace.test_authorisation_matrix import (
     World,
 )
 
-world = matrix.world  # the matrix's fixture: one object of every kind, a user per role
-
 EXAMPLES = 25
 AUDIT_TABLE = AuditEntry.__tablename__
 
@@ -531,6 +529,14 @@ POST_ENDPOINTS = _post_routes(matrix.create_app(matrix.config_for_tests("sqlite:
 
 
 # ---------------------------------------------------------------------- the helpers
+
+
+@pytest.fixture()
+def world(db: Any) -> World:
+    """The matrix's world (one object of every kind, a user per role), committed for each
+    test: the CSRF test reads it through another app's connection, so this module does
+    not share the matrix's rolled-back module transaction."""
+    return matrix.world_of(matrix.build_world(), db)
 
 
 @pytest.fixture()

@@ -1,4 +1,6 @@
-"""The command line of the contract, run for real in a subprocess.
+"""The command line of the contract: `main(argv)` run in this process with its standard
+output, standard error and exit status captured (a new Python process costs seconds a
+case), and each command once for real in a subprocess, which must print exactly the same.
 
 Each folder under ``scenarios/`` holds ``participant.json`` and ``vacancies.json``
 (the DOMAIN.md cases) and ``expected.json``: the ranked ids in order, their
@@ -7,6 +9,8 @@ reasons, and the exclusions exactly as printed.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
@@ -15,16 +19,39 @@ from typing import Any
 
 import pytest
 
+from matching.__main__ import main
 from tests.matching.builders import participant_record, vacancy_record
 
 SCENARIOS = sorted(p.name for p in (Path(__file__).with_name("scenarios")).iterdir() if p.is_dir())
 
 
 def run_matching(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """`python -m matching ARGS` in this process: what it prints and its exit status."""
+    argv = list(map(str, args))
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        try:
+            status = main(argv)
+        except SystemExit as exit_:  # argparse refusing the arguments
+            status = exit_.code if isinstance(exit_.code, int) else 2
+    return subprocess.CompletedProcess(
+        ["python", "-m", "matching", *argv], status, stdout.getvalue(), stderr.getvalue())
+
+
+def run_matching_process(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """`python -m matching ARGS` for real, in a new process."""
     return subprocess.run(
         [sys.executable, "-m", "matching", *map(str, args)],
         capture_output=True, text=True, timeout=120, check=False,
     )
+
+
+def assert_same_as_in_process(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """The real command prints byte for byte what `main` prints here, with the same status."""
+    real, in_process = run_matching_process(*args), run_matching(*args)
+    assert (real.returncode, real.stdout, real.stderr) == (
+        in_process.returncode, in_process.stdout, in_process.stderr)
+    return real
 
 
 def summary(ranking: dict[str, Any]) -> dict[str, Any]:
@@ -137,3 +164,26 @@ def test_allocate_respects_remaining_capacity_and_per_vacancy(
     capped = json.loads(run_matching("allocate", "--participants", people, "--vacancies", places,
                                      "--per-vacancy", "1").stdout)
     assert len(capped["assignments"]) == 2 and len(capped["unassigned"]) == 1
+
+
+def test_rank_as_a_real_process(scenarios: Path) -> None:
+    folder = scenarios / "moeder_woensdagmiddag"
+    done = assert_same_as_in_process("rank", "--participant", folder / "participant.json",
+                                     "--vacancies", folder / "vacancies.json")
+    assert done.returncode == 0 and done.stderr == ""
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    assert summary(json.loads(done.stdout)) == expected
+
+
+def test_allocate_as_a_real_process(tmp_path: Path) -> None:
+    people = tmp_path / "ps.json"
+    people.write_text(json.dumps([participant_record(id="p-1"), participant_record(id="p-2")]),
+                      encoding="utf-8")
+    places = tmp_path / "v.json"
+    places.write_text(json.dumps([vacancy_record(id="v-1", capacity=1)]), encoding="utf-8")
+    done = assert_same_as_in_process("allocate", "--participants", people,
+                                     "--vacancies", places)
+    assert done.returncode == 0 and done.stderr == ""
+    output = json.loads(done.stdout)
+    assert len(output["assignments"]) == 1 and len(output["unassigned"]) == 1
+

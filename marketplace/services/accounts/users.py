@@ -4,32 +4,49 @@ from __future__ import annotations
 
 import hmac
 from datetime import UTC, datetime
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from flask import Flask
+from flask import Flask, current_app, has_app_context
 from sqlalchemy import func, inspect, select
 
-from marketplace.config import DEVELOPMENT_ENVIRONMENTS, ConfigError
+from marketplace.config import DEVELOPMENT_ENVIRONMENTS, STRONG_PASSWORD_HASHING, ConfigError
 from marketplace.domain.passwords import password_problems
 from marketplace.domain.vocabulary import Role
 from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import ApiToken, User
 
-_hasher = PasswordHasher()
-# Verifying against a dummy hash for unknown e-mail addresses keeps the response time
-# the same, so the login form does not reveal which addresses have an account.
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+@cache
+def _hasher_with(time_cost: int, memory_cost: int, parallelism: int) -> PasswordHasher:
+    return PasswordHasher(time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism)
+
+
+def _hasher() -> PasswordHasher:
+    """The app's Argon2 cost (config PASSWORD_HASHING: strong everywhere but a test
+    run); outside an app the strong one."""
+    settings = (current_app.config["PASSWORD_HASHING"] if has_app_context()
+                else STRONG_PASSWORD_HASHING)
+    return _hasher_with(**settings)
+
+
+@cache
+def _dummy_hash(hasher: PasswordHasher) -> str:
+    """Verifying against a dummy hash for unknown e-mail addresses keeps the response time
+    the same, so the login form does not reveal which addresses have an account; it is
+    made with the same cost as the real hashes, or the times would differ again."""
+    return hasher.hash("not-a-real-password")
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def password_matches(password_hash: str, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash, password)
+        return _hasher().verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
@@ -44,7 +61,7 @@ def authenticate(email: str, password: str) -> User | None:
     """The active user with this e-mail and password, or None."""
     user = find_user_by_email(email)
     if user is None:
-        password_matches(_DUMMY_HASH, password)
+        password_matches(_dummy_hash(_hasher()), password)
         return None
     if not user.active or not password_matches(user.password_hash, password):
         return None

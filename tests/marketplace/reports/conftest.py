@@ -11,6 +11,13 @@ from marketplace.models import Participant
 QUERY = "?peildatum=2026-10-31&van=2025-09-01&tot=2026-10-31"
 
 
+@pytest.fixture(scope="module")
+def demo_region_once(app, module_transaction) -> None:
+    """The demo region seeded once for a module that rolls each test back to it (it
+    overrides `db` with `rolled_back_db`); seeding took seconds a test."""
+    assert app.test_cli_runner().invoke(args=["seed"]).exit_code == 0
+
+
 @pytest.fixture()
 def demo_region(runner, db):
     assert runner.invoke(args=["seed"]).exit_code == 0

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from marketplace.domain.disclosure import LARGE, leaks
 from marketplace.domain.vocabulary import ZRM_DOMAINS
 from marketplace.services.reports import monitoring
@@ -13,6 +15,13 @@ from marketplace.services.reports import monitoring
 PEILDATUMS = [date(2025, 9, 15), date(2026, 3, 1), date(2026, 6, 30), date(2026, 10, 31)]
 # Tables that publish sums of one another's cells are audited together.
 TOGETHER = {"ladder": "voortgang", "voortgang": "ladder"}
+
+
+@pytest.fixture()
+def db(rolled_back_db, demo_region_once):
+    """Every test starts from the demo region, seeded once for this module; what a test
+    commits is rolled back (tests/rollback.py)."""
+    return rolled_back_db
 
 
 def _scopes() -> list[monitoring.Filters]:

@@ -14,6 +14,13 @@ from tests.builders import make_organisation, make_user
 from tests.marketplace.reports.conftest import QUERY, personal_details
 
 
+@pytest.fixture()
+def db(rolled_back_db, demo_region_once):
+    """Every test starts from the demo region, seeded once for this module; what a test
+    commits is rolled back (tests/rollback.py)."""
+    return rolled_back_db
+
+
 def test_dashboard_shows_every_table(policy) -> None:
     page = policy.get("/rapportages/" + QUERY).get_data(as_text=True)
     for title in (

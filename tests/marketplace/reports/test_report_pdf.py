@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from marketplace.config import DEMO_PASSWORD
 from marketplace.domain.vocabulary import Role
 from marketplace.services.reports.files import GLOSSARY
 from tests.builders import make_organisation, make_user
@@ -26,14 +27,26 @@ SMALLEST_WORD_PT = 10.0  # box height of a word; 10 pt boxes are about 8.5 pt ty
 
 
 @pytest.fixture()
-def report(policy, tmp_path) -> Path:
-    response = policy.get("/rapportages/rapport.pdf" + QUERY + "&gemeente=Nijmegen")
+def db(rolled_back_db, demo_region_once):
+    """Every test starts from the demo region, seeded once for this module; what a test
+    commits is rolled back (tests/rollback.py)."""
+    return rolled_back_db
+
+
+@pytest.fixture(scope="module")
+def report(app, module_transaction, demo_region_once, tmp_path_factory) -> Path:
+    """The report, made once for the module (WeasyPrint takes seconds) by the policy
+    officer, in a savepoint of its own like a test."""
+    with app.app_context(), module_transaction.test():
+        policy = app.test_client()
+        policy.post("/login", data={"email": "beleid@demo.nl", "password": DEMO_PASSWORD})
+        response = policy.get("/rapportages/rapport.pdf" + QUERY + "&gemeente=Nijmegen")
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
     assert 'filename="koppelkans-rapport-2026-10-31.pdf"' in response.headers[
         "Content-Disposition"
     ]
-    path = tmp_path / "rapport.pdf"
+    path = tmp_path_factory.mktemp("report") / "rapport.pdf"
     path.write_bytes(response.data)
     return path
 
