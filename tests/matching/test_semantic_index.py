@@ -80,3 +80,21 @@ def test_both_products_give_the_reference_numbers(share: float) -> None:
         one = index.scores_one(query, int(row))
         assert tuple(found[at, :2]) == one.interests
         assert found[at, 2] == one.experience
+
+
+def test_directions_are_stored_beside_the_vectors_and_read_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(semantic, "PRINCIPAL_SAMPLE", 20)
+    monkeypatch.setattr(semantic, "_directions", {})  # not what earlier tests remembered
+    places = vacancies(60)
+    first = SemanticIndex(VectorCache(tmp_path), dimensions=8).fit(places)
+    assert len(list(tmp_path.glob("directions-*.npy"))) == 1
+    semantic._directions.clear()
+    computed: list[object] = []
+    monkeypatch.setattr(semantic, "_principal_directions",
+                        lambda *args: computed.append(args) or None)
+    again = SemanticIndex(VectorCache(tmp_path), dimensions=8).fit(places)
+    assert computed == []  # read from the file, not decomposed again
+    assert again.projection_ is not None and first.projection_ is not None
+    assert np.array_equal(first.projection_, again.projection_)
+    assert np.array_equal(first.matrix_, again.matrix_)
