@@ -98,3 +98,15 @@ def test_directions_are_stored_beside_the_vectors_and_read_back(
     assert again.projection_ is not None and first.projection_ is not None
     assert np.array_equal(first.projection_, again.projection_)
     assert np.array_equal(first.matrix_, again.matrix_)
+
+
+def test_a_large_product_on_one_blas_thread_gives_the_same_numbers(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    index = SemanticIndex(dimensions=8).fit(vacancies())
+    query = index.query(Participant("p", frozenset(), interests=("tuin",)))
+    rows = np.arange(len(index.matrix_), dtype=np.int64)
+    plain = index.scores_all(query, rows)
+    monkeypatch.setattr(semantic, "ONE_THREAD_FROM", 0)
+    limited = index.scores_all(query, rows)
+    assert semantic._blas is not None  # the one-thread path ran
+    assert np.array_equal(plain, limited)
