@@ -178,6 +178,7 @@ MISLEADING_COMPOUNDS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=65536)  # a region repeats titles; a 50k fit asks for each one
 def misleading_parts(title: str) -> tuple[str, ...]:
     """The first parts of the misleading compounds a title names.
 

@@ -1,0 +1,112 @@
+"""The semantic index's fit and hot path: stored vacancies, sampled directions, both products.
+
+The model is real (no stand-in): texts are few and short so embedding stays cheap.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from matching import semantic
+from matching.semantic import SemanticIndex, VectorCache
+from matching.types import Participant
+from tests.matching.builders import make_vacancy
+
+WORKS = ["keuken", "tuin", "kapsalon", "fietsenwerkplaats", "ICT-helpdesk", "verpleeghuis",
+         "kinderopvang", "kringloopwinkel", "bibliotheek", "magazijn"]
+
+
+def vacancies(count: int = 40) -> list:  # type: ignore[type-arg]
+    return [make_vacancy(id=f"v-{i:03d}", title=f"Helpen in de {WORKS[i % 10]} {i // 10}",
+                         tags=[WORKS[(i * 3) % 10]],
+                         description=f"Je werkt mee in de {WORKS[(i * 7) % 10]}. Met collega's.")
+            for i in range(count)]
+
+
+def test_a_stored_vacancy_is_one_lookup_and_a_changed_one_is_embedded_alone(
+        tmp_path: Path) -> None:
+    places = vacancies()
+    first = SemanticIndex(VectorCache(tmp_path), dimensions=8).fit(places)
+    semantic._memory.clear()  # as after a restart: only the directory has the vectors
+    stored = VectorCache(tmp_path)
+    again = SemanticIndex(stored, dimensions=8).fit(places)
+    assert stored.embedded == 0
+    assert np.array_equal(first.matrix_, again.matrix_)
+
+    changed = list(places)
+    changed[5] = make_vacancy(id="v-005", title="Koken in het buurthuis", tags=["koken"],
+                              description="Je kookt de maaltijd.")
+    SemanticIndex(stored, dimensions=8).fit(changed)
+    assert stored.embedded == 1
+
+
+def test_the_stored_vector_is_the_mean_of_the_vacancys_parts() -> None:
+    place = vacancies(1)[0]
+    parts = semantic.embed_texts(semantic.vacancy_parts(place))
+    expected = semantic._normalised(parts.mean(axis=0, keepdims=True))[0]
+    found = semantic._vacancy_vectors(VectorCache(), [place])[0]
+    assert np.allclose(found, expected, atol=1e-6)
+
+
+def test_directions_from_a_sample_are_the_same_on_every_fit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(semantic, "PRINCIPAL_SAMPLE", 20)
+    places = vacancies(60)
+    one = SemanticIndex(dimensions=8).fit(places)
+    two = SemanticIndex(dimensions=8).fit(list(places))
+    assert one.projection_ is not None and one.projection_.shape == (semantic.DIMENSIONS, 8)
+    assert np.array_equal(one.projection_, two.projection_)
+    assert np.array_equal(one.matrix_, two.matrix_)
+    sample = semantic._principal_sample(np.arange(60 * 2, dtype=np.float32).reshape(60, 2))
+    assert len(sample) == 20 and len(np.unique(sample[:, 0])) == 20
+
+
+@pytest.mark.parametrize("share", [1.0, 0.5, 0.2])
+def test_both_products_give_the_reference_numbers(share: float) -> None:
+    """Over many rows the whole matrix is multiplied, over few the rows are
+    gathered: each number equals the per-pair reference either way."""
+    index = SemanticIndex(dimensions=8).fit(vacancies())
+    query = index.query(Participant("p", frozenset(), interests=("koken", "computers"),
+                                    experience="I worked in a garden"))
+    count = len(index.matrix_)
+    rows = np.arange(count, dtype=np.int64)[:: max(1, round(1 / share))]
+    found = index.scores_all(query, rows)
+    uses_whole_matrix = len(rows) >= semantic.FULL_PRODUCT_SHARE * count
+    assert uses_whole_matrix == (share >= 0.5)
+    for at, row in enumerate(rows):
+        one = index.scores_one(query, int(row))
+        assert tuple(found[at, :2]) == one.interests
+        assert found[at, 2] == one.experience
+
+
+def test_directions_are_stored_beside_the_vectors_and_read_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(semantic, "PRINCIPAL_SAMPLE", 20)
+    monkeypatch.setattr(semantic, "_directions", {})  # not what earlier tests remembered
+    places = vacancies(60)
+    first = SemanticIndex(VectorCache(tmp_path), dimensions=8).fit(places)
+    assert len(list(tmp_path.glob("directions-*.npy"))) == 1
+    semantic._directions.clear()
+    computed: list[object] = []
+    monkeypatch.setattr(semantic, "_principal_directions",
+                        lambda *args: computed.append(args) or None)
+    again = SemanticIndex(VectorCache(tmp_path), dimensions=8).fit(places)
+    assert computed == []  # read from the file, not decomposed again
+    assert again.projection_ is not None and first.projection_ is not None
+    assert np.array_equal(first.projection_, again.projection_)
+    assert np.array_equal(first.matrix_, again.matrix_)
+
+
+def test_a_large_product_on_one_blas_thread_gives_the_same_numbers(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    index = SemanticIndex(dimensions=8).fit(vacancies())
+    query = index.query(Participant("p", frozenset(), interests=("tuin",)))
+    rows = np.arange(len(index.matrix_), dtype=np.int64)
+    plain = index.scores_all(query, rows)
+    monkeypatch.setattr(semantic, "ONE_THREAD_FROM", 0)
+    limited = index.scores_all(query, rows)
+    assert semantic._blas is not None  # the one-thread path ran
+    assert np.array_equal(plain, limited)
