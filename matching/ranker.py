@@ -13,6 +13,7 @@ The arithmetic mirrors :mod:`matching.scoring` operation for operation so that
 
 from __future__ import annotations
 
+import bisect
 import copy
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from matching.scoring import (
     build_match,
     resolve_weights,
 )
-from matching.text import TextIndex, best_tag_match
+from matching.text import EditableTextIndex, TextIndex, best_tag_match, vacancy_document
 from matching.types import (
     DAYPARTS,
     Exclusion,
@@ -583,3 +584,141 @@ class Ranker:
             )
 
         return ExclusionList(len(positions), build, km)
+
+    # ----------------------------------------------------------------------- edits
+    # Edits without a refit, for a long-lived index (the web app's). After any sequence
+    # of them, rankings equal those of a fresh fit over the same vacancies, except that
+    # a changed or added text is vectorised with the fitted vocabulary and IDF until the
+    # next fit (the drift rule: matching.text.EditableTextIndex, `needs_refit`).
+
+    def replace(self, vacancy: Vacancy) -> Ranker:
+        """Put ``vacancy`` in the place of the fitted vacancy with its id; return self.
+
+        Its columns (status, places, schedule, hours, ...) are written in place; a
+        changed text or tags re-index this vacancy only.
+
+        Raises
+        ------
+        KeyError
+            When no fitted vacancy has this id.
+
+        Examples
+        --------
+        >>> vs = [Vacancy("v-1", "taalstage", "Kok", ("mon_morning",), 1, status="published")]
+        >>> ranker = Ranker().fit(vs)
+        >>> closed = Vacancy("v-1", "taalstage", "Kok", ("mon_morning",), 1, status="closed")
+        >>> ranker.replace(closed).rank(Participant("p", frozenset({"mon_morning"}))).ranked
+        ()
+        """
+        self._check_fitted()
+        position = self._position_of(vacancy.id)
+        old = self.vacancies_[position]
+        if old == vacancy:
+            return self
+        by_id = self._positions_by_id()
+        self.vacancies_ = (*self.vacancies_[:position], vacancy, *self.vacancies_[position + 1:])
+        self._positions = (self.vacancies_, by_id)  # the same ids at the same positions
+        for name, values in vars(_Columns([vacancy])).items():
+            if name != "id_rank":
+                getattr(self.columns_, name)[..., position] = values[..., 0]
+        if old.tags != vacancy.tags or vacancy_document(old) != vacancy_document(vacancy):
+            self.text_index_ = EditableTextIndex.of(self.text_index_).replaced(position, vacancy)
+        return self
+
+    def add(self, vacancy: Vacancy) -> Ranker:
+        """Fit ``vacancy`` as one more, last, position; return self.
+
+        Raises
+        ------
+        ValueError
+            When a fitted vacancy has this id already.
+
+        Examples
+        --------
+        >>> ranker = Ranker().fit([Vacancy("v-2", "taalstage", "Kok", (), 1, status="published")])
+        >>> ranker.add(Vacancy("v-1", "taalstage", "Kok", (), 1, status="published"))
+        ... # doctest: +ELLIPSIS
+        <matching.ranker.Ranker object at ...>
+        >>> [m.vacancy for m in ranker.rank(Participant("p", frozenset())).ranked]
+        ['v-1', 'v-2']
+        """
+        self._check_fitted()
+        if vacancy.id in self._positions_by_id():
+            raise ValueError(f"vacancy {vacancy.id!r} is fitted already; replace it instead")
+        rank = self._id_rank_of_new(vacancy.id)
+        row = vars(_Columns([vacancy]))
+        columns = object.__new__(_Columns)
+        for name, values in vars(self.columns_).items():
+            if name == "id_rank":
+                values = np.append(values + (values >= rank), rank)
+            else:
+                values = np.concatenate([values, row[name]], axis=-1)
+            setattr(columns, name, values)
+        positions = {**self._positions_by_id(), vacancy.id: len(self.vacancies_)}
+        self.columns_ = columns
+        self.text_index_ = EditableTextIndex.of(self.text_index_).appended(vacancy)
+        self.vacancies_ = (*self.vacancies_, vacancy)
+        self._positions = (self.vacancies_, positions)
+        return self
+
+    def remove(self, vacancy_id: str) -> Ranker:
+        """Forget the fitted vacancy with this id; later positions move up by one.
+
+        Raises
+        ------
+        KeyError
+            When no fitted vacancy has this id.
+
+        Examples
+        --------
+        >>> vs = [Vacancy(f"v-{i}", "taalstage", "Kok", (), 1, status="published")
+        ...       for i in range(3)]
+        >>> [v.id for v in Ranker().fit(vs).remove("v-1").vacancies_]
+        ['v-0', 'v-2']
+        """
+        self._check_fitted()
+        position = self._position_of(vacancy_id)
+        rank = self.columns_.id_rank[position]
+        columns = object.__new__(_Columns)
+        for name, values in vars(self.columns_).items():
+            setattr(columns, name, np.delete(values, position, axis=-1))
+        columns.id_rank -= columns.id_rank > rank
+        self.columns_ = columns
+        self.text_index_ = EditableTextIndex.of(self.text_index_).without(position)
+        self.vacancies_ = self.vacancies_[:position] + self.vacancies_[position + 1:]
+        return self
+
+    @property
+    def needs_refit(self) -> bool:
+        """Whether edits changed so many texts that the fitted IDF is stale (refit then).
+
+        Examples
+        --------
+        >>> Ranker().fit([]).needs_refit
+        False
+        """
+        index = getattr(self, "text_index_", None)
+        return isinstance(index, EditableTextIndex) and index.drifted
+
+    _positions: tuple[tuple[Vacancy, ...], dict[str, int]] | None = None
+
+    def _positions_by_id(self) -> dict[str, int]:
+        """Vacancy id -> fitted position, kept while ``vacancies_`` is the same tuple."""
+        if self._positions is None or self._positions[0] is not self.vacancies_:
+            self._positions = (
+                self.vacancies_, {v.id: i for i, v in enumerate(self.vacancies_)})
+        return self._positions[1]
+
+    def _position_of(self, vacancy_id: str) -> int:
+        position = self._positions_by_id().get(vacancy_id)
+        if position is None:
+            raise KeyError(f"no fitted vacancy has id {vacancy_id!r}")
+        return position
+
+    def _id_rank_of_new(self, vacancy_id: str) -> int:
+        """How many fitted ids sort before ``vacancy_id`` (binary search by id rank)."""
+        by_rank = np.empty_like(self.columns_.id_rank)
+        by_rank[self.columns_.id_rank] = np.arange(len(by_rank))
+        vacancies = self.vacancies_
+        return bisect.bisect_left(
+            range(len(by_rank)), vacancy_id, key=lambda r: vacancies[by_rank[r]].id)
