@@ -360,7 +360,8 @@ def _current(app: Flask, *, background: bool, refit_on_drift: bool) -> VacancyIn
     index: VacancyIndex | None = state.get("index")
     stamp = vacancies_version()
     if index is not None and index.stamp == stamp and (
-            time.monotonic() - index.checked < RESYNC_SECONDS):
+            time.monotonic() - index.checked < RESYNC_SECONDS) and not (
+            refit_on_drift and index.ranker.needs_refit):
         return index  # the usual request: one aggregate query
     refit_later = False
     with _LOCK:
