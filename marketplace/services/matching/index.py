@@ -96,6 +96,9 @@ class VacancyIndex:
     position: dict[int, int] = field(default_factory=dict)  # Vacancy.id -> position
     ref_position: dict[str, int] = field(default_factory=dict)  # spec id -> position
     seen: datetime | None = None  # the latest updated_at applied
+    # Rows already applied that the next look re-reads (within LOOKBACK of `seen`):
+    # Vacancy.id -> updated_at. They are skipped unconverted, and not counted as changes.
+    recent: dict[int, datetime] = field(default_factory=dict)
     checked: float = 0.0  # time.monotonic() of the last look at the rows
     edits: int = 0  # changed rows applied since the fit
 
@@ -188,7 +191,8 @@ def _build_ranker(vacancies: Sequence[matching.Vacancy]) -> matching.Ranker:
 
 def _fit(stamp: Version) -> VacancyIndex:
     started = time.perf_counter()
-    converted = [(i, v) for i, v in _convert(_published_rows()) if v is not None]
+    rows = _published_rows()
+    converted = [(i, v) for i, v in _convert(rows) if v is not None]
     vacancies = [v for _, v in converted]
     ranker = _build_ranker(vacancies)
     pages = [_page_values(v) for v in vacancies]
@@ -202,11 +206,18 @@ def _fit(stamp: Version) -> VacancyIndex:
         remote=np.asarray([p[3] for p in pages], dtype=np.bool_),
         fit_seconds=time.perf_counter() - started,
         seen=stamp[1],
+        recent=_recent(rows, stamp[1]),
         checked=time.monotonic(),
     )
     _index_positions(index)
     log.info("ranking index fitted: %d vacancies in %.2f s", len(index), index.fit_seconds)
     return index
+
+
+def _recent(rows: Sequence[Row[Any]], seen: datetime | None) -> dict[int, datetime]:
+    if seen is None:
+        return {}
+    return {row.id: row.updated_at for row in rows if row.updated_at > seen - LOOKBACK}
 
 
 def _index_positions(index: VacancyIndex) -> None:
@@ -268,8 +279,9 @@ class _Edits:
         self.moved = True
         self.applied += len(positions)
 
-    def result(self, stamp: Version, seen: datetime | None) -> VacancyIndex:
-        index = replace(self.index, stamp=stamp, ranker=self.ranker, seen=seen,
+    def result(self, stamp: Version, seen: datetime | None,
+               recent: dict[int, datetime]) -> VacancyIndex:
+        index = replace(self.index, stamp=stamp, ranker=self.ranker, seen=seen, recent=recent,
                         checked=time.monotonic(), edits=self.index.edits + self.applied,
                         **self.arrays)
         if self.moved:
@@ -295,11 +307,12 @@ def _brought_up_to_date(index: VacancyIndex, stamp: Version) -> VacancyIndex | N
     since = None if index.seen is None else index.seen - LOOKBACK
     rows = _published_rows(Vacancy.updated_at > since) if since is not None \
         else _published_rows()
-    if _is_bulk(len(rows), index):
+    changed = [row for row in rows if index.recent.get(row.id) != row.updated_at]
+    if _is_bulk(len(changed), index):
         return None
     edits = _Edits(index)
     unmatchable = []
-    for db_id, vacancy in _convert(rows) if rows else []:
+    for db_id, vacancy in _convert(changed) if changed else []:
         if vacancy is None:
             unmatchable.append(db_id)
         else:
@@ -309,14 +322,15 @@ def _brought_up_to_date(index: VacancyIndex, stamp: Version) -> VacancyIndex | N
     if len(edits.ref_position) - len(gone) != stamp[0]:
         gone = _refs_not_published(edits)
     edits.remove(gone)
-    latest = max([row.updated_at for row in rows] + ([stamp[1]] if stamp[1] else []),
-                 default=None)
+    times = [row.updated_at for row in rows] + ([stamp[1]] if stamp[1] else [])
+    seen = max(times, default=None) or index.seen
+    recent = _recent(rows, seen)
     if edits.applied == 0:  # nothing to change: the same index, looked at now
-        index.stamp, index.seen, index.checked = stamp, latest or index.seen, time.monotonic()
+        index.stamp, index.seen, index.recent = stamp, seen, recent
+        index.checked = time.monotonic()
         return index
-    updated = edits.result(stamp, latest or index.seen)
     log.info("ranking index: %d changed vacancies applied", edits.applied)
-    return updated
+    return edits.result(stamp, seen, recent)
 
 
 # ------------------------------------------------------------------------ the process's index
