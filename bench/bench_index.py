@@ -58,13 +58,16 @@ def _timed(function: Callable[[], Any]) -> float:
 
 
 def _edits(app: Any, ids: list[int]) -> dict[str, Callable[[int], None]]:
-    """Kinds of edit, each a function of the repetition (so every edit changes a value)."""
+    """Kinds of edit, each a function of the repetition (so every edit changes a value).
+
+    Each kind edits its own published vacancies (closing one takes it out of the index,
+    and a closed one's edits are none of the index's business)."""
     from marketplace.domain.vocabulary import VacancyStatus
     from marketplace.extensions import db
     from marketplace.models import Vacancy
 
-    def vacancy(i: int) -> Vacancy:
-        found = db.session.get(Vacancy, ids[i % len(ids)])
+    def vacancy(i: int, kind: int = 0) -> Vacancy:
+        found = db.session.get(Vacancy, ids[(50 * kind + i) % len(ids)])
         assert found is not None
         return found
 
@@ -73,19 +76,19 @@ def _edits(app: Any, ids: list[int]) -> dict[str, Callable[[int], None]]:
         v.filled = 0 if v.filled else 1
 
     def schedule(i: int) -> None:
-        vacancy(i).schedule = [["mon_morning"], ["tue_afternoon", "wed_morning"]][i % 2]
+        vacancy(i, 1).schedule = [["mon_morning"], ["tue_afternoon", "wed_morning"]][i % 2]
 
     def hours(i: int) -> None:
-        v = vacancy(i)
+        v = vacancy(i, 2)
         v.hours_min, v.hours_max = (4, 8 + i % 5)
 
     def close_and_reopen(i: int) -> None:
-        v = vacancy(i)
+        v = vacancy(i // 2, 3)  # the same one closed, then reopened
         v.status = VacancyStatus.CLOSED if v.status == VacancyStatus.PUBLISHED \
             else VacancyStatus.PUBLISHED
 
     def title(i: int) -> None:
-        vacancy(i).title = f"Koken en tuinieren in de wijk, versie {i}"
+        vacancy(i, 4).title = f"Koken en tuinieren in de wijk, versie {i}"
 
     def new_vacancy(i: int) -> None:
         import random
