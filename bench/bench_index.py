@@ -132,11 +132,12 @@ def bench_edits(args: argparse.Namespace) -> None:
           f"{_timed(page) * 1000:.0f} ms   ({load()})")
     with app.app_context():
         fitted = vacancy_index().ranker.tfidf_
-    warm = [_timed(page) for _ in range(args.repeat * 2)]
+    warm = [_timed(page) for _ in range(args.repeat)]
     print(f"warm matches page, nothing edited: median {median_ms(warm):.1f} ms   ({load()})")
     for name, edit in _edits(app, ids).items():
-        after, alone = [], []
+        before, after, alone = [], [], []
         for i in range(args.repeat):
+            before.append(_timed(page))  # the same moment's load, without an edit
             with app.app_context():
                 edit(2 * i)
                 db.session.commit()
@@ -145,10 +146,11 @@ def bench_edits(args: argparse.Namespace) -> None:
                 edit(2 * i + 1)
                 db.session.commit()
                 alone.append(_timed(vacancy_index))
-        extra = median_ms(after) - median_ms(warm)
-        print(f"one edit, {name:<24} next page median {median_ms(after):6.1f} ms "
-              f"({extra:+6.1f} ms vs warm); applying it alone median {median_ms(alone):5.1f} ms"
-              f", max {max(alone) * 1000:5.1f} ms   ({load()})")
+        extra = statistics.median(a - b for a, b in zip(after, before, strict=True)) * 1000
+        print(f"one edit, {name:<24} next page median {median_ms(after):6.1f} ms, the page "
+              f"before it {median_ms(before):6.1f} ms: {extra:+6.1f} ms extra (median of pairs);"
+              f" applying the edit alone median {median_ms(alone):5.1f} ms, max "
+              f"{max(alone) * 1000:5.1f} ms   ({load()})")
     with app.app_context():
         index = vacancy_index()
         print(f"after {index.edits} applied edits: refitted: {index.ranker.tfidf_ is not fitted}"

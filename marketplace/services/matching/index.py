@@ -8,17 +8,20 @@ select of the needed columns, no ORM objects), converted and fitted once per pro
 the index lives in `app.extensions`. Every use first reads a cheap *version*: the
 number of published vacancies and their latest `updated_at`, one aggregate query. Drafts
 and closed vacancies are not in it, so editing a draft costs nothing. When the version
-moved, only the published rows changed since the last look (`updated_at` after it,
-less `LOOKBACK`) are loaded and applied to a copy of the index, which then replaces it:
-a changed vacancy is replaced in place (`Ranker.replace`: status, places, schedule,
-hours, ...; a changed text re-indexes that vacancy only), a new one added, and when the
-count says some left (closed, back to draft, deleted) the published ids are read to
-remove those. A request still using the previous index is not disturbed.
+moved, only the published rows changed since the last look (`updated_at` after the
+moment it started, less `LOOKBACK`) are loaded and applied to a copy of the index,
+which then replaces it: a changed vacancy is replaced in place (`Ranker.replace`:
+status, places, schedule, hours, ...; a changed text re-indexes that vacancy only), a
+new one added, and the ones unpublished since (closed, back to draft) removed; when the
+count still differs (a deleted vacancy) the published ids are read. A request still
+using the previous index is not disturbed.
 
 *Missed commits.* `updated_at` is set when a transaction writes, not when it commits,
-so a slow transaction can commit a time older than one already seen. `LOOKBACK`
-re-reads the last seconds each time (re-applying an unchanged row is a no-op), and
-the rows are looked at every `RESYNC_SECONDS` even when the version did not move.
+so a slow transaction can commit a time from before the last look. `LOOKBACK` re-reads
+that many seconds before it each time (rows applied already are skipped unconverted),
+and the rows are looked at every `RESYNC_SECONDS` even when the version did not move.
+So a transaction that takes longer than LOOKBACK from write to commit, or an app
+server whose clock is that far behind, can be missed until the next refit.
 
 *Refits.* A bulk change (more than `BULK_SHARE` of the index, at least `BULK_MINIMUM`
 rows) and drifted text statistics (`Ranker.needs_refit`: the fitted IDF is kept for
@@ -43,7 +46,7 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from types import SimpleNamespace
 from typing import Any, cast
@@ -65,7 +68,7 @@ log = logging.getLogger(__name__)
 
 _EXTENSION_KEY = "koppelkans_ranking"
 _LOCK = threading.Lock()
-#: Re-read rows written this long before the latest one seen (commit order, clocks).
+#: Re-read rows written this long before the last look began (commit order, clocks).
 LOOKBACK = timedelta(seconds=10)
 #: Look at the changed rows at least this often, even when the version did not move.
 RESYNC_SECONDS = 30.0
@@ -95,7 +98,7 @@ class VacancyIndex:
     fit_seconds: float
     position: dict[int, int] = field(default_factory=dict)  # Vacancy.id -> position
     ref_position: dict[str, int] = field(default_factory=dict)  # spec id -> position
-    seen: datetime | None = None  # the latest updated_at applied
+    seen: datetime | None = None  # when the last look at the rows began (this clock)
     # Rows already applied that the next look re-reads (within LOOKBACK of `seen`):
     # Vacancy.id -> updated_at. They are skipped unconverted, and not counted as changes.
     recent: dict[int, datetime] = field(default_factory=dict)
@@ -190,7 +193,7 @@ def _build_ranker(vacancies: Sequence[matching.Vacancy]) -> matching.Ranker:
 
 
 def _fit(stamp: Version) -> VacancyIndex:
-    started = time.perf_counter()
+    started, seen = time.perf_counter(), datetime.now(UTC)
     rows = _published_rows()
     converted = [(i, v) for i, v in _convert(rows) if v is not None]
     vacancies = [v for _, v in converted]
@@ -205,8 +208,8 @@ def _fit(stamp: Version) -> VacancyIndex:
         lon=np.asarray([p[2] for p in pages], dtype=np.float64),
         remote=np.asarray([p[3] for p in pages], dtype=np.bool_),
         fit_seconds=time.perf_counter() - started,
-        seen=stamp[1],
-        recent=_recent(rows, stamp[1]),
+        seen=seen,
+        recent=_recent(rows, seen),
         checked=time.monotonic(),
     )
     _index_positions(index)
@@ -214,9 +217,7 @@ def _fit(stamp: Version) -> VacancyIndex:
     return index
 
 
-def _recent(rows: Sequence[Row[Any]], seen: datetime | None) -> dict[int, datetime]:
-    if seen is None:
-        return {}
+def _recent(rows: Sequence[Row[Any]], seen: datetime) -> dict[int, datetime]:
     return {row.id: row.updated_at for row in rows if row.updated_at > seen - LOOKBACK}
 
 
@@ -279,7 +280,7 @@ class _Edits:
         self.moved = True
         self.applied += len(positions)
 
-    def result(self, stamp: Version, seen: datetime | None,
+    def result(self, stamp: Version, seen: datetime,
                recent: dict[int, datetime]) -> VacancyIndex:
         index = replace(self.index, stamp=stamp, ranker=self.ranker, seen=seen, recent=recent,
                         checked=time.monotonic(), edits=self.index.edits + self.applied,
@@ -302,8 +303,16 @@ def _is_bulk(changed: int, index: VacancyIndex) -> bool:
     return changed > max(BULK_MINIMUM, BULK_SHARE * len(index))
 
 
+def _unpublished_since(since: datetime) -> list[str]:
+    """Refs of vacancies taken off since then (closed, back to draft or review)."""
+    others = [status for status in VacancyStatus if status != VacancyStatus.PUBLISHED]
+    return list(db.session.scalars(
+        select(Vacancy.ref).where(Vacancy.status.in_(others), Vacancy.updated_at > since)))
+
+
 def _brought_up_to_date(index: VacancyIndex, stamp: Version) -> VacancyIndex | None:
     """The index with the rows changed since its last look applied; None: refit instead."""
+    seen = datetime.now(UTC)
     since = None if index.seen is None else index.seen - LOOKBACK
     rows = _published_rows(Vacancy.updated_at > since) if since is not None \
         else _published_rows()
@@ -319,11 +328,12 @@ def _brought_up_to_date(index: VacancyIndex, stamp: Version) -> VacancyIndex | N
             edits.put(db_id, vacancy)
     vacancies = index.ranker.vacancies_
     gone = [vacancies[index.position[i]].id for i in unmatchable if i in index.position]
-    if len(edits.ref_position) - len(gone) != stamp[0]:
-        gone = _refs_not_published(edits)
-    edits.remove(gone)
-    times = [row.updated_at for row in rows] + ([stamp[1]] if stamp[1] else [])
-    seen = max(times, default=None) or index.seen
+    if len(edits.ref_position) - len(gone) != stamp[0] and since is not None:
+        gone += _unpublished_since(since)
+    if len(edits.ref_position) - sum(ref in edits.ref_position for ref in set(gone)) \
+            != stamp[0]:
+        gone = _refs_not_published(edits)  # a deleted vacancy leaves no row behind
+    edits.remove(set(gone))
     recent = _recent(rows, seen)
     if edits.applied == 0:  # nothing to change: the same index, looked at now
         index.stamp, index.seen, index.recent = stamp, seen, recent
