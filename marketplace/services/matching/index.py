@@ -80,8 +80,9 @@ FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 Version = tuple[int, datetime | None]
 # Per fitted position, what the pages need beside the ranker.
-_PAGE_ARRAYS = ("db_ids", "types", "lat", "lon", "remote")
+_PAGE_ARRAYS = ("db_ids", "refs", "types", "lat", "lon", "remote")
 _TYPE_DTYPE = np.dtype("U32")
+_REF_DTYPE = np.dtype("U40")  # Vacancy.ref is a String(40)
 
 
 @dataclass
@@ -91,6 +92,7 @@ class VacancyIndex:
     stamp: Version
     ranker: matching.Ranker
     db_ids: npt.NDArray[np.int64]
+    refs: npt.NDArray[np.str_]
     types: npt.NDArray[np.str_]
     lat: FloatArray
     lon: FloatArray
@@ -108,14 +110,10 @@ class VacancyIndex:
     def __len__(self) -> int:
         return len(self.ranker.vacancies_)
 
-    @property
-    def refs(self) -> tuple[str, ...]:
-        return tuple(v.id for v in self.ranker.vacancies_)
-
     @cached_property
     def id_rank(self) -> npt.NDArray[np.int64]:
         """Each position's rank by spec id (the engine's tie order)."""
-        order = np.argsort(np.asarray([v.id for v in self.ranker.vacancies_]), kind="stable")
+        order = np.argsort(self.refs, kind="stable")
         ranks = np.empty(len(order), dtype=np.int64)
         ranks[order] = np.arange(len(order))
         return ranks
@@ -180,11 +178,12 @@ def _convert(rows: Iterable[Row[Any]]) -> list[tuple[int, matching.Vacancy | Non
 # ------------------------------------------------------------------------ fitting
 
 
-def _page_values(vacancy: matching.Vacancy) -> tuple[str, float, float, bool]:
+def _page_values(db_id: int, vacancy: matching.Vacancy) -> tuple[Any, ...]:
+    """One position's values of the `_PAGE_ARRAYS`, in their order."""
     location = vacancy.location
     nan = float("nan")
-    return (vacancy.type, location.lat if location else nan, location.lon if location else nan,
-            vacancy.remote)
+    return (db_id, vacancy.id, vacancy.type, location.lat if location else nan,
+            location.lon if location else nan, vacancy.remote)
 
 
 def _build_ranker(vacancies: Sequence[matching.Vacancy]) -> matching.Ranker:
@@ -198,15 +197,16 @@ def _fit(stamp: Version) -> VacancyIndex:
     converted = [(i, v) for i, v in _convert(rows) if v is not None]
     vacancies = [v for _, v in converted]
     ranker = _build_ranker(vacancies)
-    pages = [_page_values(v) for v in vacancies]
+    pages = [_page_values(i, v) for i, v in converted]
     index = VacancyIndex(
         stamp=stamp,
         ranker=ranker,
-        db_ids=np.asarray([i for i, _ in converted], dtype=np.int64),
-        types=np.asarray([p[0] for p in pages], dtype=_TYPE_DTYPE),
-        lat=np.asarray([p[1] for p in pages], dtype=np.float64),
-        lon=np.asarray([p[2] for p in pages], dtype=np.float64),
-        remote=np.asarray([p[3] for p in pages], dtype=np.bool_),
+        db_ids=np.asarray([p[0] for p in pages], dtype=np.int64),
+        refs=np.asarray([p[1] for p in pages], dtype=_REF_DTYPE),
+        types=np.asarray([p[2] for p in pages], dtype=_TYPE_DTYPE),
+        lat=np.asarray([p[3] for p in pages], dtype=np.float64),
+        lon=np.asarray([p[4] for p in pages], dtype=np.float64),
+        remote=np.asarray([p[5] for p in pages], dtype=np.bool_),
         fit_seconds=time.perf_counter() - started,
         seen=seen,
         recent=_recent(rows, seen),
@@ -222,8 +222,8 @@ def _recent(rows: Sequence[Row[Any]], seen: datetime) -> dict[int, datetime]:
 
 
 def _index_positions(index: VacancyIndex) -> None:
-    index.position = {vacancy_id: i for i, vacancy_id in enumerate(index.db_ids.tolist())}
-    index.ref_position = {v.id: i for i, v in enumerate(index.ranker.vacancies_)}
+    index.position = dict(zip(index.db_ids.tolist(), range(len(index.db_ids)), strict=True))
+    index.ref_position = dict(zip(index.refs.tolist(), range(len(index.refs)), strict=True))
 
 
 # ------------------------------------------------------------------------ edits
@@ -236,28 +236,30 @@ class _Edits:
         self.index = index
         self.ranker = copy.copy(index.ranker)
         self.arrays: dict[str, Any] = {name: getattr(index, name) for name in _PAGE_ARRAYS}
-        self.ref_position = index.ref_position
+        self.position, self.ref_position = index.position, index.ref_position
         self.copied: set[str] = set()
-        self.moved = False  # positions were added or removed
+        self.added = self.removed = False
         self.applied = 0
 
     def put(self, db_id: int, vacancy: matching.Vacancy) -> None:
         """The published row as it is now: replace the fitted one, or add it."""
         at = self.ref_position.get(vacancy.id)
-        values = (db_id, *_page_values(vacancy))
+        values = _page_values(db_id, vacancy)
         if at is None:
             self.ranker.add(vacancy)
-            if not self.moved:  # the previous index keeps its own dictionary
-                self.ref_position = dict(self.ref_position)
-            self.ref_position[vacancy.id] = len(self.ref_position)
+            if not self.added:  # the previous index keeps its own dictionaries
+                self.position, self.ref_position = dict(self.position), dict(self.ref_position)
+            self.position[db_id] = self.ref_position[vacancy.id] = len(self.ref_position)
             for name, value in zip(_PAGE_ARRAYS, values, strict=True):
                 self.arrays[name] = np.append(self.arrays[name], np.asarray(
                     [value], dtype=self.arrays[name].dtype))
-            self.moved = True
+            self.added = True
         elif self.ranker.vacancies_[at] != vacancy or int(self.arrays["db_ids"][at]) != db_id:
             self.ranker.replace(vacancy)
             for name, value in zip(_PAGE_ARRAYS, values, strict=True):
                 self._writable(name)[at] = value
+            if self.position.get(db_id) != at:  # the same ref on a new row
+                self.position = {**self.position, db_id: at}
         else:
             return
         self.applied += 1
@@ -277,15 +279,16 @@ class _Edits:
             self.ranker.remove(self.ranker.vacancies_[position].id)
         for name in _PAGE_ARRAYS:
             self.arrays[name] = np.delete(self.arrays[name], positions)
-        self.moved = True
+        self.removed = True
         self.applied += len(positions)
 
     def result(self, stamp: Version, seen: datetime,
                recent: dict[int, datetime]) -> VacancyIndex:
         index = replace(self.index, stamp=stamp, ranker=self.ranker, seen=seen, recent=recent,
                         checked=time.monotonic(), edits=self.index.edits + self.applied,
+                        position=self.position, ref_position=self.ref_position,
                         **self.arrays)
-        if self.moved:
+        if self.removed:  # later positions moved up
             _index_positions(index)
         return index
 
@@ -295,8 +298,8 @@ def _refs_not_published(edits: _Edits) -> list[str]:
     for another vacancy (SQLite reuses a deleted last id; a ref is free once deleted)."""
     published = {(row[0], row[1]) for row in db.session.execute(
         select(Vacancy.id, Vacancy.ref).where(Vacancy.status == VacancyStatus.PUBLISHED))}
-    fitted = zip(edits.arrays["db_ids"].tolist(), edits.ranker.vacancies_, strict=True)
-    return [vacancy.id for db_id, vacancy in fitted if (db_id, vacancy.id) not in published]
+    fitted = zip(edits.arrays["db_ids"].tolist(), edits.arrays["refs"].tolist(), strict=True)
+    return [ref for db_id, ref in fitted if (db_id, ref) not in published]
 
 
 def _is_bulk(changed: int, index: VacancyIndex) -> bool:
@@ -326,8 +329,7 @@ def _brought_up_to_date(index: VacancyIndex, stamp: Version) -> VacancyIndex | N
             unmatchable.append(db_id)
         else:
             edits.put(db_id, vacancy)
-    vacancies = index.ranker.vacancies_
-    gone = [vacancies[index.position[i]].id for i in unmatchable if i in index.position]
+    gone = [str(index.refs[index.position[i]]) for i in unmatchable if i in index.position]
     if len(edits.ref_position) - len(gone) != stamp[0] and since is not None:
         gone += _unpublished_since(since)
     if len(edits.ref_position) - sum(ref in edits.ref_position for ref in set(gone)) \
