@@ -330,6 +330,8 @@ def _brought_up_to_date(index: VacancyIndex, stamp: Version) -> VacancyIndex | N
         else:
             edits.put(db_id, vacancy)
     gone = [str(index.refs[index.position[i]]) for i in unmatchable if i in index.position]
+    # The count says whether some left. (A published row that cannot be matched is
+    # counted but not indexed: then every look with changes reads the published ids.)
     if len(edits.ref_position) - len(gone) != stamp[0] and since is not None:
         gone += _unpublished_since(since)
     if len(edits.ref_position) - sum(ref in edits.ref_position for ref in set(gone)) \
