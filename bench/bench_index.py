@@ -131,7 +131,7 @@ def bench_edits(args: argparse.Namespace) -> None:
     print(f"cold matches page (fits {args.vacancies} vacancies): "
           f"{_timed(page) * 1000:.0f} ms   ({load()})")
     with app.app_context():
-        fitted = vacancy_index().ranker.tfidf_
+        fitted = vacancy_index().ranker.text_index_.postings_
     warm = [_timed(page) for _ in range(args.repeat)]
     print(f"warm matches page, nothing edited: median {median_ms(warm):.1f} ms   ({load()})")
     for name, edit in _edits(app, ids).items():
@@ -153,7 +153,8 @@ def bench_edits(args: argparse.Namespace) -> None:
               f"{max(alone) * 1000:5.1f} ms   ({load()})")
     with app.app_context():
         index = vacancy_index()
-        print(f"after {index.edits} applied edits: refitted: {index.ranker.tfidf_ is not fitted}"
+        refitted = index.ranker.text_index_.postings_ is not fitted
+        print(f"after {index.edits} applied edits: refitted: {refitted}"
               f", {len(index)} vacancies, texts changed since the fit: "
               f"{getattr(index.ranker.text_index_, 'drift_', 0)}   ({load()})")
 

@@ -1066,6 +1066,9 @@ class Ranker:
     def needs_refit(self) -> bool:
         """Whether edits changed so many texts that the fitted IDF is stale (refit then).
 
+        The same count stands for the semantic index's fitted directions, which edited
+        texts keep too (:meth:`SemanticIndex.spliced`).
+
         Examples
         --------
         >>> Ranker().fit([]).needs_refit

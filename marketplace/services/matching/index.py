@@ -23,8 +23,9 @@ and the rows are looked at every `RESYNC_SECONDS` even when the version did not 
 So a transaction that takes longer than LOOKBACK from write to commit, or an app
 server whose clock is that far behind, can be missed until the next refit.
 
-*Refits.* A bulk change (more than `BULK_SHARE` of the index, at least `BULK_MINIMUM`
-rows) and drifted text statistics (`Ranker.needs_refit`: the fitted IDF is kept for
+*Refits.* Newly learned weights (`active_weights()`, checked per request), a bulk
+change (more than `BULK_SHARE` of the index, at least `BULK_MINIMUM` rows) and drifted
+text statistics (`Ranker.needs_refit`: the fitted IDF is kept for
 edited texts until that many changed) refit the whole index: in a background thread in
 a served app (requests keep the edited index meanwhile), at once under TESTING or
 RANKING_BACKGROUND_REFIT = False. Under gunicorn (`marketplace.wsgi`) the workers do

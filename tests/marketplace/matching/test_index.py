@@ -1,7 +1,7 @@
 """The web app's matching index: edits are applied to the fitted index, not refitted.
 
-Real database, real engine. "Not refitted" is seen on the fitted vectoriser: a refit
-makes a new one. "As a fresh fit" compares with the index a new fit gives.
+Real database, real engine. "Not refitted" is seen on the fitted text postings: edits
+share them, a refit makes new ones. "As a fresh fit" compares with the index a new fit gives.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ def _fresh_ranked(app, person, **filters) -> list[tuple[str, float, tuple[str, .
 
 
 def _vectoriser():
-    return vacancy_index().ranker.tfidf_
+    """The fitted TF-IDF postings: kept by every edit, new after a refit."""
+    return vacancy_index().ranker.text_index_.postings_
 
 
 def test_column_edits_are_applied_without_a_refit_and_rank_as_a_fresh_fit(
@@ -74,7 +75,7 @@ def test_column_edits_are_applied_without_a_refit_and_rank_as_a_fresh_fit(
     edited_taalstage = _ranked(person, placement_type=PlacementType.TAALSTAGE)
     edited_near = _ranked(person, max_km=5)
     index = vacancy_index()
-    assert index.ranker.tfidf_ is fitted and index.edits == 5
+    assert index.ranker.text_index_.postings_ is fitted and index.edits == 5
     assert places[0].ref not in [ref for ref, *_ in edited]
     assert edited == _fresh_ranked(app, person)
     assert edited_taalstage == _ranked(person, placement_type=PlacementType.TAALSTAGE)
@@ -120,15 +121,23 @@ def test_editing_a_draft_or_a_field_matching_does_not_use_changes_nothing(
 
 def test_a_changed_text_is_reindexed_alone_and_found(app, db, places, person) -> None:
     fitted = vacancy_index().ranker.text_index_
+    semantic = vacancy_index().ranker.semantic_index_
+    assert semantic is not None
     places[0].title = "Buurtkoken voor ouderen"
     places[0].tags = ["koken", "ouderenzorg"]
     db.commit()
     index = vacancy_index()
     assert index.ranker.text_index_.matrix_ is fitted.matrix_  # the fit's rows, shared
     assert index.ranker.text_index_.extra_.n_vacancies_ == 1  # one row re-indexed
+    position = index.ref_position[places[0].ref]
+    edited = index.ranker.semantic_index_
+    assert edited is not None and edited is not semantic  # one row embedded again
+    others = [i for i in range(len(index)) if i != position]
+    assert (edited.matrix_[others] == semantic.matrix_[others]).all()
+    assert (edited.matrix_[position] != semantic.matrix_[position]).any()
     row = next(r for r in ranking.rank_for(person, limit=100).ranked if r.ref == places[0].ref)
     assert row.title == "Buurtkoken voor ouderen"
-    assert "Past bij interesse: koken" in row.reasons
+    assert "Past bij interesse koken" in row.reasons
 
 
 def test_drifted_text_statistics_refit(app, db, places, person) -> None:
