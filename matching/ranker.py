@@ -953,8 +953,9 @@ class Ranker:
     def replace(self, vacancy: Vacancy) -> Ranker:
         """Put ``vacancy`` in the place of the fitted vacancy with its id; return self.
 
-        Its columns (status, places, schedule, hours, ...) are written in place; a
-        changed text or tags re-index this vacancy only.
+        Its columns (status, places, schedule, hours, ...) are written in place (in
+        this ranker's own copy of them, made at its first replace); a changed text or
+        tags re-index and re-embed this vacancy only.
 
         Raises
         ------
@@ -977,9 +978,10 @@ class Ranker:
         by_id = self._positions_by_id()
         self.vacancies_ = (*self.vacancies_[:position], vacancy, *self.vacancies_[position + 1:])
         self._positions = (self.vacancies_, by_id)  # the same ids at the same positions
+        columns = self._own_columns()
         for name, values in vars(_Columns([vacancy])).items():
             if name != "id_rank":
-                getattr(self.columns_, name)[..., position] = values[..., 0]
+                getattr(columns, name)[..., position] = values[..., 0]
         if _texts(old) != _texts(vacancy):
             self.text_index_ = EditableTextIndex.of(self.text_index_).replaced(position, vacancy)
             self._splice_semantic(position, position + 1, [vacancy])
@@ -1019,6 +1021,7 @@ class Ranker:
         end = len(self.vacancies_)
         positions = {**self._positions_by_id(), vacancy.id: end}
         self.columns_ = columns
+        self.__dict__["_columns_owner"] = (columns, id(self))  # new arrays, this ranker's
         self.text_index_ = EditableTextIndex.of(self.text_index_).appended(vacancy)
         self._splice_semantic(end, end, [vacancy])
         self.misleading_rows_ = _misleading_rows_edited(
@@ -1050,12 +1053,23 @@ class Ranker:
             setattr(columns, name, np.delete(values, position, axis=-1))
         columns.id_rank -= columns.id_rank > rank
         self.columns_ = columns
+        self.__dict__["_columns_owner"] = (columns, id(self))  # new arrays, this ranker's
         self.text_index_ = EditableTextIndex.of(self.text_index_).without(position)
         self._splice_semantic(position, position + 1, [])
         self.misleading_rows_ = _misleading_rows_edited(
             self.misleading_rows_, position, (), removed=True)
         self.vacancies_ = self.vacancies_[:position] + self.vacancies_[position + 1:]
         return self
+
+    def _own_columns(self) -> _Columns:
+        """``columns_``, copied first when another ranker may share them (a copy.copy,
+        as the web index edits a copy while requests use the original): a replace then
+        writes this ranker's own arrays in place, and the other ranker is undisturbed."""
+        owner = self.__dict__.get("_columns_owner")
+        if owner is None or owner[0] is not self.columns_ or owner[1] != id(self):
+            self.columns_ = self.columns_.take(np.arange(len(self.vacancies_)))
+            self.__dict__["_columns_owner"] = (self.columns_, id(self))
+        return self.columns_
 
     def _splice_semantic(self, start: int, stop: int, vacancies: Sequence[Vacancy]) -> None:
         """Re-embed only these vacancies (through the cache) at rows ``start:stop``."""

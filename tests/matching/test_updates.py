@@ -261,6 +261,9 @@ def test_a_copy_keeps_its_vacancies_when_the_other_adds_or_removes() -> None:
     person = make_participant()
     assert [m.vacancy for m in ranker.rank(person).ranked] == ["v-0", "v-1", "v-2"]
     assert [m.vacancy for m in edited.rank(person).ranked] == ["v-1", "v-2", "v-7"]
+    closing = copy.copy(ranker).replace(make_vacancy(id="v-1", status="closed"))
+    assert [m.vacancy for m in closing.rank(person).ranked] == ["v-0", "v-2"]
+    assert [m.vacancy for m in ranker.rank(person).ranked] == ["v-0", "v-1", "v-2"]
 
 
 def test_removing_every_vacancy_and_adding_again() -> None:
