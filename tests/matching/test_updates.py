@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from matching import Participant, Ranker, Vacancy, load_participants, load_vacancies
 from matching.semantic import VectorCache
-from matching.text import TEXT_DRIFT_MINIMUM, EditableTextIndex, TextIndex
+from matching.text import TEXT_DRIFT_MINIMUM, EditableTextIndex, TextIndex, vacancy_document
 from tests.matching.builders import (
     make_participant,
     make_vacancy,
@@ -273,3 +273,17 @@ def test_removing_every_vacancy_and_adding_again() -> None:
     assert ranker.rank(person).ranked == () and len(ranker.rank(person).excluded) == 0
     ranker.add(make_vacancy(id="v-1", tags=["koken"]))
     assert [m.vacancy for m in ranker.rank(person).ranked] == ["v-1"]
+
+
+def test_transform_gives_the_fitted_rows_and_the_vectorisers() -> None:
+    """`TextIndex.transform` (the edited rows) weighs as the fit and as scikit-learn's
+    vectoriser with the fitted vocabulary and IDF."""
+    vacancies = _many(40)
+    fitted = TextIndex().fit(vacancies)
+    again = fitted.transform(vacancies)
+    assert (again.matrix_ != fitted.matrix_).nnz == 0  # the very same rows
+    other = [make_vacancy(id="x", title="Kok in de keuken van het zorgcentrum",
+                          description="Onbekende woorden zoals xylofoon.", tags=["koken"])]
+    expected = fitted.vectorizer_.transform([vacancy_document(v) for v in other]).toarray()
+    np.testing.assert_allclose(fitted.transform(other).matrix_.toarray(), expected,
+                               rtol=0, atol=1e-12)
