@@ -100,6 +100,7 @@ bench: install-test
 	$(BIN)/python bench/bench_matching.py
 	$(BIN)/python bench/bench_geo.py
 	$(BIN)/python bench/bench_matches_page.py
+	$(BIN)/python bench/bench_index.py edits
 	$(BIN)/python bench/bench_cohort.py
 	$(BIN)/python bench/bench_vacancy_import.py
 	$(BIN)/python bench/bench_board.py

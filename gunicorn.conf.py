@@ -19,7 +19,7 @@ bind = os.environ.get("BIND", "127.0.0.1:8000")
 # The usual 2 × cores + 1: the matching and Argon2 work is CPU-bound, the rest waits on SQL.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 # Load the app (and fit the matching index, marketplace/wsgi.py) once in the master, so
-# every worker starts with it instead of fitting its own copy on its first request.
+# every worker starts with it, sharing its pages, instead of fitting its own copy.
 preload_app = True
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))  # a stuck worker is replaced
 graceful_timeout = 30  # on SIGTERM/SIGHUP workers finish what they serve
@@ -68,6 +68,14 @@ def on_starting(server: Any) -> None:
 
     require_production_settings(config_from_environment(os.environ.get(
         "KOPPELKANS_INSTANCE", "instance")))
+
+
+def pre_fork(server: Any, worker: Any) -> None:
+    # In the master: bring the matching index up to date (refit it when its texts
+    # drifted) and freeze the heap, so the new worker shares it (marketplace/wsgi.py).
+    from marketplace.wsgi import before_fork
+
+    before_fork()
 
 
 def post_fork(server: Any, worker: Any) -> None:

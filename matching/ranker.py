@@ -13,6 +13,7 @@ The arithmetic mirrors :mod:`matching.scoring` operation for operation so that
 
 from __future__ import annotations
 
+import bisect
 import copy
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -47,7 +48,13 @@ from matching.semantic import (
     VectorCache,
     calibrated,
 )
-from matching.text import TextIndex, misleading_parts, misled, vacancy_tag_match
+from matching.text import (
+    EditableTextIndex,
+    TextIndex,
+    misleading_parts,
+    misled,
+    vacancy_tag_match,
+)
 from matching.types import (
     DAYPARTS,
     Exclusion,
@@ -423,6 +430,29 @@ def _misleading_rows(vacancies: Sequence[Vacancy]) -> dict[str, IntArray]:
         for part in misleading_parts(vacancy.title):
             rows.setdefault(part, []).append(position)
     return {part: np.asarray(found, dtype=np.int64) for part, found in rows.items()}
+
+
+def _texts(vacancy: Vacancy) -> tuple[str, str, tuple[str, ...]]:
+    """What the text, semantic and misleading-title indexes read of a vacancy."""
+    return vacancy.title, vacancy.description, vacancy.tags
+
+
+def _misleading_rows_edited(
+    rows: Mapping[str, IntArray], position: int, parts: Sequence[str], *, removed: bool = False
+) -> dict[str, IntArray]:
+    """``rows`` (:func:`_misleading_rows`) with ``position``'s title now naming ``parts``;
+    ``removed``: without ``position``, later positions moving up by one. A new dict."""
+    edited: dict[str, IntArray] = {}
+    for part in {*rows, *parts}:
+        found = rows.get(part, np.zeros(0, dtype=np.int64))
+        found = found[found != position]
+        if removed:
+            found = found - (found > position)
+        elif part in parts:
+            found = np.sort(np.append(found, position))
+        if len(found):  # as a fit: only parts some title names
+            edited[part] = found
+    return edited
 
 
 def _pair_semantic(evaluation: _Evaluation, at: int) -> SemanticScores:
@@ -909,3 +939,177 @@ class Ranker:
             listed = (vacancies, tuple(vacancy.id for vacancy in vacancies))
             self.__dict__["_exclusion_ids"] = listed
         return _Exclusions(len(positions), build, prepare, listed[1])
+
+    # ----------------------------------------------------------------------- edits
+    # Edits without a refit, for a long-lived index (the web app's). Every fitted
+    # structure follows each edit: the columns (id ranks included), the text index, the
+    # semantic rows and the misleading-title rows; the exclusions' ids tuple is rebuilt
+    # because `vacancies_` is a new tuple. After any sequence of edits, rankings equal
+    # those of a fresh fit over the same vacancies, except that a changed or added text
+    # is vectorised with the fitted vocabulary and IDF and embedded onto the fitted
+    # semantic directions until the next fit (the drift rule:
+    # matching.text.EditableTextIndex, `needs_refit`; SemanticIndex.spliced).
+
+    def replace(self, vacancy: Vacancy) -> Ranker:
+        """Put ``vacancy`` in the place of the fitted vacancy with its id; return self.
+
+        Its columns (status, places, schedule, hours, ...) are written in place (in
+        this ranker's own copy of them, made at its first replace); a changed text or
+        tags re-index and re-embed this vacancy only.
+
+        Raises
+        ------
+        KeyError
+            When no fitted vacancy has this id.
+
+        Examples
+        --------
+        >>> vs = [Vacancy("v-1", "taalstage", "Kok", ("mon_morning",), 1, status="published")]
+        >>> ranker = Ranker().fit(vs)
+        >>> closed = Vacancy("v-1", "taalstage", "Kok", ("mon_morning",), 1, status="closed")
+        >>> ranker.replace(closed).rank(Participant("p", frozenset({"mon_morning"}))).ranked
+        ()
+        """
+        self._check_fitted()
+        position = self._position_of(vacancy.id)
+        old = self.vacancies_[position]
+        if old == vacancy:
+            return self
+        by_id = self._positions_by_id()
+        self.vacancies_ = (*self.vacancies_[:position], vacancy, *self.vacancies_[position + 1:])
+        self._positions = (self.vacancies_, by_id)  # the same ids at the same positions
+        columns = self._own_columns()
+        for name, values in vars(_Columns([vacancy])).items():
+            if name != "id_rank":
+                getattr(columns, name)[..., position] = values[..., 0]
+        if _texts(old) != _texts(vacancy):
+            self.text_index_ = EditableTextIndex.of(self.text_index_).replaced(position, vacancy)
+            self._splice_semantic(position, position + 1, [vacancy])
+            self.misleading_rows_ = _misleading_rows_edited(
+                self.misleading_rows_, position, misleading_parts(vacancy.title))
+        return self
+
+    def add(self, vacancy: Vacancy) -> Ranker:
+        """Fit ``vacancy`` as one more, last, position; return self.
+
+        Raises
+        ------
+        ValueError
+            When a fitted vacancy has this id already.
+
+        Examples
+        --------
+        >>> ranker = Ranker().fit([Vacancy("v-2", "taalstage", "Kok", (), 1, status="published")])
+        >>> ranker.add(Vacancy("v-1", "taalstage", "Kok", (), 1, status="published"))
+        ... # doctest: +ELLIPSIS
+        <matching.ranker.Ranker object at ...>
+        >>> [m.vacancy for m in ranker.rank(Participant("p", frozenset())).ranked]
+        ['v-1', 'v-2']
+        """
+        self._check_fitted()
+        if vacancy.id in self._positions_by_id():
+            raise ValueError(f"vacancy {vacancy.id!r} is fitted already; replace it instead")
+        rank = self._id_rank_of_new(vacancy.id)
+        row = vars(_Columns([vacancy]))
+        columns = object.__new__(_Columns)
+        for name, values in vars(self.columns_).items():
+            if name == "id_rank":
+                values = np.append(values + (values >= rank), rank)
+            else:
+                values = np.concatenate([values, row[name]], axis=-1)
+            setattr(columns, name, values)
+        end = len(self.vacancies_)
+        positions = {**self._positions_by_id(), vacancy.id: end}
+        self.columns_ = columns
+        self.__dict__["_columns_owner"] = (columns, id(self))  # new arrays, this ranker's
+        self.text_index_ = EditableTextIndex.of(self.text_index_).appended(vacancy)
+        self._splice_semantic(end, end, [vacancy])
+        self.misleading_rows_ = _misleading_rows_edited(
+            self.misleading_rows_, end, misleading_parts(vacancy.title))
+        self.vacancies_ = (*self.vacancies_, vacancy)
+        self._positions = (self.vacancies_, positions)
+        return self
+
+    def remove(self, vacancy_id: str) -> Ranker:
+        """Forget the fitted vacancy with this id; later positions move up by one.
+
+        Raises
+        ------
+        KeyError
+            When no fitted vacancy has this id.
+
+        Examples
+        --------
+        >>> vs = [Vacancy(f"v-{i}", "taalstage", "Kok", (), 1, status="published")
+        ...       for i in range(3)]
+        >>> [v.id for v in Ranker().fit(vs).remove("v-1").vacancies_]
+        ['v-0', 'v-2']
+        """
+        self._check_fitted()
+        position = self._position_of(vacancy_id)
+        rank = self.columns_.id_rank[position]
+        columns = object.__new__(_Columns)
+        for name, values in vars(self.columns_).items():
+            setattr(columns, name, np.delete(values, position, axis=-1))
+        columns.id_rank -= columns.id_rank > rank
+        self.columns_ = columns
+        self.__dict__["_columns_owner"] = (columns, id(self))  # new arrays, this ranker's
+        self.text_index_ = EditableTextIndex.of(self.text_index_).without(position)
+        self._splice_semantic(position, position + 1, [])
+        self.misleading_rows_ = _misleading_rows_edited(
+            self.misleading_rows_, position, (), removed=True)
+        self.vacancies_ = self.vacancies_[:position] + self.vacancies_[position + 1:]
+        return self
+
+    def _own_columns(self) -> _Columns:
+        """``columns_``, copied first when another ranker may share them (a copy.copy,
+        as the web index edits a copy while requests use the original): a replace then
+        writes this ranker's own arrays in place, and the other ranker is undisturbed."""
+        owner = self.__dict__.get("_columns_owner")
+        if owner is None or owner[0] is not self.columns_ or owner[1] != id(self):
+            self.columns_ = self.columns_.take(np.arange(len(self.vacancies_)))
+            self.__dict__["_columns_owner"] = (self.columns_, id(self))
+        return self.columns_
+
+    def _splice_semantic(self, start: int, stop: int, vacancies: Sequence[Vacancy]) -> None:
+        """Re-embed only these vacancies (through the cache) at rows ``start:stop``."""
+        if self.semantic_index_ is not None:
+            self.semantic_index_ = self.semantic_index_.spliced(start, stop, vacancies)
+
+    @property
+    def needs_refit(self) -> bool:
+        """Whether edits changed so many texts that the fitted IDF is stale (refit then).
+
+        The same count stands for the semantic index's fitted directions, which edited
+        texts keep too (:meth:`SemanticIndex.spliced`).
+
+        Examples
+        --------
+        >>> Ranker().fit([]).needs_refit
+        False
+        """
+        index = getattr(self, "text_index_", None)
+        return isinstance(index, EditableTextIndex) and index.drifted
+
+    _positions: tuple[tuple[Vacancy, ...], dict[str, int]] | None = None
+
+    def _positions_by_id(self) -> dict[str, int]:
+        """Vacancy id -> fitted position, kept while ``vacancies_`` is the same tuple."""
+        if self._positions is None or self._positions[0] is not self.vacancies_:
+            self._positions = (
+                self.vacancies_, {v.id: i for i, v in enumerate(self.vacancies_)})
+        return self._positions[1]
+
+    def _position_of(self, vacancy_id: str) -> int:
+        position = self._positions_by_id().get(vacancy_id)
+        if position is None:
+            raise KeyError(f"no fitted vacancy has id {vacancy_id!r}")
+        return position
+
+    def _id_rank_of_new(self, vacancy_id: str) -> int:
+        """How many fitted ids sort before ``vacancy_id`` (binary search by id rank)."""
+        by_rank = np.empty_like(self.columns_.id_rank)
+        by_rank[self.columns_.id_rank] = np.arange(len(by_rank))
+        vacancies = self.vacancies_
+        return bisect.bisect_left(
+            range(len(by_rank)), vacancy_id, key=lambda r: vacancies[by_rank[r]].id)

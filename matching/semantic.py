@@ -511,7 +511,11 @@ def hubness(vectors: Float32Array, background: Float32Array | None = None) -> Fl
         return np.zeros(0)
     if background is None:
         background = _default_cache.vectors("query", list(BACKGROUND))
-    cosines = np.asarray(vectors, dtype=np.float32) @ background.T
+    # In float64, rounded once to float32: a float32 product's last bits depend on how
+    # many rows it multiplies at once, and a vacancy edited alone must get the same
+    # hubness as in a fit of thousands (Ranker.replace/add, SemanticIndex.spliced).
+    cosines = (np.asarray(vectors, dtype=np.float64)
+               @ np.asarray(background, dtype=np.float64).T).astype(np.float32)
     nearest = np.sort(cosines, axis=1)[:, -HUB_NEIGHBOURS:]
     result: FloatArray = nearest.astype(np.float64).mean(axis=1)
     return result
@@ -637,6 +641,39 @@ class SemanticIndex:
         hubs = np.asarray(query.hubs, dtype=np.float64)
         result: FloatArray = 2.0 * cosines - self.hubs_[rows][:, None] - hubs[None, :]
         return result
+
+    # ----------------------------------------------------------- edits (Ranker.replace/add/remove)
+
+    def spliced(self, start: int, stop: int, vacancies: Sequence[Vacancy]) -> SemanticIndex:
+        """A copy whose rows ``start:stop`` are those of ``vacancies``; self is unchanged.
+
+        ``(p, p + 1, [v])`` replaces row ``p``, ``(n, n, [v])`` adds a last row and
+        ``(p, p + 1, [])`` removes row ``p``. Only ``vacancies`` are looked up in the
+        cache (embedded when it lacks their text); they are projected onto the
+        *fitted* principal directions and measured against the fitted background, so
+        the other rows keep their values. A fit would find the directions anew from
+        the changed set: until the owner refits (``Ranker.needs_refit``), an edited
+        row is what this fit makes of its text, as the text index keeps its fitted
+        vocabulary. Every array fitted per row must be spliced here too.
+
+        Examples
+        --------
+        >>> vs = [Vacancy("a", "taalstage", "Kok", (), 1), Vacancy("b", "taalstage", "Tuin", (), 1)]
+        >>> index = SemanticIndex().fit(vs)
+        >>> edited = index.spliced(0, 1, [])
+        >>> len(edited.matrix_), len(index.matrix_)
+        (1, 2)
+        """
+        documents = [_vacancy_document(v) for v in vacancies]
+        vectors = self.cache.vectors("vacancy", documents, _embed_documents)
+        reduced = self._project(vectors.reshape(len(documents), DIMENSIONS))
+        edited = object.__new__(type(self))
+        edited.__dict__.update(vars(self))
+        edited.matrix_ = np.concatenate(
+            [self.matrix_[:start], _grid(reduced), self.matrix_[stop:]])
+        edited.hubs_ = np.concatenate(
+            [self.hubs_[:start], hubness(reduced, self.background_), self.hubs_[stop:]])
+        return edited
 
 
 # --------------------------------------------------------------------------- reasons

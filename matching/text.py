@@ -633,3 +633,203 @@ class TextIndex:
         # reduceat misbehaves on empty segments, so only rows with tags take part.
         result[has_tags] = np.maximum.reduceat(values, starts)
         return result
+
+    # ------------------------------------------------------------------ edits (index.py)
+
+    def transform(self, vacancies: Sequence[Vacancy]) -> TextIndex:
+        """An index of ``vacancies`` over this index's fitted vocabulary and IDF.
+
+        Nothing is learnt: the rows are what :meth:`fit` would have given them had
+        these texts been in the fitted set without changing its statistics.
+        :class:`EditableTextIndex` keeps edited rows this way until a refit.
+
+        Examples
+        --------
+        >>> fitted = TextIndex().fit([Vacancy("a", "taalstage", "Kok", (), 1, tags=("koken",))])
+        >>> fitted.transform([Vacancy("b", "taalstage", "Koken", (), 1)]).matrix_.shape[0]
+        1
+        """
+        from scipy.sparse import csr_matrix
+
+        index = object.__new__(TextIndex)
+        index.__dict__.update(vars(self))  # the vocabulary, IDF and word cache are shared
+        index.n_vacancies_ = len(vacancies)
+        words, word_documents = self._word_counts(vacancies)
+        # Each word's fitted columns (n-grams outside the vocabulary are dropped, as a
+        # vectoriser with a fixed vocabulary drops them); stop words have none.
+        word_of: list[int] = []
+        columns: list[int] = []
+        for position, word in enumerate(words):
+            if word not in STOP_WORDS:
+                found = self._columns_of(word)
+                columns.extend(found)
+                word_of.extend([position] * len(found))
+        gram_words = csr_matrix(
+            (np.ones(len(columns), dtype=np.float64),
+             (np.asarray(columns, dtype=np.int64), np.asarray(word_of, dtype=np.int64))),
+            shape=(len(self.idf_), len(words)),
+        )
+        postings = (gram_words @ word_documents).tocsr()
+        postings.sort_indices()
+        index.postings_ = self._weighed_rows(postings)
+        index.matrix_ = index.postings_.T.tocsr()
+        index._fit_tags(vacancies)
+        index._tag_cache = {}
+        return index
+
+    def _weighed_rows(self, counts: Any) -> Any:
+        """n-gram x vacancy counts as fitted TF-IDF postings: :meth:`_weigh`'s steps with
+        the fitted IDF (nothing pruned, nothing learnt)."""
+        frequency = np.diff(counts.indptr)
+        values = counts.data
+        scratch = np.repeat(self.idf_, frequency)
+        values *= scratch
+        np.multiply(values, values, out=scratch)
+        norms = np.sqrt(np.bincount(counts.indices, weights=scratch,
+                                    minlength=counts.shape[1]))
+        norms[norms == 0.0] = 1.0
+        np.take(norms, counts.indices, out=scratch)
+        values /= scratch
+        return counts
+
+
+#: An edited index asks for a refit once more texts changed than this share of the
+#: fitted ones (edited, added and removed texts all count, each time)...
+TEXT_DRIFT_SHARE = 0.05
+#: ...and at least this many, so a small index is not refitted at every edit.
+TEXT_DRIFT_MINIMUM = 20
+
+
+class EditableTextIndex(TextIndex):
+    """A fitted :class:`TextIndex` whose rows can be replaced, added and removed.
+
+    The fitted matrix and postings are never written: a preloading server forks
+    them into its workers and every worker keeps sharing their pages. Each position
+    maps to its fitted row (``base_row_``) or, once its text changed or was added,
+    to a row of ``extra_`` (``extra_row_``), vectorised with the *fitted*
+    vocabulary and IDF (:meth:`TextIndex.transform`). Tags are kept per position and
+    are always exact.
+
+    Drift rule: the IDF of the fit goes stale as texts change. ``drift_`` counts
+    every text replaced, added or removed since the fit; :attr:`drifted` is true
+    once it exceeds :data:`TEXT_DRIFT_SHARE` of the fitted rows (at least
+    :data:`TEXT_DRIFT_MINIMUM`), and the owner should then refit (in the
+    background: the edited index stays usable and correct apart from the IDF).
+
+    Every edit returns a new object and leaves this one as it was, so a request
+    still reading the previous index is never disturbed.
+    """
+
+    base_row_: IntArray
+    extra_row_: IntArray
+    extra_: TextIndex
+    fitted_rows_: int
+    drift_: int
+
+    @classmethod
+    def of(cls, index: TextIndex) -> EditableTextIndex:
+        """An editable view of a fitted index (sharing its arrays, copying none)."""
+        if isinstance(index, EditableTextIndex):
+            return index
+        edited = object.__new__(cls)
+        edited.__dict__.update(vars(index))
+        edited.base_row_ = np.arange(index.n_vacancies_, dtype=np.int64)
+        edited.extra_row_ = np.full(index.n_vacancies_, -1, dtype=np.int64)
+        edited.extra_ = index.transform([])
+        edited.fitted_rows_ = index.n_vacancies_
+        edited.drift_ = 0
+        return edited
+
+    @property
+    def drifted(self) -> bool:
+        """Whether enough texts changed since the fit that its IDF should be refreshed."""
+        limit = max(TEXT_DRIFT_MINIMUM, TEXT_DRIFT_SHARE * self.fitted_rows_)
+        return self.drift_ > limit
+
+    def replaced(self, position: int, vacancy: Vacancy) -> EditableTextIndex:
+        """This index with the text and tags at ``position`` taken from ``vacancy``."""
+        edited = self._copy()
+        edited.base_row_[position] = -1
+        edited.extra_row_[position] = edited._append_extra(vacancy)
+        edited._set_tags(position, position + 1, vacancy.tags)
+        edited.drift_ += 1
+        return edited
+
+    def appended(self, vacancy: Vacancy) -> EditableTextIndex:
+        """This index with ``vacancy`` added as the last position."""
+        edited = self._copy()
+        edited.base_row_ = np.append(edited.base_row_, -1)
+        edited.extra_row_ = np.append(edited.extra_row_, edited._append_extra(vacancy))
+        edited.tag_pointers_ = np.append(edited.tag_pointers_, edited.tag_pointers_[-1])
+        edited._set_tags(self.n_vacancies_, self.n_vacancies_ + 1, vacancy.tags)
+        edited.n_vacancies_ += 1
+        edited.drift_ += 1
+        return edited
+
+    def without(self, position: int) -> EditableTextIndex:
+        """This index without ``position`` (later positions move up by one)."""
+        edited = self._copy()
+        edited._set_tags(position, position + 1, ())
+        edited.tag_pointers_ = np.delete(edited.tag_pointers_, position + 1)
+        edited.base_row_ = np.delete(edited.base_row_, position)
+        edited.extra_row_ = np.delete(edited.extra_row_, position)
+        edited.n_vacancies_ -= 1
+        edited.drift_ += 1
+        return edited
+
+    def _copy(self) -> EditableTextIndex:
+        edited = object.__new__(type(self))
+        edited.__dict__.update(vars(self))
+        edited.base_row_ = self.base_row_.copy()
+        edited.extra_row_ = self.extra_row_.copy()
+        return edited
+
+    def _append_extra(self, vacancy: Vacancy) -> int:
+        """Vectorise the vacancy's text as a new row of ``extra_``; return its row."""
+        from scipy.sparse import vstack
+
+        row = self.transform([vacancy])
+        extra = self.transform([])
+        extra.matrix_ = vstack([self.extra_.matrix_, row.matrix_], format="csr")
+        extra.matrix_.sort_indices()
+        extra.postings_ = extra.matrix_.T.tocsr()
+        extra.postings_.sort_indices()
+        extra.n_vacancies_ = self.extra_.n_vacancies_ + 1
+        self.extra_ = extra
+        return extra.n_vacancies_ - 1
+
+    def _set_tags(self, start: int, end: int, tags: Sequence[str]) -> None:
+        """Give positions ``start``..``end`` (one vacancy) the tags, copying the arrays."""
+        known = {tag: number for number, tag in enumerate(self.tags_)}
+        new = [tag for tag in dict.fromkeys(tags) if tag not in known]
+        if new:
+            self.tags_ = self.tags_ + tuple(new)
+            known.update((tag, len(known)) for tag in new)
+            self._tag_cache = {}  # cached scores cover the old tags only
+        members = np.asarray([known[tag] for tag in dict.fromkeys(tags)], dtype=np.int64)
+        low, high = int(self.tag_pointers_[start]), int(self.tag_pointers_[end])
+        self.tag_members_ = np.concatenate(
+            [self.tag_members_[:low], members, self.tag_members_[high:]])
+        pointers = self.tag_pointers_.copy()
+        pointers[end:] += len(members) - (high - low)
+        self.tag_pointers_ = pointers
+
+    def similarity_one(self, query: Query, index: int) -> float:
+        base = int(self.base_row_[index])
+        if base >= 0:
+            return super().similarity_one(query, base)
+        return self.extra_.similarity_one(query, int(self.extra_row_[index]))
+
+    def similarity_all(self, query: Query, rows: IntArray | None = None) -> FloatArray:
+        positions = np.arange(self.n_vacancies_) if rows is None else np.asarray(rows)
+        result = np.zeros(len(positions), dtype=np.float64)
+        if len(query.terms) == 0 or len(positions) == 0:
+            return result
+        base = self.base_row_[positions]
+        fitted = base >= 0
+        result[fitted] = super().similarity_all(query, base[fitted])
+        edited = ~fitted
+        if edited.any():
+            result[edited] = self.extra_.similarity_all(
+                query, self.extra_row_[positions[edited]])
+        return result

@@ -26,6 +26,8 @@ class Vacancy(Model):
         ),
         # The board's radius search prefilters on a bounding box.
         Index("ix_vacancy_lat_lon", "lat", "lon"),
+        # The matching index's version and changed rows (services/matching/index.py).
+        Index("ix_vacancy_status_updated_at", "status", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
