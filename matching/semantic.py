@@ -664,9 +664,8 @@ class SemanticIndex:
         >>> len(edited.matrix_), len(index.matrix_)
         (1, 2)
         """
-        documents = [_vacancy_document(v) for v in vacancies]
-        vectors = self.cache.vectors("vacancy", documents, _embed_documents)
-        reduced = self._project(vectors.reshape(len(documents), DIMENSIONS))
+        # The same lookup as fit, so an edited row is exactly what a fit would store.
+        reduced = self._project(_vacancy_vectors(self.cache, vacancies))
         edited = object.__new__(type(self))
         edited.__dict__.update(vars(self))
         edited.matrix_ = np.concatenate(
