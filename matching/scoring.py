@@ -58,7 +58,7 @@ from matching.semantic import (
     calibrated,
     phrase_evidence,
 )
-from matching.text import TAG_MATCH_CUTOFF, TagMatch, stem_phrase
+from matching.text import TAG_MATCH_CUTOFF, TagMatch, false_friends, stem_phrase
 from matching.types import Match, Participant, Vacancy
 
 __all__ = [
@@ -409,7 +409,8 @@ def _interest_reason(facts: PairFacts) -> str | None:
         if float(calibrated(facts.semantic.interests[k])) < SEMANTIC_REASON_MIN:
             break
         phrase, cosine = phrase_evidence(written[k], facts.vacancy)
-        if cosine >= PHRASE_EVIDENCE_MIN and not _part_of_interest(phrase, written[k]):
+        if (cosine >= PHRASE_EVIDENCE_MIN and not _part_of_interest(phrase, written[k])
+                and not false_friends(written[k], phrase)):
             if _same_words(phrase, written[k]):
                 return f"Past bij interesse {written[k]}"
             return f"Past bij interesse {written[k]}: {_quoted(phrase)}"

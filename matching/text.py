@@ -40,9 +40,11 @@ __all__ = [
     "TagMatch",
     "STOP_WORDS",
     "TextIndex",
+    "FALSE_FRIENDS",
     "MISLEADING_COMPOUNDS",
     "best_tag_match",
     "clean_text",
+    "false_friends",
     "misleading_interests",
     "misleading_parts",
     "misled",
@@ -111,7 +113,7 @@ def term_similarity(a: str, b: str) -> float:
     True
     """
     first, second = stem_phrase(a), stem_phrase(b)
-    if not first or not second:
+    if not first or not second or false_friends(a, b):
         return 0.0
     score = float(fuzz.ratio(first, second)) / 100.0
     # Compounds are checked on stems and on the plain words, since the crude
@@ -124,6 +126,30 @@ def term_similarity(a: str, b: str) -> float:
     if compound or shared_word:
         score = max(score, COMPOUND_SIMILARITY)
     return score
+
+
+#: Word pairs that look alike to RapidFuzz or sit close in the sentence model but
+#: name different work. Neither a tag match nor a reason may join them: a coach
+#: reading "Past bij interesse monteur: monturen" aloud would lose the person's trust.
+#: Found by reading every interest reason the engine gave on bench/quality/.
+FALSE_FRIENDS: frozenset[frozenset[str]] = frozenset(frozenset(pair) for pair in (
+    ("monteur", "monturen"),  # a mechanic; the frames of glasses
+    ("boeken", "bezoekers"),  # books; visitors ("boek" ~ "bezoek")
+    ("zorg", "huidverzorging"),  # care; skin care in a beauty salon
+    ("bakken", "koken"),  # baking is its own trade in a bakery
+    ("games", "spelen"),  # gaming; playing with children
+))
+
+
+def false_friends(a: str, b: str) -> bool:
+    """Whether two terms are a known false pair (:data:`FALSE_FRIENDS`).
+
+    Examples
+    --------
+    >>> false_friends("Monteur", "monturen"), false_friends("monteur", "automonteur")
+    (True, False)
+    """
+    return frozenset((default_process(a).strip(), default_process(b).strip())) in FALSE_FRIENDS
 
 
 @dataclass(frozen=True, slots=True)
