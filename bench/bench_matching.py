@@ -301,11 +301,19 @@ def row_command_line(n_people: int, n_vacancies: int, runs: int) -> None:
         rng = random.Random(1)
         vacancy_file.write_text(json.dumps(
             [vacancy_record(rng, i) for i in range(n_vacancies)]), encoding="utf-8")
-        arguments = ["rank", "--participant", str(people_file), "--vacancies", str(vacancy_file)]
+        # The semantic signal embeds every vacancy text once; --vectors keeps them, as
+        # the web app's index does, so the timed runs are the warm ones.
+        store = ["--vectors", str(Path(folder, "vectors"))]
+        arguments = ["rank", "--participant", str(people_file), "--vacancies", str(vacancy_file),
+                     *store]
+        label = f"`python -m matching rank`, {n_people} x {n_vacancies:,}, whole process"
+        cold_wall, cold_cpu = run_command_line(arguments)
+        row(f"{label}, fast engine, first run (embeds every vacancy text)",
+            f"{cold_wall:.2f} s wall (CPU {cold_cpu:.2f} s)", "-")
+        label += ", vectors kept (--vectors)"
         fast = [run_command_line(arguments) for _ in range(runs)]
         fast_wall = statistics.median(wall for wall, _ in fast)
         fast_cpu = statistics.median(cpu for _, cpu in fast)
-        label = f"`python -m matching rank`, {n_people} x {n_vacancies:,}, whole process"
         row(f"{label}, fast engine", f"{fast_wall:.2f} s wall (CPU {fast_cpu:.2f} s), "
             f"median of {runs}", "<= 1 s")
         reference_wall, reference_cpu = run_command_line([*arguments, "--engine", "reference"])
@@ -318,7 +326,7 @@ def row_command_line(n_people: int, n_vacancies: int, runs: int) -> None:
         one_file = Path(folder, "P1.json")
         one_file.write_text(json.dumps(json.loads(people_file.read_text())[:1]), encoding="utf-8")
         one = [run_command_line(["rank", "--participant", str(one_file),
-                                 "--vacancies", str(vacancy_file)]) for _ in range(runs)]
+                                 "--vacancies", str(vacancy_file), *store]) for _ in range(runs)]
         one_wall = statistics.median(wall for wall, _ in one)
         one_cpu = statistics.median(cpu for _, cpu in one)
         bound = reference_cpu / one_cpu

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -69,7 +70,21 @@ def _parser() -> argparse.ArgumentParser:
     audit_cmd.add_argument("--format", choices=("json", "text"), default="json")
     audit_cmd.add_argument("--min-group", type=_non_negative, default=0, metavar="N",
                            help="leave out comparisons where a group has fewer than N people")
+    for command in (rank, allocate_cmd, audit_cmd):
+        command.add_argument(
+            "--vectors", metavar="DIR", default=os.environ.get("MATCHING_VECTORS"),
+            help="keep the vacancies' text vectors in DIR between runs, so a next run "
+                 "embeds only new texts (default: $MATCHING_VECTORS, else not kept)")
     return parser
+
+
+def _ranker(args: argparse.Namespace, engine: str = "fast") -> Ranker:
+    """An unfitted ranker; with --vectors its vacancy vectors persist in that directory."""
+    if not args.vectors:
+        return Ranker(engine=engine)
+    from matching.semantic import VectorCache
+
+    return Ranker(engine=engine, vectors=VectorCache(args.vectors))
 
 
 def _load(
@@ -103,7 +118,7 @@ def _load(
 
 def _rank(args: argparse.Namespace) -> Any:
     raw, participants, vacancies = _load(args.participant, args.vacancies, None)
-    ranker = Ranker(engine=args.engine).fit(vacancies)
+    ranker = _ranker(args, args.engine).fit(vacancies)
     write = _RankingWriter()
     results = [write(ranker.rank(p, limit=args.limit)) for p in participants]
     # Returned as text, printed as it is: one object in, one object out.
@@ -172,7 +187,8 @@ def _allocate(args: argparse.Namespace) -> Any:
     from matching.allocation import allocate  # each command imports only what it runs
 
     _, participants, vacancies = _load(args.participants, args.vacancies, "participants")
-    result = allocate(participants, vacancies, per_vacancy=args.per_vacancy, engine=args.engine)
+    ranker = _ranker(args, args.engine).fit(vacancies)
+    result = allocate(participants, vacancies, per_vacancy=args.per_vacancy, ranker=ranker)
     return result.to_dict()
 
 
@@ -180,7 +196,7 @@ def _audit(args: argparse.Namespace) -> Any:
     from matching.audit import audit
 
     _, participants, vacancies = _load(args.participants, args.vacancies, "participants")
-    result = audit(Ranker().fit(vacancies), participants, min_group=args.min_group)
+    result = audit(_ranker(args).fit(vacancies), participants, min_group=args.min_group)
     # A str is printed as it is: the readable report of --format text.
     return result.to_text() if args.format == "text" else result.to_dict()
 

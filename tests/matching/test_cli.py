@@ -14,6 +14,7 @@ import io
 import json
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,28 @@ def test_limit_cuts_the_ranked_list(scenarios: Path) -> None:
     assert [m["vacancy"] for m in output["ranked"]] == expected["ranked"][:1]
     assert len(expected["ranked"]) > 1
     assert len(output["excluded"]) == 2
+
+
+def test_vectors_kept_in_a_directory_give_the_same_output(tmp_path: Path) -> None:
+    # Texts no other test embeds: the process keeps vectors in memory, and only a
+    # text it has to embed is written to the directory.
+    unique = uuid.uuid4().hex
+    people, places = tmp_path / "p.json", tmp_path / "v.json"
+    people.write_text(json.dumps(participant_record(interests=["koken"])), encoding="utf-8")
+    places.write_text(json.dumps([
+        vacancy_record(id="v-1", title=f"Keukenhulp {unique}", description="Soep koken."),
+        vacancy_record(id="v-2", title=f"Tuinman {unique}", description="Onkruid wieden."),
+    ]), encoding="utf-8")
+    files = ("--participant", people, "--vacancies", places)
+    store = tmp_path / "vectors"
+    first = run_matching("rank", *files, "--vectors", store)
+    shards = sorted(store.glob("vectors-*.npz"))
+    again = run_matching("rank", *files, "--vectors", store)
+    plain = run_matching("rank", *files)
+    assert plain.returncode == first.returncode == again.returncode == 0, first.stderr
+    assert first.stdout == again.stdout == plain.stdout
+    assert shards, "the first run keeps the vacancies' vectors"
+    assert sorted(store.glob("vectors-*.npz")) == shards, "the second run embeds nothing new"
 
 
 def test_bad_input_exits_2_with_one_line_per_problem(tmp_path: Path) -> None:
