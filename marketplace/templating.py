@@ -122,6 +122,7 @@ _FIELD_LABELS = {
     "phone": N_("Telefoonnummer"),
     "children_ages": N_("Leeftijden van de kinderen thuis"),
     "notes": N_("Aantekeningen"),
+    "municipality": N_("Verantwoordelijke gemeente (AVG)"),
 }
 
 

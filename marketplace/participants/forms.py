@@ -127,8 +127,10 @@ class IntakeForm(BrowserForm):
     intake_date = _field(DutchDateField, "intake_date", default=date.today)
     # Only when creating: the responsible municipality, one of the coach's (the view
     # sets the choices). Afterwards only a hand-over moves a participant.
+    # The service checks the choice (one of the coach's); none sent: her first.
     municipality = SelectField(
-        _l("Gemeente"), coerce=int, validate_choice=True,
+        _l("Gemeente"), validate_choice=False,
+        coerce=lambda value: int(value) if str(value or "").isdigit() else None,
         description=_l("De gemeente die verantwoordelijk is voor deze deelnemer."))
     participation_route = _field(
         OptionalSelectField, "participation_route",

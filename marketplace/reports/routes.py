@@ -5,13 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Blueprint, Response, abort, render_template, request
+from flask_login import current_user
 
 from marketplace.auth.access import roles_required
 from marketplace.domain.disclosure import RULE
 from marketplace.domain.vocabulary import Role
 from marketplace.reports.forms import DashboardFilterForm
+from marketplace.services.platform import access
 from marketplace.services.reports import files as report_files
 from marketplace.services.reports import monitoring
+from marketplace.services.reports.scope import TotalsWithheld, report_scope
 
 bp = Blueprint("reports", __name__, url_prefix="/rapportages")
 
@@ -19,16 +22,36 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _dashboard() -> tuple[DashboardFilterForm, monitoring.Dashboard]:
-    municipalities, teams = monitoring.filter_options()
-    form = DashboardFilterForm(municipalities, teams, formdata=request.args)
+    """The figures of the reader's municipalities (services/reports/scope.py): another
+    municipality's are not found; withheld totals raise TotalsWithheld."""
+    chosen = request.args.get("gemeente", "")
+    form = DashboardFilterForm(_choices(), monitoring.filter_options()[1],
+                               formdata=request.args)
     filters = form.filters() if form.validate() else monitoring.Filters.default()
-    return form, monitoring.dashboard(filters)
+    scope = report_scope(current_user, filters, chosen)
+    return form, monitoring.dashboard(scope.filters)
+
+
+def _choices() -> tuple[str, ...]:
+    return tuple(m.name for m in access.municipalities_visible_to(current_user))
 
 
 def render_dashboard(template: str = "reports/index.html") -> str:
     """The dashboard page; the policy officer's start page shows it too."""
-    form, dashboard = _dashboard()
+    try:
+        form, dashboard = _dashboard()
+    except TotalsWithheld as withheld:
+        form = DashboardFilterForm(_choices(), (), formdata=request.args)
+        return render_template(template, form=form, withheld=withheld.message,
+                               dashboard=None, disclosure_rule=RULE)
     return render_template(template, form=form, dashboard=dashboard, disclosure_rule=RULE)
+
+
+def _downloadable() -> monitoring.Dashboard:
+    try:
+        return _dashboard()[1]
+    except TotalsWithheld:
+        abort(404)  # the page says why; there is nothing to download
 
 
 @bp.get("/")
@@ -41,7 +64,7 @@ def index() -> str:
 @roles_required(Role.POLICY, Role.ADMIN)
 def report_pdf() -> Response:
     """The council report: title page, summary, tables with charts, glossary."""
-    _, dashboard = _dashboard()
+    dashboard = _downloadable()
     html = render_template(
         "reports/report.html",
         dashboard=dashboard,
@@ -60,7 +83,7 @@ def report_pdf() -> Response:
 @bp.get("/export.<fmt>")
 @roles_required(Role.POLICY, Role.ADMIN)
 def export(fmt: str) -> Response:
-    _, dashboard = _dashboard()
+    dashboard = _downloadable()
     key = request.args.get("tabel", "")
     tables = dashboard.tables if not key else tuple(t for t in dashboard.tables if t.key == key)
     if not tables or fmt not in ("csv", "xlsx") or (fmt == "csv" and len(tables) != 1):

@@ -107,19 +107,26 @@ def accounts_outside(scope: frozenset[int]) -> Select[int]:
 def may_manage_account(actor: User, user: User) -> bool:
     """A municipal admin manages the coaches, policy officers and municipal admins that
     work only for her municipalities (an account shared with another municipality is
-    that one's as well, so she leaves it to the regional admin)."""
-    if actor.role != Role.MUNICIPAL_ADMIN or user.role not in MUNICIPAL_ROLES:
+    that one's as well, so she leaves it to the regional admin); the regional admin
+    those of her region, and those without a municipality yet, to assign one."""
+    if actor.role not in TENANT_ADMINS or user.role not in MUNICIPAL_ROLES:
         return False
     scope = municipalities_of(actor) or frozenset()
     theirs = {m.id for m in user.municipalities}
+    if actor.role == Role.REGIONAL_ADMIN:
+        return theirs <= scope
     return bool(theirs) and theirs <= scope
 
 
 def manageable_accounts(actor: User) -> ColumnElement[bool]:
     """The condition on User behind `may_manage_account`, for the account list."""
     scope = municipalities_of(actor) or frozenset()
-    return and_(User.role.in_(MUNICIPAL_ROLES), User.id.in_(accounts_in(scope)),
-                User.id.not_in(accounts_outside(scope)))
+    if actor.role not in TENANT_ADMINS:
+        return false()
+    within: ColumnElement[bool] = User.id.not_in(accounts_outside(scope))
+    if actor.role == Role.MUNICIPAL_ADMIN:
+        within = and_(within, User.id.in_(accounts_in(scope)))
+    return and_(User.role.in_(MUNICIPAL_ROLES), within)
 
 
 def log_in_scope(user: User, ref: Any, actor_id: Any) -> ColumnElement[bool]:
@@ -156,8 +163,9 @@ def in_reach(user: User) -> ColumnElement[bool]:
     return Organisation.municipality.in_(names)
 
 
-# The roles tied to municipalities, that a municipal admin may hand out.
+# The roles tied to municipalities, that a municipal or regional admin may hand out.
 MUNICIPAL_ROLES = (Role.COACH, Role.POLICY, Role.MUNICIPAL_ADMIN)
+TENANT_ADMINS = (Role.MUNICIPAL_ADMIN, Role.REGIONAL_ADMIN)
 
 # --------------------------------------------------------------------------- the rules
 
