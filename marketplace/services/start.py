@@ -14,6 +14,7 @@ from marketplace.services.participants.caseload import caseload
 from marketplace.services.participants.measurements import due_for_coach
 from marketplace.services.placements import checkins
 from marketplace.services.placements.pages import organisation_waiting
+from marketplace.services.platform import access
 from marketplace.services.vacancies.organisations import (
     organisations_to_review,
     vacancies_to_review,
@@ -24,7 +25,7 @@ def _coach(user: User) -> dict[str, Any]:
     counts = dict(
         db.session.execute(
             select(Participant.status, func.count())
-            .where(Participant.coach_id == user.id)
+            .where(access.caseload_of(user))
             .group_by(Participant.status)
         ).all()
     )

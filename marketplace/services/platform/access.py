@@ -90,6 +90,18 @@ def participants_in_scope(user: User) -> ColumnElement[bool]:
     return Participant.municipality_id.in_(scope) if scope else false()
 
 
+def caseload_of(coach: User) -> ColumnElement[bool]:
+    """A condition on Participant: the coach's own participants, in the municipalities
+    she works for (`can_see_participant` row by row). After a hand-over the participant
+    has another coach, so it leaves every list of the old one at once."""
+    scope = municipalities_of(coach)
+    own = Participant.coach_id == coach.id
+    if scope is None:
+        return own
+    return and_(own, or_(Participant.municipality_id.is_(None),
+                         Participant.municipality_id.in_(scope)))
+
+
 def accounts_in(scope: Scope) -> Select[int]:
     """Ids of accounts working for at least one municipality of the scope."""
     query = select(user_municipality.c.user_id)
@@ -220,7 +232,7 @@ def can_view_organisation(user: User, organisation: Organisation) -> bool:
 
 def role_of(user: User, placement: Placement) -> PlacementRole | None:
     """The user's role in this placement, or None when it is outside their scope."""
-    if user.role == Role.COACH and placement.participant.coach_id == user.id:
+    if user.role == Role.COACH and can_see_participant(user, placement.participant):
         return PlacementRole.COACH
     organisation = placement.vacancy.organisation
     if user.organisation_id is None:
