@@ -123,6 +123,10 @@ def unblock(user_id: int) -> Response:
 @bp.post("/gebruikers/<int:user_id>/rol")
 @roles_required(Role.ADMIN, Role.CENTRALE, *TENANT_ADMINS)
 def change_role(user_id: int) -> Response:
+    try:
+        invitations.managed_account(current_user, user_id)  # another's account: not found
+    except DomainError as error:
+        return _done(error, "")
     form = RoleForm.for_actor(invitations.roles_for(current_user),
                               invitations.organisations_for(current_user), prefix=f"u{user_id}")
     if not form.validate_on_submit():
@@ -199,20 +203,20 @@ def _choose_municipalities(title: str, chosen: list[Municipality],
     return render_template("admin/choose_municipalities.html", form=form, title=title)
 
 
-@bp.route("/gebruikers/<int:user_id>/gemeenten", methods=["GET", "POST"])
+@bp.route("/gebruikers/<int:account_id>/gemeenten", methods=["GET", "POST"])
 @roles_required(*REGION_ADMINS)
-def user_municipalities(user_id: int) -> Response | str:
-    user = municipality_service.account_for_assignment(current_user, user_id)
+def user_municipalities(account_id: int) -> Response | str:
+    user = municipality_service.account_for_assignment(current_user, account_id)
     return _choose_municipalities(
         gettext("Gemeenten van %(name)s", name=user.name), user.municipalities,
         lambda ids: municipality_service.assign_municipalities(current_user, user.id, ids))
 
 
-@bp.route("/centrales/<int:organisation_id>/gemeenten", methods=["GET", "POST"])
+@bp.route("/centrales/<int:centre_id>/gemeenten", methods=["GET", "POST"])
 @roles_required(*REGION_ADMINS)
-def centre_reach(organisation_id: int) -> Response | str:
+def centre_reach(centre_id: int) -> Response | str:
     centre = next((c for c in municipality_service.centres_for(current_user)
-                   if c.id == organisation_id), None)
+                   if c.id == centre_id), None)
     if centre is None:
         abort(404)
     return _choose_municipalities(

@@ -19,7 +19,7 @@ from itsdangerous import BadSignature, SignatureExpired
 from sqlalchemy import select
 
 from marketplace.domain.vocabulary import Role
-from marketplace.errors import DomainError
+from marketplace.errors import AccessRefused, DomainError
 from marketplace.extensions import db
 from marketplace.models import AccountLink, Organisation, User
 from marketplace.services.accounts.users import change_password, create_user, find_user_by_email
@@ -122,10 +122,13 @@ def _check_role(actor: User, role: Role, organisation_id: int | None) -> None:
                           field="organisation_id")
 
 
-def _managed(actor: User, user_id: int) -> User:
+def managed_account(actor: User, user_id: int) -> User:
+    """An account the actor manages; another one is not found (its id reveals nothing)."""
     user = db.session.get(User, user_id)
+    if user is not None and user.id == actor.id:
+        raise DomainError(gettext("U kunt uw eigen account hier niet wijzigen."))
     if user is None or not may_manage(actor, user):
-        raise DomainError(gettext("U kunt dit account niet beheren."))
+        raise AccessRefused.not_found()
     return user
 
 
@@ -156,7 +159,7 @@ def invite(actor: User, email: str, name: str, role: Role,
 def set_blocked(actor: User, user_id: int, blocked: bool) -> User:
     """Block (the account is logged out everywhere and cannot log in) or unblock."""
     with transaction():
-        user = _managed(actor, user_id)
+        user = managed_account(actor, user_id)
         user.active = not blocked
         if blocked:
             user.end_sessions()
@@ -166,7 +169,7 @@ def set_blocked(actor: User, user_id: int, blocked: bool) -> User:
 
 def change_role(actor: User, user_id: int, role: Role, organisation_id: int | None) -> User:
     with transaction():
-        user = _managed(actor, user_id)
+        user = managed_account(actor, user_id)
         _check_role(actor, role, organisation_id)
         old = user.role
         user.role = role
