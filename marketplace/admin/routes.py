@@ -175,6 +175,7 @@ def municipalities() -> Response | str:
 @bp.post("/gemeenten/<int:municipality_id>/naam")
 @roles_required(*REGION_ADMINS)
 def rename_municipality(municipality_id: int) -> Response:
+    access.load_municipality(current_user, municipality_id)  # another region's: not found
     form = RenameMunicipalityForm(prefix=f"m{municipality_id}")
     try:
         if not form.validate_on_submit():

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from flask import Flask, url_for
+from flask import Flask, g, url_for
 from sqlalchemy import select
 
 from marketplace import create_app
@@ -38,6 +38,7 @@ from marketplace.services.accounts import invitations
 from marketplace.services.accounts.users import hash_password
 from marketplace.services.participants import handover
 from marketplace.services.placements import links as link_service
+from marketplace.services.platform import audit
 from marketplace.services.vacancies import import_batches as vacancy_import
 from marketplace.services.vacancies.export import template_file
 from tests.api.conftest import token_for
@@ -506,16 +507,26 @@ def test_another_municipality_is_denied(app: Flask, client: Any, world: World, r
 
 def test_a_municipal_admin_reads_only_her_municipalitys_log_lines(
         app: Flask, client: Any, world: World) -> None:
-    """The participant is Nijmegen's: its lines by Nijmegen's accounts are in Nijmegen's
-    audit log, not in Wijchen's (the former coach's own hand-over line stays hers)."""
+    """The participant is Nijmegen's: Nijmegen's coach looking at the file is a line in
+    Nijmegen's audit log, not in Wijchen's (the former coach's own hand-over line, by a
+    Wijchen account, stays in Wijchen's)."""
     ref = world.params["participant_ref"]
-    by_nijmegen = f"?deelnemer={ref}&gebruiker=coach@matrix.test"
+    audit.record(world.users[COACH], "view", ref, "dossier")
+    _db.session.commit()
+    looks = f"?deelnemer={ref}&soort=view"
     seen = {}
     for role in CROSS_LOG:
+        g.pop("_login_user", None)  # the test's app context outlives each request
         _log_in(client, world.users[role])
-        seen[role] = client.get("/beheer/auditlog" + by_nijmegen).get_data(as_text=True)
+        page = client.get("/beheer/auditlog" + looks).get_data(as_text=True)
+        assert world.users[role].name in page  # logged in as this account
+        seen[role] = page
     assert f"{ref}<" in seen[MUNICIPAL_ADMIN]
     assert f"{ref}<" not in seen[ADMIN_WIJCHEN]
+    g.pop("_login_user", None)
+    _log_in(client, world.users[ADMIN_WIJCHEN])
+    own = client.get(f"/beheer/auditlog?deelnemer={ref}").get_data(as_text=True)
+    assert "Wijchen → Nijmegen" in own
 
 
 def test_the_former_coach_is_denied_every_route_of_the_participant(
