@@ -21,13 +21,20 @@ bp = Blueprint("reports", __name__, url_prefix="/rapportages")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def _filter_form() -> tuple[DashboardFilterForm, monitoring.Filters, str]:
+    """The form, its filters and the chosen municipality (none when the form refused
+    its input: the message shows on the field, the figures are the reader's own)."""
+    form = DashboardFilterForm(_choices(), monitoring.filter_options()[1],
+                               formdata=request.args)
+    if not form.validate():
+        return form, monitoring.Filters.default(), ""
+    return form, form.filters(), request.args.get("gemeente", "")
+
+
 def _dashboard() -> tuple[DashboardFilterForm, monitoring.Dashboard]:
     """The figures of the reader's municipalities (services/reports/scope.py): another
     municipality's are not found; withheld totals raise TotalsWithheld."""
-    chosen = request.args.get("gemeente", "")
-    form = DashboardFilterForm(_choices(), monitoring.filter_options()[1],
-                               formdata=request.args)
-    filters = form.filters() if form.validate() else monitoring.Filters.default()
+    form, filters, chosen = _filter_form()
     scope = report_scope(current_user, filters, chosen)
     return form, monitoring.dashboard(scope.filters)
 
@@ -41,9 +48,9 @@ def render_dashboard(template: str = "reports/index.html") -> str:
     try:
         form, dashboard = _dashboard()
     except TotalsWithheld as withheld:
-        form = DashboardFilterForm(_choices(), (), formdata=request.args)
+        form, filters, _ = _filter_form()
         return render_template(template, form=form, withheld=withheld.message,
-                               dashboard=None, disclosure_rule=RULE)
+                               filters=filters, dashboard=None, disclosure_rule=RULE)
     return render_template(template, form=form, dashboard=dashboard, disclosure_rule=RULE)
 
 

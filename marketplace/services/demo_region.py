@@ -50,7 +50,9 @@ COACHES: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
 )
 # Accounts tied to municipalities: e-mail, name, role, municipalities
 MUNICIPAL_ACCOUNTS: tuple[tuple[str, str, Role, tuple[str, ...]], ...] = (
-    ("beleid@demo.nl", "Mark Hendriks", Role.POLICY, REGIONS["Rijk van Nijmegen"]),
+    # every municipality of the demo, so his start page shows the whole demo's figures
+    ("beleid@demo.nl", "Mark Hendriks", Role.POLICY,
+     (*REGIONS["Rijk van Nijmegen"], *REGIONS["Weert"])),
     ("beleid-nijmegen@demo.nl", "Lotte Smits", Role.POLICY, ("Nijmegen",)),
     ("beleid-wijchen@demo.nl", "Hanneke Bos", Role.POLICY, ("Wijchen",)),
     ("gemeentebeheer@demo.nl", "Karin Mulder", Role.MUNICIPAL_ADMIN, ("Nijmegen",)),
