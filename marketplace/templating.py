@@ -38,7 +38,13 @@ NAVIGATION = {
     v.Role.POLICY: [("start.index", N_("Start")), ("reports.index", N_("Rapportages"))],
     v.Role.ADMIN: [("start.index", N_("Start")), ("vacancies.index", N_("Vacatures")),
                    ("reports.index", N_("Rapportages")), ("admin.audit_log", N_("Auditlog")),
-                   ("admin.users", N_("Gebruikers")), ("admin.mail", N_("E-mail"))],
+                   ("admin.users", N_("Gebruikers")), ("admin.municipalities", N_("Gemeenten")),
+                   ("admin.mail", N_("E-mail"))],
+    v.Role.REGIONAL_ADMIN: [("start.index", N_("Start")),
+                            ("admin.municipalities", N_("Gemeenten")),
+                            ("admin.users", N_("Gebruikers")), ("admin.audit_log", N_("Auditlog"))],
+    v.Role.MUNICIPAL_ADMIN: [("start.index", N_("Start")), ("admin.users", N_("Gebruikers")),
+                             ("admin.audit_log", N_("Auditlog"))],
 }
 
 LABELS: dict[str, dict[Any, str]] = {
@@ -122,6 +128,7 @@ _FIELD_LABELS = {
     "phone": N_("Telefoonnummer"),
     "children_ages": N_("Leeftijden van de kinderen thuis"),
     "notes": N_("Aantekeningen"),
+    "municipality": N_("Verantwoordelijke gemeente (AVG)"),
 }
 
 

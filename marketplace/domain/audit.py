@@ -42,6 +42,11 @@ AUDIT_ACTION_LABELS = {
     "account_role": N_("Rol gewijzigd"),
     "password_reset_asked": N_("Nieuw wachtwoord gevraagd"),
     "password_set": N_("Wachtwoord ingesteld via link"),
+    "municipality_add": N_("Gemeente toegevoegd"),
+    "municipality_rename": N_("Gemeente hernoemd"),
+    "account_municipalities": N_("Gemeenten van een gebruiker gewijzigd"),
+    "centre_reach": N_("Gemeenten van een vrijwilligerscentrale gewijzigd"),
+    "handover": N_("Overgedragen aan een andere gemeente"),
 }
 
 

@@ -23,8 +23,8 @@ from marketplace.formfields import attach_domain_error
 from marketplace.models import Participant
 from marketplace.pagination import enum_arg, page_arg, sort_arg, text_arg
 from marketplace.participants.forms import IntakeForm, MeasurementForm
-from marketplace.participants.privacy_forms import EraseForm, WithdrawConsentForm
-from marketplace.services.participants import intake, measurements, privacy
+from marketplace.participants.privacy_forms import EraseForm, HandoverForm, WithdrawConsentForm
+from marketplace.services.participants import handover, intake, measurements, privacy
 from marketplace.services.participants.caseload import CASELOAD_SORTS, caseload, participant_page
 
 bp = Blueprint("participants", __name__, url_prefix="/deelnemers")
@@ -75,9 +75,14 @@ def _saved(result: intake.SaveResult) -> Response:
 @roles_required(Role.COACH)
 def create() -> Response | str:
     form = IntakeForm.for_participant(None)
+    form.municipality.choices = [(m.id, m.name) for m in current_user.municipalities]
+    if not form.municipality.choices:
+        del form.municipality  # a coach without a municipality yet: the admin assigns one
     if not form.suggesting() and form.validate_on_submit():
+        chosen = form.municipality.data if "municipality" in form else None
         try:
-            return _saved(intake.create_participant(current_user, form.intake_data()))
+            return _saved(intake.create_participant(current_user, form.intake_data(),
+                                                    municipality_id=chosen))
         except DomainError as error:
             attach_domain_error(form, error)
     return _render_intake(form, None)
@@ -88,6 +93,7 @@ def create() -> Response | str:
 def edit(participant_id: int) -> Response | str:
     participant = get_owned_participant_or_404(participant_id)
     form = IntakeForm.for_participant(participant)
+    del form.municipality  # moving to another municipality is a hand-over
     if not form.suggesting() and form.validate_on_submit():
         try:
             return _saved(intake.update_participant(participant, form.intake_data(),
@@ -166,3 +172,27 @@ def withdraw_consent(participant_id: int, purpose: str) -> Response:
     else:
         flash(gettext("De toestemming is ingetrokken."), "success")
     return redirect(url_for(".detail", participant_id=participant.id))
+
+
+@bp.route("/<id:participant_id>/overdragen", methods=["GET", "POST"])
+@roles_required(Role.COACH)
+def hand_over(participant_id: int) -> Response | str:
+    """Step one: choose the municipality and coach; step two: confirm, with consent."""
+    participant = get_owned_participant_or_404(participant_id)
+    form = HandoverForm().for_targets(handover.targets(participant, current_user))
+    target = None
+    if form.validate_on_submit():
+        try:
+            target = handover.target_of(participant, current_user, form.target.data or "")
+            if form.confirmed.data == "ja":
+                handover.hand_over(current_user, participant.id, target.key,
+                                   bool(form.consent.data))
+                flash(gettext("%(name)s is overgedragen aan %(coach)s (%(municipality)s).",
+                              name=participant.display_name, coach=target.coach.name,
+                              municipality=target.municipality.name), "success")
+                return redirect(url_for("participants.index"))
+            form.confirmed.data = "ja"  # step two asks for the consent
+        except DomainError as error:
+            attach_domain_error(form, error)
+    return render_template("participants/handover.html", form=form, participant=participant,
+                           target=target)

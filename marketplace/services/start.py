@@ -10,10 +10,12 @@ from sqlalchemy import func, select
 from marketplace.domain.vocabulary import ParticipantStatus, Role
 from marketplace.extensions import db
 from marketplace.models import Organisation, Participant, User, Vacancy
+from marketplace.services.accounts.invitations import manageable_users
 from marketplace.services.participants.caseload import caseload
 from marketplace.services.participants.measurements import due_for_coach
 from marketplace.services.placements import checkins
 from marketplace.services.placements.pages import organisation_waiting
+from marketplace.services.platform import access
 from marketplace.services.vacancies.organisations import (
     organisations_to_review,
     vacancies_to_review,
@@ -24,7 +26,7 @@ def _coach(user: User) -> dict[str, Any]:
     counts = dict(
         db.session.execute(
             select(Participant.status, func.count())
-            .where(Participant.coach_id == user.id)
+            .where(access.caseload_of(user))
             .group_by(Participant.status)
         ).all()
     )
@@ -71,12 +73,20 @@ def _admin(user: User) -> dict[str, Any]:
     }
 
 
+def _tenant_admin(user: User) -> dict[str, Any]:
+    """The municipal or regional admin: where she works, and the accounts she keeps."""
+    return {"municipalities": access.municipalities_visible_to(user),
+            "accounts": manageable_users(user)}
+
+
 CONTEXTS: dict[Role, Callable[[User], dict[str, Any]]] = {
     Role.COACH: _coach,
     Role.ORGANISATION: _organisation,
     Role.CENTRALE: _centrale,
     Role.POLICY: _policy,
     Role.ADMIN: _admin,
+    Role.REGIONAL_ADMIN: _tenant_admin,
+    Role.MUNICIPAL_ADMIN: _tenant_admin,
 }
 
 

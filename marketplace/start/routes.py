@@ -17,6 +17,8 @@ TEMPLATES = {
     Role.CENTRALE: "start/centrale.html",
     Role.POLICY: "start/policy.html",
     Role.ADMIN: "start/admin.html",
+    Role.REGIONAL_ADMIN: "start/tenant_admin.html",
+    Role.MUNICIPAL_ADMIN: "start/tenant_admin.html",
 }
 
 

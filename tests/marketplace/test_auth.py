@@ -15,6 +15,8 @@ START_PAGE_HEADINGS = {
     Role.CENTRALE: "Organisaties die wachten op controle",
     Role.POLICY: "Monitoring",
     Role.ADMIN: "Beheer",
+    Role.REGIONAL_ADMIN: "Regiobeheer",
+    Role.MUNICIPAL_ADMIN: "Gemeentebeheer",
 }
 
 

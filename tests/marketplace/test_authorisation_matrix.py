@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from flask import Flask, url_for
+from flask import Flask, g, url_for
 from sqlalchemy import select
 from sqlalchemy.orm import scoped_session
 
@@ -37,7 +37,9 @@ from marketplace.extensions import db as _db
 from marketplace.models import CohortAllocation, User
 from marketplace.services.accounts import invitations
 from marketplace.services.accounts.users import hash_password
+from marketplace.services.participants import handover
 from marketplace.services.placements import links as link_service
+from marketplace.services.platform import audit
 from marketplace.services.vacancies import import_batches as vacancy_import
 from marketplace.services.vacancies.export import template_file
 from tests.api.conftest import token_for
@@ -46,16 +48,27 @@ from tests.builders import (
     make_organisation,
     make_participant,
     make_placement,
+    make_region,
     make_vacancy,
+    municipality_named,
 )
 from tests.rollback import SharedTransaction
 
 ANON, COACH, OTHER_COACH = "anonymous", "coach", "other_coach"
 ORG, OTHER_ORG, CENTRE, POLICY, ADMIN = (
     "organisation", "other_organisation", "centre", "policy", "admin")
-ROLES = (ANON, COACH, OTHER_COACH, ORG, OTHER_ORG, CENTRE, POLICY, ADMIN)
+# Tenancy (issue 22): the world is Nijmegen's (its coach, participant, policy officer and
+# municipal admin) in the region Rijk van Nijmegen; the Wijchen roles are the cross-
+# municipality cases, and the former coach handed the participant over to COACH.
+REGIONAL_ADMIN, MUNICIPAL_ADMIN = "regional_admin", "municipal_admin"
+POLICY_WIJCHEN, ADMIN_WIJCHEN, FORMER_COACH = (
+    "policy_wijchen", "municipal_admin_wijchen", "former_coach")
+ROLES = (ANON, COACH, OTHER_COACH, ORG, OTHER_ORG, CENTRE, POLICY, ADMIN,
+         REGIONAL_ADMIN, MUNICIPAL_ADMIN, POLICY_WIJCHEN, ADMIN_WIJCHEN, FORMER_COACH)
 LOGGED_IN = frozenset(ROLES) - {ANON}
 EVERYONE = frozenset(ROLES)
+TENANT_ADMINS = frozenset({REGIONAL_ADMIN, MUNICIPAL_ADMIN, ADMIN_WIJCHEN})
+POLICIES = frozenset({POLICY, POLICY_WIJCHEN})
 
 
 def _only(*roles: str) -> frozenset[str]:
@@ -72,25 +85,33 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "auth.set_language"): EVERYONE,
     ("GET", "notifications.index"): LOGGED_IN,
     ("POST", "notifications.mark_read"): LOGGED_IN,
-    ("GET", "admin.audit_log"): _only(ADMIN),
+    # the audit log: the admin all, a municipal or regional admin her municipalities'
+    ("GET", "admin.audit_log"): _only(ADMIN) | TENANT_ADMINS,
     ("GET", "admin.mail"): _only(ADMIN),
-    # accounts: the admin all, the centre the members of its own organisations
-    ("GET", "admin.users"): _only(CENTRE, ADMIN),
+    # accounts: the admin all, the centre the members of its own organisations, a
+    # municipal or regional admin those of her municipalities (user_id: a member)
+    ("GET", "admin.users"): _only(CENTRE, ADMIN) | TENANT_ADMINS,
     ("POST", "admin.block"): _only(CENTRE, ADMIN),
     ("POST", "admin.unblock"): _only(CENTRE, ADMIN),
     ("POST", "admin.change_role"): _only(CENTRE, ADMIN),
+    # the region's municipalities: the regional admin hers, the admin all
+    ("GET", "admin.municipalities"): _only(ADMIN, REGIONAL_ADMIN),
+    ("POST", "admin.rename_municipality"): _only(ADMIN, REGIONAL_ADMIN),
+    ("GET", "admin.user_municipalities"): _only(ADMIN, REGIONAL_ADMIN),
+    ("GET", "admin.centre_reach"): _only(ADMIN, REGIONAL_ADMIN),
     ("GET", "auth.forgot_password"): EVERYONE,
     ("GET", "auth.set_password"): EVERYONE,
     ("GET", "jobs.index"): _only(ADMIN),
     ("GET", "observability.healthz"): EVERYONE,
     ("GET", "observability.readyz"): EVERYONE,
-    ("GET", "reports.index"): _only(POLICY, ADMIN),
-    ("GET", "reports.export"): _only(POLICY, ADMIN),
-    ("GET", "reports.report_pdf"): _only(POLICY, ADMIN),
-    ("GET", "reports.fairness_report"): _only(POLICY, ADMIN),
+    # reports: a policy officer her own municipalities' (CROSS_MUNICIPALITY: no other's)
+    ("GET", "reports.index"): _only(ADMIN) | POLICIES,
+    ("GET", "reports.export"): _only(ADMIN) | POLICIES,
+    ("GET", "reports.report_pdf"): _only(ADMIN) | POLICIES,
+    ("GET", "reports.fairness_report"): _only(ADMIN) | POLICIES,
     # participants: the case owner, the admin for support (read only)
-    ("GET", "participants.index"): _only(COACH, OTHER_COACH),
-    ("GET", "participants.create"): _only(COACH, OTHER_COACH),
+    ("GET", "participants.index"): _only(COACH, OTHER_COACH, FORMER_COACH),
+    ("GET", "participants.create"): _only(COACH, OTHER_COACH, FORMER_COACH),
     ("GET", "participants.detail"): _only(COACH, ADMIN),
     ("GET", "participants.edit"): _only(COACH),
     ("GET", "participants.add_measurement"): _only(COACH),
@@ -98,17 +119,19 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "participants.data_json"): _only(COACH, ADMIN),
     ("POST", "participants.erase"): _only(COACH, ADMIN),
     ("POST", "participants.withdraw_consent"): _only(COACH),
+    # the hand-over: the case owner (the former coach has lost the file)
+    ("GET", "participants.hand_over"): _only(COACH),
     # matching and proposals
     ("GET", "matches.for_participant"): _only(COACH),
     ("POST", "matches.shortlist_add"): _only(COACH),
     ("POST", "matches.shortlist_remove"): _only(COACH),
     ("GET", "matches.propose"): _only(COACH),
-    ("GET", "matches.cohort"): _only(COACH, OTHER_COACH),
+    ("GET", "matches.cohort"): _only(COACH, OTHER_COACH, FORMER_COACH),
     ("GET", "matches.cohort_result"): _only(COACH),
     ("GET", "matches.incoming"): _only(ORG, OTHER_ORG),
     # vacancies: published ones for coaches and the centre, own ones for editors
-    ("GET", "vacancies.index"): LOGGED_IN - {POLICY},
-    ("GET", "vacancies.detail"): _only(COACH, OTHER_COACH, ORG, CENTRE, ADMIN),
+    ("GET", "vacancies.index"): LOGGED_IN - POLICIES - TENANT_ADMINS,
+    ("GET", "vacancies.detail"): _only(COACH, OTHER_COACH, FORMER_COACH, ORG, CENTRE, ADMIN),
     ("GET", "vacancies.create"): _only(ORG, OTHER_ORG, CENTRE, ADMIN),
     ("GET", "vacancies.edit"): _only(ORG, CENTRE, ADMIN),
     ("POST", "vacancies.change_status"): _only(ORG, CENTRE, ADMIN),
@@ -129,13 +152,14 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "organisations.edit"): _only(ORG, CENTRE, ADMIN),
     ("POST", "organisations.change_approval"): _only(ORG, CENTRE, ADMIN),
     # placements: the parties of this placement (the admin may look)
-    ("GET", "placements.index"): _only(COACH, OTHER_COACH, ORG, OTHER_ORG, CENTRE),
+    ("GET", "placements.index"): _only(COACH, OTHER_COACH, FORMER_COACH, ORG, OTHER_ORG,
+                                       CENTRE),
     ("GET", "placements.detail"): _only(COACH, ORG, CENTRE, ADMIN),
     ("POST", "placements.act"): _only(COACH, ORG, CENTRE),
     ("POST", "placements.send_link"): _only(COACH),
     ("GET", "placements.invitation"): _only(COACH),
     ("GET", "placements.invitation_pdf"): _only(COACH),
-    ("GET", "matches.vacancy_people"): _only(COACH, OTHER_COACH, CENTRE),
+    ("GET", "matches.vacancy_people"): _only(COACH, OTHER_COACH, FORMER_COACH, CENTRE),
     ("POST", "placements.checkin"): _only(COACH, ORG, CENTRE),
     ("POST", "placements.message"): _only(COACH, ORG, CENTRE),
     ("POST", "placements.link_message"): EVERYONE,
@@ -146,13 +170,13 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "api.create_token"): EVERYONE,
     ("DELETE", "api.revoke_token"): LOGGED_IN,
     ("GET", "api.openapi"): EVERYONE,
-    ("GET", "api.list_vacancies"): LOGGED_IN - {POLICY},
+    ("GET", "api.list_vacancies"): LOGGED_IN - POLICIES - TENANT_ADMINS,
     ("POST", "api.create_vacancy"): _only(ORG, CENTRE, ADMIN),  # for the organisation
-    ("GET", "api.vacancy"): _only(COACH, OTHER_COACH, ORG, CENTRE, ADMIN),
+    ("GET", "api.vacancy"): _only(COACH, OTHER_COACH, FORMER_COACH, ORG, CENTRE, ADMIN),
     ("PATCH", "api.update_vacancy"): _only(ORG, CENTRE, ADMIN),
     ("POST", "api.vacancy_transition"): _only(ORG, CENTRE, ADMIN),
-    ("GET", "api.list_participants"): _only(COACH, OTHER_COACH),
-    ("POST", "api.create_participant"): _only(COACH, OTHER_COACH),
+    ("GET", "api.list_participants"): _only(COACH, OTHER_COACH, FORMER_COACH),
+    ("POST", "api.create_participant"): _only(COACH, OTHER_COACH, FORMER_COACH),
     ("GET", "api.participant"): _only(COACH, ADMIN),
     ("PATCH", "api.update_participant"): _only(COACH),
     ("GET", "api.participant_matches"): _only(COACH),
@@ -263,20 +287,33 @@ def build_world() -> WorldRows:
     # token for PASSWORD (tests/api/conftest.py's token_for).
     password_hash = hash_password(PASSWORD)
     centre_org = make_organisation(name="Vrijwilligerscentrale", kind="vrijwilligerscentrale")
+    region = make_region()  # Rijk van Nijmegen, with Nijmegen and Wijchen
+    nijmegen, wijchen = municipality_named("Nijmegen"), municipality_named("Wijchen")
     organisation = make_organisation(name="Wijkcentrum", managed_by_id=centre_org.id)
     other_organisation = make_organisation(name="Ander centrum")
+    def user(role: Role, name: str, **fields: Any) -> User:
+        return _user(role, name, password_hash, **fields)
+
     users = {
-        COACH: _user(Role.COACH, "coach", password_hash),
-        OTHER_COACH: _user(Role.COACH, "other-coach", password_hash),
-        ORG: _user(Role.ORGANISATION, "org", password_hash, organisation_id=organisation.id),
-        OTHER_ORG: _user(Role.ORGANISATION, "other-org", password_hash,
-                         organisation_id=other_organisation.id),
-        CENTRE: _user(Role.CENTRALE, "centre", password_hash, organisation_id=centre_org.id),
-        POLICY: _user(Role.POLICY, "policy", password_hash),
-        ADMIN: _user(Role.ADMIN, "admin", password_hash),
+        COACH: user(Role.COACH, "coach", municipalities=[nijmegen]),
+        OTHER_COACH: user(Role.COACH, "other-coach", municipalities=[nijmegen]),
+        ORG: user(Role.ORGANISATION, "org", organisation_id=organisation.id),
+        OTHER_ORG: user(Role.ORGANISATION, "other-org", organisation_id=other_organisation.id),
+        CENTRE: user(Role.CENTRALE, "centre", organisation_id=centre_org.id),
+        POLICY: user(Role.POLICY, "policy", municipalities=[nijmegen]),
+        ADMIN: user(Role.ADMIN, "admin"),
+        REGIONAL_ADMIN: user(Role.REGIONAL_ADMIN, "regional-admin", region_id=region.id),
+        MUNICIPAL_ADMIN: user(Role.MUNICIPAL_ADMIN, "municipal-admin", municipalities=[nijmegen]),
+        POLICY_WIJCHEN: user(Role.POLICY, "policy-wijchen", municipalities=[wijchen]),
+        ADMIN_WIJCHEN: user(Role.MUNICIPAL_ADMIN, "admin-wijchen", municipalities=[wijchen]),
+        FORMER_COACH: user(Role.COACH, "former-coach", municipalities=[wijchen]),
     }
+    # The participant came from Wijchen: a hand-over made COACH (Nijmegen) its owner.
     participant = make_participant(
-        users[COACH], consents=(ConsentPurpose.MATCHING, ConsentPurpose.SHARING))
+        users[FORMER_COACH], consents=(ConsentPurpose.MATCHING, ConsentPurpose.SHARING),
+        municipality="Wijchen")
+    handover.hand_over(users[FORMER_COACH], participant.id,
+                       f"{users[COACH].id}-{nijmegen.id}", consent_given=True)
     vacancy = make_vacancy(organisation)
     placement = make_placement(participant, vacancy)
     # For the API: a vacancy to propose the participant for, and a placement in which
@@ -310,6 +347,9 @@ def build_world() -> WorldRows:
         "participant_ref": participant.ref,
         "api_placement_id": accepted.id,
         "user_id": users[ORG].id,  # a member of an organisation the centre manages
+        "municipality_id": nijmegen.id,
+        "account_id": users[COACH].id,  # a Nijmegen coach: the regional admin's
+        "centre_id": centre_org.id,  # serves Nijmegen
     }
     user_ids = {role: user.id for role, user in users.items()}
     return WorldRows(user_ids, params, link_token, batch.token, invited.token)
@@ -458,3 +498,87 @@ def test_api_authorisation(app: Flask, client: Any, world: World, method: str, e
             f"{role} should be denied ({expected}), got {status}: {response.json}")
     if before is not None:
         assert _snapshot() == before, "a denied write changed the database"
+
+
+
+# --------------------------------------------------------------------------- tenancy
+# The cross-municipality cases (issue 22), route by route: the role may use the route
+# for her own municipality (MATRIX), never for another one's. Each is denied: 403/404,
+# or, where the page is hers but lists lines, without the other municipality's line.
+
+CROSS_MUNICIPALITY: list[tuple[str, str, str, Callable[[World], dict[str, Any]]]] = [
+    # a policy officer of Wijchen on Nijmegen's figures
+    (POLICY_WIJCHEN, "GET", "reports.index", lambda w: {"gemeente": "Nijmegen"}),
+    (POLICY_WIJCHEN, "GET", "reports.export", lambda w: {"gemeente": "Nijmegen"}),
+    (POLICY_WIJCHEN, "GET", "reports.report_pdf", lambda w: {"gemeente": "Nijmegen"}),
+    (POLICY_WIJCHEN, "GET", "start.index", lambda w: {"gemeente": "Nijmegen"}),
+    # a municipal admin of Wijchen on Nijmegen's accounts
+    (ADMIN_WIJCHEN, "POST", "admin.block", lambda w: {"user_id": w.users[COACH].id}),
+    (ADMIN_WIJCHEN, "POST", "admin.unblock", lambda w: {"user_id": w.users[COACH].id}),
+    (ADMIN_WIJCHEN, "POST", "admin.change_role", lambda w: {"user_id": w.users[COACH].id}),
+    # ... and a regional admin on another region's municipality
+    (REGIONAL_ADMIN, "POST", "admin.rename_municipality",
+     lambda w: {"municipality_id": w.params["weert_id"]}),
+]
+# a municipal admin of Wijchen on Nijmegen's audit log: her page, without its lines
+CROSS_LOG = (ADMIN_WIJCHEN, MUNICIPAL_ADMIN)
+
+
+def _url_with(app: Flask, endpoint: str, world: World, values: dict[str, Any]) -> str:
+    rule = next(r for r in app.url_map.iter_rules() if r.endpoint == endpoint)
+    path = {name: values.get(name, world.params.get(name)) for name in rule.arguments}
+    query = {name: value for name, value in values.items() if name not in rule.arguments}
+    with app.test_request_context():
+        return url_for(endpoint, **path, **query)
+
+
+@pytest.mark.parametrize(
+    ("role", "method", "endpoint", "values"), CROSS_MUNICIPALITY,
+    ids=[f"{m} {e} as {r}" for r, m, e, _ in CROSS_MUNICIPALITY])
+def test_another_municipality_is_denied(app: Flask, client: Any, world: World, role: str,
+                                        method: str, endpoint: str, values: Any) -> None:
+    world.params["weert_id"] = municipality_named("Weert", region="Weert").id
+    url = _url_with(app, endpoint, world, values(world))
+    _log_in(client, world.users[role])
+    before = _snapshot() if method == "POST" else None
+    response = client.get(url) if method == "GET" else client.post(url, data={})
+    assert response.status_code in (403, 404), f"{role} got {response.status_code}"
+    if before is not None:
+        assert _snapshot() == before, "a denied POST changed the database"
+
+
+def test_a_municipal_admin_reads_only_her_municipalitys_log_lines(
+        app: Flask, client: Any, world: World) -> None:
+    """The participant is Nijmegen's: Nijmegen's coach looking at the file is a line in
+    Nijmegen's audit log, not in Wijchen's (the former coach's own hand-over line, by a
+    Wijchen account, stays in Wijchen's)."""
+    ref = world.params["participant_ref"]
+    audit.record(world.users[COACH], "view", ref, "dossier")
+    _db.session.commit()
+    looks = f"?deelnemer={ref}&soort=view"
+    seen = {}
+    for role in CROSS_LOG:
+        g.pop("_login_user", None)  # the test's app context outlives each request
+        _log_in(client, world.users[role])
+        page = client.get("/beheer/auditlog" + looks).get_data(as_text=True)
+        assert world.users[role].name in page  # logged in as this account
+        seen[role] = page
+    assert f"{ref}<" in seen[MUNICIPAL_ADMIN]
+    assert f"{ref}<" not in seen[ADMIN_WIJCHEN]
+    g.pop("_login_user", None)
+    _log_in(client, world.users[ADMIN_WIJCHEN])
+    own = client.get(f"/beheer/auditlog?deelnemer={ref}").get_data(as_text=True)
+    assert "Wijchen → Nijmegen" in own
+
+
+def test_the_former_coach_is_denied_every_route_of_the_participant(
+        app: Flask, client: Any, world: World) -> None:
+    """After the hand-over: every participant and placement route of MATRIX that the
+    owner may use refuses the coach who handed over (route by route, as above)."""
+    routes = [(m, e) for m, e, r in _routes(app)
+              if ("<id:participant_id>" in r or "<int:placement_id>" in r
+                  or "<ref>" in r and "participant" in e)
+              and COACH in MATRIX[(m, e)]]
+    assert len(routes) >= 10
+    for method, endpoint in routes:
+        assert FORMER_COACH not in MATRIX[(method, endpoint)], endpoint

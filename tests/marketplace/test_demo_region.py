@@ -17,6 +17,9 @@ DEMO_ACCOUNTS = {
     "organisatie2@demo.nl": Role.ORGANISATION,
     "centrale@demo.nl": Role.CENTRALE,
     "beleid@demo.nl": Role.POLICY,
+    "beleid-wijchen@demo.nl": Role.POLICY,
+    "gemeentebeheer@demo.nl": Role.MUNICIPAL_ADMIN,
+    "regio@demo.nl": Role.REGIONAL_ADMIN,
     "admin@demo.nl": Role.ADMIN,
 }
 
@@ -87,3 +90,17 @@ def test_seed_refuses_production(app, db, make_app) -> None:
     assert result.exit_code != 0
     assert "productie" in result.output
     assert count(db, User) == 0
+
+
+def test_the_demo_has_coaches_policy_officers_and_admins_in_several_municipalities(
+        seeded, db) -> None:
+    """Each municipality with participants has its coach; policy officers and municipal
+    admins work for Nijmegen and Wijchen apart; every participant has a controller."""
+    def municipalities_of(role: Role) -> set[str]:
+        users = db.scalars(select(User).where(User.role == role)).all()
+        return {m.name for user in users for m in user.municipalities}
+
+    assert {"Nijmegen", "Wijchen", "Weert"} <= municipalities_of(Role.COACH)
+    assert {"Nijmegen", "Wijchen"} <= municipalities_of(Role.POLICY)
+    assert municipalities_of(Role.MUNICIPAL_ADMIN) == {"Nijmegen", "Wijchen"}
+    assert db.scalar(select(func.count()).where(Participant.municipality_id.is_(None))) == 0

@@ -48,7 +48,13 @@ from wtforms import (
 from wtforms.csrf.core import CSRFTokenField
 from wtforms.validators import Email, Length, NumberRange
 
-from marketplace.admin.forms import InviteForm, RoleForm
+from marketplace.admin.forms import (
+    InviteForm,
+    MunicipalitiesForm,
+    MunicipalityForm,
+    RenameMunicipalityForm,
+    RoleForm,
+)
 from marketplace.auth.forms import ForgotPasswordForm, LoginForm, SetPasswordForm
 from marketplace.domain.placements import CheckInKind, PlacementAction
 from marketplace.domain.vacancy_status import OrganisationAction, VacancyAction
@@ -64,7 +70,7 @@ from marketplace.matches.forms import CohortSelectForm, ProposeForm, SendCohortF
 from marketplace.models import AuditEntry, ImportBatch, Organisation, User
 from marketplace.organisations.forms import ApprovalForm, OrganisationForm, SignupForm
 from marketplace.participants.forms import AgesField, IntakeForm, MeasurementForm
-from marketplace.participants.privacy_forms import EraseForm
+from marketplace.participants.privacy_forms import EraseForm, HandoverForm
 from marketplace.placements.forms import (
     ActionForm,
     LinkEmailForm,
@@ -81,15 +87,23 @@ from marketplace.vacancies.forms import (
     StatusForm,
     VacancyForm,
 )
-from tests.builders import PASSWORD, make_participant, make_user, make_vacancy
+from tests.builders import (
+    PASSWORD,
+    make_participant,
+    make_user,
+    make_vacancy,
+    municipality_named,
+)
 from tests.marketplace import test_authorisation_matrix as matrix
 from tests.marketplace.test_authorisation_matrix import (
     ADMIN,
     ANON,
     CENTRE,
     COACH,
+    FORMER_COACH,
     MATRIX,
     ORG,
+    REGIONAL_ADMIN,
     World,
 )
 
@@ -340,6 +354,24 @@ def _account(setting: Setting) -> Strategies:
     return {"user_id": st.sampled_from([users[ORG].id, users[ADMIN].id, 999999])}
 
 
+def _municipality(setting: Setting) -> Strategies:
+    """A municipality of the regional admin's region, one of another region, none."""
+    own = setting.world.params["municipality_id"]
+    return {"municipality_id": st.sampled_from([own, setting.values["weert_id"], 999999])}
+
+
+def _municipality_ids(setting: Setting) -> Strategies:
+    ids = [str(setting.world.params["municipality_id"]), str(setting.values["weert_id"]),
+           "999999", "x"]
+    return {"municipalities": st.lists(st.sampled_from(ids), max_size=3)}
+
+
+def _hand_over_target(setting: Setting) -> Strategies:
+    """A coach of another municipality (the former coach's Wijchen), nonsense, none."""
+    return {"target": st.sampled_from([setting.values["handover_key"], "", "1-1", "x"]),
+            "confirmed": st.sampled_from(["", "ja"]), "consent": st.sampled_from(["", "y"])}
+
+
 ACTIONS = st.sampled_from([*PlacementAction, "onzin"]).map(str)
 
 
@@ -393,6 +425,29 @@ TARGETS: dict[str, Target] = {
         lambda url: RoleForm.for_actor(tuple(Role), [], prefix=f"u{url.get('user_id', 0)}"),
         url=_account,
     ),
+    "admin.municipalities": Target(
+        (ADMIN, REGIONAL_ADMIN),
+        lambda url: MunicipalityForm.for_regions([]),
+        values=lambda s: {"region_id": st.sampled_from(
+            [str(s.values["region_id"]), str(s.values["weert_region_id"]), "0", "x"])},
+    ),
+    "admin.rename_municipality": Target(
+        (ADMIN, REGIONAL_ADMIN),
+        lambda url: RenameMunicipalityForm(prefix=f"m{url.get('municipality_id', 0)}"),
+        url=_municipality,
+    ),
+    "admin.user_municipalities": Target(
+        (ADMIN, REGIONAL_ADMIN), lambda url: MunicipalitiesForm(), values=_municipality_ids,
+        url=lambda s: {"account_id": st.sampled_from(
+            [s.world.users[COACH].id, s.world.users[ORG].id, 999999])},
+    ),
+    "admin.centre_reach": Target(
+        (ADMIN, REGIONAL_ADMIN), lambda url: MunicipalitiesForm(), values=_municipality_ids,
+        url=lambda s: {"centre_id": st.sampled_from(
+            [s.world.params["centre_id"], s.world.params["organisation_id"], 999999])},
+    ),
+    "participants.hand_over": Target(
+        (COACH,), lambda url: HandoverForm(), values=_hand_over_target),
     "auth.set_language": Target(
         (ANON, COACH),
         lambda url: None,
@@ -547,6 +602,8 @@ def setting(world: World) -> Setting:
     second = make_participant(coach, interests=["tuin"])
     run = cohort_service.run_cohort(coach, [world.params["participant_id"], second.id])
     make_user(Role.COACH, email="fuzz@test.nl")  # the one account the login form can open
+    weert = municipality_named("Weert", region="Weert")
+    wijchen = municipality_named("Wijchen")
     return Setting(
         world,
         {role: user.id for role, user in world.users.items()},
@@ -554,6 +611,10 @@ def setting(world: World) -> Setting:
             "vacancy_ids": [world.params["vacancy_id"], other.id],
             "cohort_people": [world.params["participant_id"], second.id],
             "run_id": run.id,
+            "weert_id": weert.id,
+            "region_id": wijchen.region_id,
+            "weert_region_id": weert.region_id,
+            "handover_key": f"{world.users[FORMER_COACH].id}-{wijchen.id}",
             # a proposed placement, and (if the world has one) an accepted one
             "placement_ids": [
                 world.params[name]

@@ -19,11 +19,11 @@ from itsdangerous import BadSignature, SignatureExpired
 from sqlalchemy import select
 
 from marketplace.domain.vocabulary import Role
-from marketplace.errors import DomainError
+from marketplace.errors import AccessRefused, DomainError
 from marketplace.extensions import db
 from marketplace.models import AccountLink, Organisation, User
 from marketplace.services.accounts.users import change_password, create_user, find_user_by_email
-from marketplace.services.platform import audit, tokens
+from marketplace.services.platform import access, audit, tokens
 from marketplace.services.platform.outbox import LinkRecipe, enqueue_template
 from marketplace.services.platform.site import in_dutch_without_request
 from marketplace.services.platform.transaction import transaction
@@ -75,17 +75,22 @@ def _issue(user: User, purpose: str) -> str:
 
 def may_manage(actor: User, user: User) -> bool:
     """The admin manages every other account; a volunteer centre the members of the
-    organisations it manages. Nobody blocks or demotes themselves."""
+    organisations it manages; a municipal or regional admin the accounts of her
+    municipalities (access.may_manage_account). Nobody blocks or demotes themselves."""
     if actor.id == user.id:
         return False
     if actor.role == Role.ADMIN:
         return True
+    if actor.role in access.TENANT_ADMINS:
+        return access.may_manage_account(actor, user)
     return actor.role == Role.CENTRALE and user.role in CENTRE_ROLES \
         and user.organisation is not None \
         and user.organisation.managed_by_id == actor.organisation_id
 
 
 def roles_for(actor: User) -> tuple[Role, ...]:
+    if actor.role in access.TENANT_ADMINS:
+        return access.MUNICIPAL_ROLES
     return tuple(Role) if actor.role == Role.ADMIN else CENTRE_ROLES
 
 
@@ -99,6 +104,8 @@ def organisations_for(actor: User) -> list[Organisation]:
 
 def manageable_users(actor: User) -> list[User]:
     statement = select(User).order_by(User.name)
+    if actor.role in access.TENANT_ADMINS:
+        return list(db.session.scalars(statement.where(access.manageable_accounts(actor))))
     if actor.role != Role.ADMIN:
         statement = statement.join(Organisation, Organisation.id == User.organisation_id).where(
             Organisation.managed_by_id == actor.organisation_id, User.role.in_(CENTRE_ROLES))
@@ -115,10 +122,13 @@ def _check_role(actor: User, role: Role, organisation_id: int | None) -> None:
                           field="organisation_id")
 
 
-def _managed(actor: User, user_id: int) -> User:
+def managed_account(actor: User, user_id: int) -> User:
+    """An account the actor manages; another one is not found (its id reveals nothing)."""
     user = db.session.get(User, user_id)
+    if user is not None and user.id == actor.id:
+        raise DomainError(gettext("U kunt uw eigen account hier niet wijzigen."))
     if user is None or not may_manage(actor, user):
-        raise DomainError(gettext("U kunt dit account niet beheren."))
+        raise AccessRefused.not_found()
     return user
 
 
@@ -138,6 +148,8 @@ def invite(actor: User, email: str, name: str, role: Role,
         # A random password nobody knows: the account is usable only through the link.
         user = create_user(email, name.strip(), role, secrets.token_urlsafe(32),
                            organisation_id=organisation_id if keeps_organisation else None)
+        if actor.role == Role.MUNICIPAL_ADMIN:  # her new colleague works where she does
+            user.municipalities = list(actor.municipalities)
         db.session.flush()
         token = _issue(user, INVITE)
         audit.record(actor, "account_invite", None, f"{email} ({role.value})")
@@ -147,7 +159,7 @@ def invite(actor: User, email: str, name: str, role: Role,
 def set_blocked(actor: User, user_id: int, blocked: bool) -> User:
     """Block (the account is logged out everywhere and cannot log in) or unblock."""
     with transaction():
-        user = _managed(actor, user_id)
+        user = managed_account(actor, user_id)
         user.active = not blocked
         if blocked:
             user.end_sessions()
@@ -157,7 +169,7 @@ def set_blocked(actor: User, user_id: int, blocked: bool) -> User:
 
 def change_role(actor: User, user_id: int, role: Role, organisation_id: int | None) -> User:
     with transaction():
-        user = _managed(actor, user_id)
+        user = managed_account(actor, user_id)
         _check_role(actor, role, organisation_id)
         old = user.role
         user.role = role

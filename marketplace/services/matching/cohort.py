@@ -27,6 +27,7 @@ from marketplace.services.placements.proposals import (
     open_proposal_counts,
     propose_many,
 )
+from marketplace.services.platform import access
 
 # Paused participants are not looking now; closed ones not at all (issue 17).
 NOT_LOOKING = (ParticipantStatus.CLOSED, ParticipantStatus.PAUSED)
@@ -37,7 +38,7 @@ def selectable_participants(coach: User) -> list[Participant]:
     return list(
         db.session.scalars(
             select(Participant)
-            .where(Participant.coach_id == coach.id, Participant.status.not_in(NOT_LOOKING))
+            .where(access.caseload_of(coach), Participant.status.not_in(NOT_LOOKING))
             .options(selectinload(Participant.consents), selectinload(Participant.measurements))
             .order_by(Participant.first_name, Participant.last_name, Participant.id)
         )

@@ -22,6 +22,7 @@ from marketplace.models import Participant, User, Vacancy
 from marketplace.services.matching.index import VacancyIndex, vacancy_index
 from marketplace.services.matching.ranking import COMPONENT_LABELS, Component
 from marketplace.services.placements.proposals import open_pairs
+from marketplace.services.platform import access
 from marketplace.services.profiles.engine import explain_codes, to_engine_participant
 
 
@@ -76,7 +77,7 @@ def people_for_vacancy(coach: User, vacancy: Vacancy) -> PeopleForVacancy:
     position = index.position.get(vacancy.id)
     if position is None:
         return PeopleForVacancy(False, [], [])
-    people = searching_participants(Participant.coach_id == coach.id)
+    people = searching_participants(access.caseload_of(coach))
     proposed = {p for p, v in open_pairs(p.id for p in people) if v == vacancy.id}
     fitting, excluded = [], []
     for person in people:

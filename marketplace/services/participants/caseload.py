@@ -10,6 +10,7 @@ from marketplace.domain.vocabulary import ParticipantStatus
 from marketplace.models import Participant, User
 from marketplace.services.participants import measurements
 from marketplace.services.placements import proposals
+from marketplace.services.platform import access
 from marketplace.services.platform.queries import Page, paginate
 
 # The columns a coach can sort the caseload on (the query's word -> its columns).
@@ -32,7 +33,7 @@ def caseload(
 ) -> Page[Participant]:
     """The coach's own participants, by name, optionally filtered (the search looks in
     the names, the pseudonym and the profile id)."""
-    statement = select(Participant).where(Participant.coach_id == coach.id)
+    statement = select(Participant).where(access.caseload_of(coach))
     if status is not None:
         statement = statement.where(Participant.status == status)
     if search:

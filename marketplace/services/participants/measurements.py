@@ -19,7 +19,7 @@ from marketplace.domain.vocabulary import (
 from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import Measurement, Participant, User, ZrmScore
-from marketplace.services.platform import audit
+from marketplace.services.platform import access, audit
 
 
 def record_measurement(
@@ -76,7 +76,7 @@ def due_for_coach(
     """Participants of the coach whose tussenmeting is due or overdue, earliest first."""
     participants = db.session.scalars(
         select(Participant)
-        .where(Participant.coach_id == coach.id, Participant.status != ParticipantStatus.CLOSED)
+        .where(access.caseload_of(coach), Participant.status != ParticipantStatus.CLOSED)
         .options(selectinload(Participant.measurements))
     )
     found = [(p, d) for p in participants if (d := due(p, today)) is not None and d.overdue]

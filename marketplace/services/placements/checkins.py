@@ -31,6 +31,7 @@ from marketplace.models import CheckIn, Participant, Placement, User, Vacancy
 from marketplace.services.placements.announcements import organisation_addresses
 from marketplace.services.placements.links import issue_outcome_link
 from marketplace.services.placements.sharing import shared_first_name
+from marketplace.services.platform import access
 from marketplace.services.platform.access import role_of
 from marketplace.services.platform.notifications import notify
 from marketplace.services.platform.outbox import enqueue_template
@@ -108,7 +109,7 @@ def _open_checkins(today: date, coach: User | None = None,
     )
     if coach is not None:
         query = query.join(Participant, Placement.participant_id == Participant.id).where(
-            Participant.coach_id == coach.id)
+            access.caseload_of(coach))
     if organisation_id is not None:
         query = query.join(Vacancy, Placement.vacancy_id == Vacancy.id).where(
             Vacancy.organisation_id == organisation_id,

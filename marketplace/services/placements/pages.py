@@ -44,6 +44,7 @@ from marketplace.services.placements.checkins import (
 )
 from marketplace.services.placements.links import default_link_address
 from marketplace.services.placements.sharing import SharedProposal, shared_first_name, shared_view
+from marketplace.services.platform import access
 from marketplace.services.platform.access import role_of
 from marketplace.services.platform.notifications import mark_read_for_link
 from marketplace.services.platform.site import site_path
@@ -77,7 +78,7 @@ def _scope(user: User) -> Select[Placement] | None:
     query = select(Placement).join(Vacancy, Placement.vacancy_id == Vacancy.id)
     if user.role == Role.COACH:
         return query.join(Participant, Placement.participant_id == Participant.id).where(
-            Participant.coach_id == user.id)
+            access.caseload_of(user))
     if user.organisation_id is None:
         return None
     if user.role == Role.ORGANISATION:

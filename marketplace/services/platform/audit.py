@@ -34,6 +34,7 @@ from marketplace.domain.audit import ERASE_ACTIONS, VIEW_ACTIONS, AuditKind, kin
 from marketplace.domain.placements import PlacementState
 from marketplace.extensions import db
 from marketplace.models import AuditEntry, Participant, Placement, PlacementEvent, User
+from marketplace.services.platform import access
 from marketplace.services.platform.queries import Page, paginate
 
 
@@ -119,8 +120,12 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def _common(statement: Rows, at: Any, ref: Any, actor_id: Any, where: LogFilter) -> Rows:
-    """The filters that entries and transitions share, on their own columns."""
+def _common(statement: Rows, at: Any, ref: Any, actor_id: Any, where: LogFilter,
+            reader: User | None) -> Rows:
+    """The filters that entries and transitions share, on their own columns; a reader's
+    municipalities narrow what she may read (access.log_in_scope)."""
+    if reader is not None:
+        statement = statement.where(access.log_in_scope(reader, ref, actor_id))
     if where.participant_ref:
         statement = statement.where(ref == where.participant_ref)
     if where.participant_name.strip():
@@ -135,7 +140,7 @@ def _common(statement: Rows, at: Any, ref: Any, actor_id: Any, where: LogFilter)
     return statement
 
 
-def _entry_lines(where: LogFilter) -> Rows:
+def _entry_lines(where: LogFilter, reader: User | None) -> Rows:
     statement = select(
         AuditEntry.at.label("at"),
         AuditEntry.id.label("id"),
@@ -150,7 +155,7 @@ def _entry_lines(where: LogFilter) -> Rows:
         AuditEntry.detail.label("detail"),
     )
     statement = _common(statement, AuditEntry.at, AuditEntry.participant_ref,
-                        AuditEntry.actor_id, where)
+                        AuditEntry.actor_id, where, reader)
     kind = where.kind
     actions: ColumnElement[bool] | None = None
     if kind == AuditKind.VIEW:
@@ -162,7 +167,7 @@ def _entry_lines(where: LogFilter) -> Rows:
     return statement if actions is None else statement.where(actions)
 
 
-def _transition_lines(where: LogFilter) -> Rows:
+def _transition_lines(where: LogFilter, reader: User | None) -> Rows:
     statement = (
         select(
             PlacementEvent.at.label("at"),
@@ -182,7 +187,8 @@ def _transition_lines(where: LogFilter) -> Rows:
         .join(Participant, Participant.id == Placement.participant_id)
         .outerjoin(User, User.id == PlacementEvent.actor_id)
     )
-    return _common(statement, PlacementEvent.at, Participant.ref, PlacementEvent.actor_id, where)
+    return _common(statement, PlacementEvent.at, Participant.ref, PlacementEvent.actor_id, where,
+                   reader)
 
 
 def _line(row: Any) -> LogLine:
@@ -219,15 +225,17 @@ def log_lines(
     participant_ref: str = "",
     kind: AuditKind | None = None,
     where: LogFilter | None = None,
+    reader: User | None = None,
 ) -> Page[LogLine]:
     """The audit log, newest first: entries and placement transitions, filtered by
-    `where` (or, shorter, on a participant's reference and the kind of line)."""
+    `where` (or, shorter, on a participant's reference and the kind of line), and to
+    what `reader` may read when given."""
     where = where or LogFilter(participant_ref=participant_ref, kind=kind)
     parts: list[Rows] = []
     if where.kind != AuditKind.TRANSITION:
-        parts.append(_entry_lines(where))
+        parts.append(_entry_lines(where, reader))
     if where.kind in (None, AuditKind.TRANSITION):
-        parts.append(_transition_lines(where))
+        parts.append(_transition_lines(where, reader))
     lines = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
     statement = select(lines).order_by(
         lines.c.at.desc(), lines.c.is_event.desc(), lines.c.id.desc()

@@ -11,8 +11,10 @@ import logging
 import matching
 from marketplace.domain.disclosure import THRESHOLD
 from marketplace.domain.vocabulary import N_
+from marketplace.models import User
 from marketplace.services.matching.for_vacancy import searching_participants
 from marketplace.services.matching.index import vacancy_index
+from marketplace.services.platform import access
 from marketplace.services.profiles.engine import CODE_TEXTS, to_engine_participant
 from matching.audit import Audit, audit
 
@@ -36,9 +38,10 @@ GROUP_LABELS = {
 }
 
 
-def _engine_participants() -> list[matching.Participant]:
+def _engine_participants(reader: User) -> list[matching.Participant]:
     people = []
-    for row in searching_participants():
+    # A policy officer's figures cover her own municipalities only, like the dashboard.
+    for row in searching_participants(access.participants_in_scope(reader)):
         try:
             people.append(to_engine_participant(row))
         except (KeyError, ValueError, TypeError):
@@ -47,6 +50,6 @@ def _engine_participants() -> list[matching.Participant]:
     return people
 
 
-def fairness_audit() -> Audit:
-    """The three comparisons of `matching.audit` over today's data."""
-    return audit(vacancy_index().ranker, _engine_participants(), min_group=THRESHOLD)
+def fairness_audit(reader: User) -> Audit:
+    """The three comparisons of `matching.audit` over today's data in the reader's scope."""
+    return audit(vacancy_index().ranker, _engine_participants(reader), min_group=THRESHOLD)

@@ -53,6 +53,7 @@ from marketplace.domain.vocabulary import (
 from marketplace.extensions import db
 from marketplace.models import (
     Measurement,
+    Municipality,
     Organisation,
     Participant,
     Placement,
@@ -84,8 +85,12 @@ class Filters:
     reference_date: date
     period_start: date
     period_end: date
-    municipality: str = ""
+    municipality: str = ""  # a municipality's name, or the label of several (the region)
     team: str = ""
+    # The participants' municipalities (their controllers); None: every participant.
+    # Set from the reader's scope (services/reports/scope.py), so a policy officer's
+    # figures never count another municipality's people.
+    municipality_ids: tuple[int, ...] | None = None
 
     @classmethod
     def default(cls, today: date | None = None) -> Filters:
@@ -172,14 +177,17 @@ MERGED_TEXT = N_("zie ernaast")
 # --------------------------------------------------------------------------- selection
 
 
-def _in_scope(filters: Filters) -> ColumnElement[bool]:
+def in_scope(filters: Filters) -> ColumnElement[bool]:
     """Participants in scope: intake on or before the peildatum, filters applied.
 
     Conditions on the participant row itself, so queries join the participant and keep
     the database free to start from whichever table is cheapest."""
     conditions = [Participant.intake_date <= filters.reference_date]
-    if filters.municipality:
-        conditions.append(Participant.municipality == filters.municipality)
+    if filters.municipality_ids is not None:
+        conditions.append(Participant.municipality_id.in_(filters.municipality_ids))
+    elif filters.municipality:
+        named = select(Municipality.id).where(Municipality.name == filters.municipality)
+        conditions.append(Participant.municipality_id.in_(named))
     if filters.team:
         team = select(User.id).where(User.team == filters.team)
         conditions.append(Participant.coach_id.in_(team))
@@ -205,7 +213,7 @@ def routes_and_status(filters: Filters) -> Table:
     status = _status_on_reference_date(filters).label("status")
     route = func.coalesce(Participant.route, NO_ROUTE, type_=String()).label("route")
     counts = db.session.execute(
-        select(route, status, func.count()).where(_in_scope(filters)).group_by(route, status)
+        select(route, status, func.count()).where(in_scope(filters)).group_by(route, status)
     ).all()
     grid: dict[str, Counter[str]] = {}
     for route_value, status_value, number in counts:
@@ -264,7 +272,7 @@ def active_volunteers(filters: Filters) -> int:
         .join(occupying, occupying.c.placement_id == Placement.id)
         .join(Vacancy, Vacancy.id == Placement.vacancy_id)
         .join(Participant, Participant.id == Placement.participant_id)
-        .where(Vacancy.type == PlacementType.VRIJWILLIGERSWERK, _in_scope(filters))
+        .where(Vacancy.type == PlacementType.VRIJWILLIGERSWERK, in_scope(filters))
     )
     return db.session.scalar(statement) or 0
 
@@ -297,7 +305,7 @@ def _latest_measurements(filters: Filters, *columns: Any) -> Select[Any]:
         .where(
             Measurement.measured_on <= day,
             or_(Measurement.superseded_on.is_(None), Measurement.superseded_on > day),
-            _in_scope(filters),
+            in_scope(filters),
         )
     )
 
@@ -507,7 +515,7 @@ def placement_counts(filters: Filters) -> PlacementCounts:
         .where(
             PlacementEvent.at.between(start, min(end, filters.reference_moment)),
             PlacementEvent.to_state.in_(FUNNEL),
-            _in_scope(filters),
+            in_scope(filters),
         )
         .group_by(*groups)
     ).all()
@@ -603,7 +611,7 @@ def time_to_first_placement(filters: Filters) -> Table:
     rows = db.session.execute(
         select(Participant.intake_date, first_start.c.started)
         .join(first_start, first_start.c.participant_id == Participant.id)
-        .where(_in_scope(filters))
+        .where(in_scope(filters))
     ).all()
     days = sorted(max((_as_date(started) - intake).days, 0) for intake, started in rows)
     enough = cell(len(days))
@@ -640,13 +648,14 @@ def _plain(value: Any) -> Any:
 
 
 def filter_options() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every municipality with participants, and every team (for the administrator and
+    the disclosure audits; a policy officer chooses within her scope)."""
     municipalities = db.session.scalars(
-        select(Participant.municipality).where(Participant.municipality.is_not(None)).distinct()
-    ).all()
+        select(Municipality.name).join(Participant, Participant.municipality_id
+                                       == Municipality.id).distinct()).all()
     teams = db.session.scalars(select(User.team).where(User.team.is_not(None)).distinct()).all()
-    # The queries leave out NULL already; the `is not None` tells mypy.
-    return (tuple(sorted(m for m in municipalities if m is not None)),
-            tuple(sorted(t for t in teams if t is not None)))
+    # The query leaves out NULL already; the `is not None` tells mypy.
+    return tuple(sorted(municipalities)), tuple(sorted(t for t in teams if t is not None))
 
 
 @dataclass(frozen=True)
@@ -715,7 +724,7 @@ def last_year(filters: Filters) -> LastYear | None:
         .where(
             PlacementEvent.to_state == PlacementState.PLACED,
             PlacementEvent.at.between(*filters.period_bounds),
-            _in_scope(filters),
+            in_scope(filters),
         )
     )
     up = ladder_counts(filters).direction(1)
@@ -750,7 +759,7 @@ def route_counts(filters: Filters) -> Mapping[str, int]:
     the route table is built from these, and tests check them against the reports."""
     route = func.coalesce(Participant.participation_route, NO_ROUTE, type_=String())
     rows = db.session.execute(
-        select(route, func.count()).where(_in_scope(filters)).group_by(route)
+        select(route, func.count()).where(in_scope(filters)).group_by(route)
     ).all()
     return {_plain(key): number for key, number in rows}
 
@@ -762,10 +771,20 @@ def outflow_counts(filters: Filters) -> Mapping[str, int]:
     rows = db.session.execute(
         select(Participant.exit_reason, func.count())
         .where(
-            _in_scope(filters),
+            in_scope(filters),
             Participant.closed_on.between(filters.period_start, end),
             Participant.exit_reason.is_not(None),
         )
         .group_by(Participant.exit_reason)
     ).all()
     return {_plain(key): number for key, number in rows}
+
+
+def intakes_in_period(filters: Filters) -> int:
+    """Participants whose intake fell in the period (up to the peildatum): "aangemeld"
+    in the reports' overview tables."""
+    end = min(filters.period_end, filters.reference_date)
+    return db.session.scalar(
+        select(func.count()).select_from(Participant)
+        .where(in_scope(filters), Participant.intake_date.between(filters.period_start, end))
+    ) or 0

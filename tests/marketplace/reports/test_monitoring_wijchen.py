@@ -23,7 +23,7 @@ from marketplace.domain.vocabulary import (
 from marketplace.extensions import db as _db
 from marketplace.models import Participant, Placement, PlacementEvent
 from marketplace.services.reports import monitoring
-from tests.builders import make_organisation, make_user, make_vacancy
+from tests.builders import make_organisation, make_user, make_vacancy, municipality_named
 
 PEILDATUM = date(2018, 11, 30)
 PERIOD = (date(2018, 2, 1), date(2018, 11, 30))
@@ -44,7 +44,7 @@ def _person(coach, number: int, route) -> Participant:
         first_name=f"Persoon{number}",
         status=ParticipantStatus.ACTIVE,
         intake_date=date(2018, 2, 1 + number % 28),
-        municipality="Wijchen",
+        controller=municipality_named("Wijchen"),
         participation_route=route,
     )
     _db.session.add(person)
@@ -101,7 +101,7 @@ def test_route_table_matches_the_report(wijchen) -> None:
 def test_the_page_shows_the_same_figures_with_small_counts_hidden(
     wijchen, client, login
 ) -> None:
-    login(make_user(Role.POLICY))
+    login(make_user(Role.POLICY, municipality="Wijchen"))  # Wijchen's policy officer
     page = client.get(
         "/rapportages/?peildatum=2018-11-30&van=2018-02-01&tot=2018-11-30&gemeente=Wijchen"
     ).get_data(as_text=True)
