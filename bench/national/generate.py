@@ -228,19 +228,19 @@ def users(
         rows.append(row)
         return row["id"]
 
-    add(email="admin@national.test", name="Beheer", role="admin")
+    add(email="admin@landelijk-bench.nl", name="Beheer", role="admin")
     for region in sorted({m.region for m in world.towns}):
-        add(email=f"beleid-regio-{slug(region)}@national.test", name=f"Beleid {region}",
+        add(email=f"beleid-regio-{slug(region)}@landelijk-bench.nl", name=f"Beleid {region}",
             role="policy")
     for town in world.towns:
         fields = municipality_fields(town)
-        add(email=f"beleid-{slug(town.name)}@national.test", name=f"Beleid {town.name}",
+        add(email=f"beleid-{slug(town.name)}@landelijk-bench.nl", name=f"Beleid {town.name}",
             role="policy", **fields)
         coaches = max(2, round(participants_per_town[town.name] / CASELOAD))
         teams = max(1, coaches // 8)
         for number in range(coaches):
             world.coaches[town.name].append(add(
-                email=f"coach-{number + 1}-{slug(town.name)}@national.test",
+                email=f"coach-{number + 1}-{slug(town.name)}@landelijk-bench.nl",
                 name=f"Coach {number + 1} {town.name}", role="coach",
                 team=f"{town.name} team {number % teams + 1}", **fields))
     return rows
