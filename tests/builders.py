@@ -6,6 +6,8 @@ from datetime import date
 from itertools import count
 from typing import Any
 
+from sqlalchemy import select
+
 from marketplace.domain.vocabulary import (
     ApprovalState,
     ConsentPurpose,
@@ -15,11 +17,48 @@ from marketplace.domain.vocabulary import (
     VacancyStatus,
 )
 from marketplace.extensions import db
-from marketplace.models import Consent, Organisation, Participant, User, Vacancy
+from marketplace.models import (
+    Consent,
+    Municipality,
+    Organisation,
+    Participant,
+    Region,
+    User,
+    Vacancy,
+)
 from marketplace.services.accounts.users import create_user
 
 PASSWORD = "test-wachtwoord-123"
 _numbers = count(1)
+DEMO_REGION = "Rijk van Nijmegen"
+
+
+def make_region(name: str = DEMO_REGION) -> Region:
+    region = db.session.scalar(select(Region).where(Region.name == name))
+    if region is None:
+        region = Region(name=name)
+        db.session.add(region)
+        db.session.commit()
+    return region
+
+
+def municipality_named(name: str, region: str = DEMO_REGION) -> Municipality:
+    """The municipality of this name, made in `region` the first time it is asked for."""
+    municipality = db.session.scalar(select(Municipality).where(Municipality.name == name))
+    if municipality is None:
+        municipality = Municipality(name=name, region=make_region(region))
+        db.session.add(municipality)
+        db.session.commit()
+    return municipality
+
+
+def _municipalities(fields: dict[str, Any]) -> list[Municipality] | None:
+    """`municipality="Wijchen"` or `municipalities=("Wijchen", "Nijmegen")` as rows."""
+    names = fields.pop("municipalities", None)
+    one = fields.pop("municipality", None)
+    if one is not None:
+        names = (one,)
+    return None if names is None else [municipality_named(name) for name in names]
 
 
 def make_organisation(**fields: Any) -> Organisation:
@@ -32,7 +71,11 @@ def make_organisation(**fields: Any) -> Organisation:
         "postcode": "6511",
         "approval": ApprovalState.APPROVED,
     }
+    reach = fields.pop("reach", None)
     organisation = Organisation(**(values | fields))
+    if organisation.kind == "vrijwilligerscentrale":  # serves where it sits, unless told
+        organisation.reach = [municipality_named(name)
+                              for name in (reach or (organisation.municipality,))]
     db.session.add(organisation)
     db.session.commit()
     return organisation
@@ -41,6 +84,7 @@ def make_organisation(**fields: Any) -> Organisation:
 def make_user(role: Role = Role.COACH, **fields: Any) -> User:
     n = next(_numbers)
     organisation = fields.pop("organisation", None)
+    municipalities = _municipalities(fields)
     user = create_user(
         fields.pop("email", f"user{n}@test.nl"),
         fields.pop("name", f"Gebruiker {n}"),
@@ -50,6 +94,8 @@ def make_user(role: Role = Role.COACH, **fields: Any) -> User:
     )
     for name, value in fields.items():
         setattr(user, name, value)
+    if municipalities is not None:
+        user.municipalities = municipalities
     db.session.commit()
     return user
 
@@ -81,6 +127,9 @@ def make_vacancy(organisation: Organisation | None = None, **fields: Any) -> Vac
 def make_participant(coach: User | None = None, **fields: Any) -> Participant:
     n = next(_numbers)
     consents = fields.pop("consents", (ConsentPurpose.MATCHING,))
+    controller = _municipalities(fields)
+    if controller:
+        fields["controller"] = controller[0]
     values: dict[str, Any] = {
         "ref": f"p-test-{n}",
         "coach": coach or make_user(Role.COACH),

@@ -16,6 +16,10 @@ class Role(StrEnum):
     CENTRALE = "centrale"
     POLICY = "policy"
     ADMIN = "admin"
+    # Tenancy: the regional admin keeps the region's municipalities and who works for
+    # which; the municipal admin manages the accounts and audit log of her municipality.
+    REGIONAL_ADMIN = "regional_admin"
+    MUNICIPAL_ADMIN = "municipal_admin"
 
 
 ROLE_LABELS = {
@@ -24,6 +28,8 @@ ROLE_LABELS = {
     Role.CENTRALE: N_("Vrijwilligerscentrale"),
     Role.POLICY: N_("Beleidsmedewerker"),
     Role.ADMIN: N_("Beheerder"),
+    Role.REGIONAL_ADMIN: N_("Regiobeheerder"),
+    Role.MUNICIPAL_ADMIN: N_("Gemeentebeheerder"),
 }
 
 

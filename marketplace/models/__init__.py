@@ -21,6 +21,12 @@ from marketplace.models.placement import (
     PlacementEventNote,
     PlacementMessage,
 )
+from marketplace.models.region import (
+    Municipality,
+    Region,
+    organisation_municipality,
+    user_municipality,
+)
 from marketplace.models.shortlist import ShortlistEntry
 from marketplace.models.user import User
 from marketplace.models.vacancy import Vacancy
@@ -40,6 +46,7 @@ __all__ = [
     "LoginThrottle",
     "JobRun",
     "Measurement",
+    "Municipality",
     "Notification",
     "Organisation",
     "OutboxMessage",
@@ -48,8 +55,11 @@ __all__ = [
     "PlacementEvent",
     "PlacementEventNote",
     "PlacementMessage",
+    "Region",
     "ShortlistEntry",
     "User",
     "Vacancy",
     "ZrmScore",
+    "organisation_municipality",
+    "user_municipality",
 ]

@@ -13,6 +13,7 @@ from marketplace.extensions import Model
 from marketplace.models._types import enum_type, timestamp, utcnow
 
 if TYPE_CHECKING:
+    from marketplace.models.region import Municipality
     from marketplace.models.user import User
     from marketplace.models.vacancy import Vacancy
 
@@ -22,6 +23,8 @@ class Organisation(Model):
     key: Mapped[str] = mapped_column(String(80), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(40))
+    # The place in its address (shown and sorted on the board); which municipalities a
+    # volunteer centre serves is its `reach`.
     municipality: Mapped[str] = mapped_column(String(80))
     postcode: Mapped[str | None] = mapped_column(String(7))
     lat: Mapped[float | None]
@@ -41,6 +44,8 @@ class Organisation(Model):
     managed_by: Mapped[Organisation | None] = relationship(remote_side=[id])
     members: Mapped[list[User]] = relationship(back_populates="organisation")
     vacancies: Mapped[list[Vacancy]] = relationship(back_populates="organisation")
+    reach: Mapped[list[Municipality]] = relationship(
+        secondary="organisation_municipality", order_by="Municipality.name")
 
     @property
     def is_volunteer_centre(self) -> bool:

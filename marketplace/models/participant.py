@@ -21,6 +21,7 @@ from marketplace.models._types import enum_type, timestamp, utcnow
 
 if TYPE_CHECKING:
     from marketplace.models.measurement import Measurement
+    from marketplace.models.region import Municipality
     from marketplace.models.user import User
 
 
@@ -42,7 +43,10 @@ class Participant(Model):
         enum_type(ParticipantStatus), default=ParticipantStatus.INTAKE, index=True
     )
     intake_date: Mapped[date] = mapped_column(default=date.today)
-    municipality: Mapped[str | None] = mapped_column(String(80), index=True)
+    # The municipality responsible for this participant (the AVG controller); only a
+    # hand-over between coaches changes it (services/participants/handover.py).
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipality.id"),
+                                                        index=True)
     participation_route: Mapped[ParticipationRoute | None] = mapped_column(
         enum_type(ParticipationRoute)
     )
@@ -88,6 +92,7 @@ class Participant(Model):
     erased_at: Mapped[datetime | None] = mapped_column(timestamp())
 
     coach: Mapped[User] = relationship()
+    controller: Mapped[Municipality | None] = relationship()
     consents: Mapped[list[Consent]] = relationship(
         back_populates="participant", cascade="all, delete-orphan"
     )
@@ -103,6 +108,11 @@ class Participant(Model):
     @property
     def display_name(self) -> str:
         return self.pseudonym or f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def municipality(self) -> str | None:
+        """The name of the responsible municipality (read only: see `municipality_id`)."""
+        return self.controller.name if self.controller else None
 
     @property
     def ladder_step(self) -> int | None:

@@ -16,6 +16,7 @@ from marketplace.models._types import enum_type, timestamp, utcnow
 
 if TYPE_CHECKING:
     from marketplace.models.organisation import Organisation
+    from marketplace.models.region import Municipality, Region
 
 
 def new_session_token() -> str:
@@ -32,9 +33,11 @@ class User(UserMixin, Model):
     role: Mapped[Role] = mapped_column(enum_type(Role))
     # Organisation members and volunteer-centre staff belong to an organisation.
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
-    # For coaches: their team and municipality, used to filter the monitoring.
+    # For coaches: their team, used to filter the monitoring.
     team: Mapped[str | None] = mapped_column(String(80))
-    municipality: Mapped[str | None] = mapped_column(String(80))
+    # The region a regional admin manages (the municipalities of every other account
+    # are in `municipalities`).
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"))
     is_demo: Mapped[bool] = mapped_column(default=False)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow)
@@ -43,6 +46,10 @@ class User(UserMixin, Model):
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
+    region: Mapped[Region | None] = relationship()
+    # The municipalities this account works for (see services/platform/access.py).
+    municipalities: Mapped[list[Municipality]] = relationship(
+        secondary="user_municipality", order_by="Municipality.name")
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts

@@ -125,9 +125,11 @@ class IntakeForm(BrowserForm):
     status = _field(SelectField, "status", default=ParticipantStatus.INTAKE.value,
                     choices=choices((k.value, _l(v)) for k, v in PARTICIPANT_STATUS_LABELS.items()))
     intake_date = _field(DutchDateField, "intake_date", default=date.today)
-    municipality = _field(
-        StringField, "municipality",
-        description=_l("Waar de deelnemer woont; leeg laten: de gemeente van de coach."))
+    # Only when creating: the responsible municipality, one of the coach's (the view
+    # sets the choices). Afterwards only a hand-over moves a participant.
+    municipality = SelectField(
+        _l("Gemeente"), coerce=int, validate_choice=True,
+        description=_l("De gemeente die verantwoordelijk is voor deze deelnemer."))
     participation_route = _field(
         OptionalSelectField, "participation_route",
         choices=choices([("", _l("Nog geen route"))]
@@ -270,7 +272,6 @@ class IntakeForm(BrowserForm):
         closed = self.status.data == ParticipantStatus.CLOSED.value
         route = self.participation_route.data
         return {
-            "municipality": (self.municipality.data or "").strip() or None,
             "participation_route": ParticipationRoute(route) if route else None,
             "closed_on": self.closed_on.data if closed else None,
             "exit_reason": ExitReason(self.exit_reason.data) if closed else None,

@@ -75,9 +75,14 @@ def _saved(result: intake.SaveResult) -> Response:
 @roles_required(Role.COACH)
 def create() -> Response | str:
     form = IntakeForm.for_participant(None)
+    form.municipality.choices = [(m.id, m.name) for m in current_user.municipalities]
+    if not form.municipality.choices:
+        del form.municipality  # a coach without a municipality yet: the admin assigns one
     if not form.suggesting() and form.validate_on_submit():
+        chosen = form.municipality.data if "municipality" in form else None
         try:
-            return _saved(intake.create_participant(current_user, form.intake_data()))
+            return _saved(intake.create_participant(current_user, form.intake_data(),
+                                                    municipality_id=chosen))
         except DomainError as error:
             attach_domain_error(form, error)
     return _render_intake(form, None)
@@ -88,6 +93,7 @@ def create() -> Response | str:
 def edit(participant_id: int) -> Response | str:
     participant = get_owned_participant_or_404(participant_id)
     form = IntakeForm.for_participant(participant)
+    del form.municipality  # moving to another municipality is a hand-over
     if not form.suggesting() and form.validate_on_submit():
         try:
             return _saved(intake.update_participant(participant, form.intake_data(),

@@ -17,8 +17,10 @@ from marketplace.models import (
     Consent,
     Goal,
     Measurement,
+    Municipality,
     Organisation,
     Participant,
+    Region,
     User,
     Vacancy,
     ZrmScore,
@@ -30,12 +32,29 @@ from marketplace.services.profiles.rows import (
     vacancy_fields_from_profile,
 )
 
-# e-mail, name, municipality, team
-COACHES = (
-    ("coach@demo.nl", "Fatima de Groot", "Nijmegen", "Team Nijmegen-Oost"),
-    ("coach2@demo.nl", "Joost Verhoeven", "Wijchen", "Team Wijchen"),
-    ("coach3@demo.nl", "Samira Bakker", "Nijmegen", "Team Nijmegen-West"),
-    ("coach4@demo.nl", "Peter Janssen", "Weert", "Team Weert"),
+# The tenants: the demo region around Nijmegen, and Weert as a region of its own
+# (migration 0017 makes the same rows of an older database's free-text names).
+REGIONS: dict[str, tuple[str, ...]] = {
+    "Rijk van Nijmegen": ("Nijmegen", "Wijchen", "Beuningen", "Berg en Dal", "Heumen",
+                          "Druten"),
+    "Weert": ("Weert",),
+}
+REGIONAL_ADMIN_REGION = "Rijk van Nijmegen"
+
+# e-mail, name, municipality (the first is where new participants go), team
+COACHES: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
+    ("coach@demo.nl", "Fatima de Groot", ("Nijmegen",), "Team Nijmegen-Oost"),
+    ("coach2@demo.nl", "Joost Verhoeven", ("Wijchen",), "Team Wijchen"),
+    ("coach3@demo.nl", "Samira Bakker", ("Nijmegen", "Berg en Dal"), "Team Nijmegen-West"),
+    ("coach4@demo.nl", "Peter Janssen", ("Weert",), "Team Weert"),
+)
+# Accounts tied to municipalities: e-mail, name, role, municipalities
+MUNICIPAL_ACCOUNTS: tuple[tuple[str, str, Role, tuple[str, ...]], ...] = (
+    ("beleid@demo.nl", "Mark Hendriks", Role.POLICY, REGIONS["Rijk van Nijmegen"]),
+    ("beleid-nijmegen@demo.nl", "Lotte Smits", Role.POLICY, ("Nijmegen",)),
+    ("beleid-wijchen@demo.nl", "Hanneke Bos", Role.POLICY, ("Wijchen",)),
+    ("gemeentebeheer@demo.nl", "Karin Mulder", Role.MUNICIPAL_ADMIN, ("Nijmegen",)),
+    ("gemeentebeheer-wijchen@demo.nl", "Ruud Visser", Role.MUNICIPAL_ADMIN, ("Wijchen",)),
 )
 
 
@@ -62,9 +81,10 @@ def load_demo_region() -> SeedSummary:
     """Load everything in one transaction; does nothing when there are users already."""
     if not database_is_empty():
         return SeedSummary(loaded=False)
-    organisations = _load_organisations(_read("organisations.json"))
+    municipalities = _load_regions()
+    organisations = _load_organisations(_read("organisations.json"), municipalities)
     vacancies = _load_vacancies(_read("vacancies.json"), organisations)
-    accounts = _load_accounts(organisations)
+    accounts = _load_accounts(organisations, municipalities)
     participants = _load_participants(_read("participants.json"), accounts)
     db.session.commit()
     return SeedSummary(
@@ -76,7 +96,20 @@ def load_demo_region() -> SeedSummary:
     )
 
 
-def _load_organisations(rows: list[dict[str, Any]]) -> dict[str, Organisation]:
+def _load_regions() -> dict[str, Municipality]:
+    by_name: dict[str, Municipality] = {}
+    for name, municipality_names in REGIONS.items():
+        region = Region(name=name)
+        db.session.add(region)
+        for municipality_name in municipality_names:
+            by_name[municipality_name] = Municipality(name=municipality_name, region=region)
+            db.session.add(by_name[municipality_name])
+    db.session.flush()
+    return by_name
+
+
+def _load_organisations(rows: list[dict[str, Any]], municipalities: dict[str, Municipality]
+                        ) -> dict[str, Organisation]:
     by_key: dict[str, Organisation] = {}
     for row in rows:
         lat, lon, _ = locate(row.get("postcode"))
@@ -94,6 +127,8 @@ def _load_organisations(rows: list[dict[str, Any]]) -> dict[str, Organisation]:
             approval=row["approval"],
             review_note=row.get("review_note"),
         )
+        if organisation.is_volunteer_centre:  # each serves the municipality it sits in
+            organisation.reach = [municipalities[row["municipality"]]]
         by_key[row["key"]] = organisation
         db.session.add(organisation)
     for row in rows:
@@ -117,7 +152,8 @@ def _first_of_kind(organisations: dict[str, Organisation], wanted: str) -> Organ
     return next(o for o in organisations.values() if o.kind == wanted)
 
 
-def _load_accounts(organisations: dict[str, Organisation]) -> dict[str, User]:
+def _load_accounts(organisations: dict[str, Organisation],
+                   municipalities: dict[str, Municipality]) -> dict[str, User]:
     ordinary = [o for o in organisations.values() if not o.is_volunteer_centre]
     centrale = _first_of_kind(organisations, "vrijwilligerscentrale")
     specs: list[tuple[str, str, Role, Organisation | None]] = [
@@ -127,9 +163,10 @@ def _load_accounts(organisations: dict[str, Organisation]) -> dict[str, User]:
         ("organisatie@demo.nl", "Anouk Peters", Role.ORGANISATION, ordinary[0]),
         ("organisatie2@demo.nl", "Rob van Dijk", Role.ORGANISATION, ordinary[1]),
         ("centrale@demo.nl", "Ingrid Willems", Role.CENTRALE, centrale),
-        ("beleid@demo.nl", "Mark Hendriks", Role.POLICY, None),
+        ("regio@demo.nl", "Yusuf Aydin", Role.REGIONAL_ADMIN, None),
         ("admin@demo.nl", "Beheer Koppelkans", Role.ADMIN, None),
     ]
+    specs += [(email, name, role, None) for email, name, role, _ in MUNICIPAL_ACCOUNTS]
     accounts = {
         email: create_user(
             email,
@@ -141,8 +178,12 @@ def _load_accounts(organisations: dict[str, Organisation]) -> dict[str, User]:
         )
         for email, name, role, organisation in specs
     }
-    for email, _, municipality, team in COACHES:
-        accounts[email].municipality, accounts[email].team = municipality, team
+    for email, _, names, team in COACHES:
+        accounts[email].municipalities = [municipalities[name] for name in names]
+        accounts[email].team = team
+    for email, _, _, names in MUNICIPAL_ACCOUNTS:
+        accounts[email].municipalities = [municipalities[name] for name in names]
+    accounts["regio@demo.nl"].region = municipalities["Nijmegen"].region
     db.session.flush()
     return accounts
 
@@ -159,7 +200,7 @@ def _load_participants(rows: list[dict[str, Any]], accounts: dict[str, User]) ->
             phone=row.get("phone"),
             status=row["status"],
             intake_date=date.fromisoformat(row["intake_date"]),
-            municipality=accounts[row["coach"]].municipality,
+            controller=accounts[row["coach"]].municipalities[0],
             participation_route=row.get("participation_route"),
             closed_on=_date(row.get("closed_on")),
             exit_reason=row.get("exit_reason"),

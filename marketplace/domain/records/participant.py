@@ -26,7 +26,6 @@ LAST_NAME_MAX = 120
 PSEUDONYM_MAX = 80
 EMAIL_MAX = 254
 PHONE_MAX = 40
-MUNICIPALITY_MAX = 80
 NOTES_MAX = 2000
 EXPERIENCE_MAX = 5000  # the form's; the API took 20,000
 TRAVEL_KM_MIN, TRAVEL_KM_MAX = 0.5, 200  # the form's; the API took anything above 0 up to 500
@@ -85,7 +84,6 @@ PARTICIPANT = Record("participant", (
     _choice("status", N_("Status"), tuple(ParticipantStatus), nullable=False),
     FieldSpec("intake_date", Kind.DATE, N_("Datum intake"), defaulted=True, profile=None,
               required_message=N_("Vul een datum in, bijvoorbeeld 21-10-2025."), column=None),
-    _text("municipality", N_("Gemeente"), MUNICIPALITY_MAX, plain_text=True, nullable=True),
     _choice("participation_route", N_("Route van het plan"), tuple(ParticipationRoute)),
     FieldSpec("closed_on", Kind.DATE, N_("Afgesloten op"), nullable=True, profile=None,
               column=None),

@@ -15,7 +15,7 @@ from marketplace.domain.vocabulary import ConsentPurpose, VacancyStatus
 from marketplace.errors import DomainError
 from marketplace.extensions import db
 from marketplace.models import Consent, Goal, Participant, User, Vacancy
-from marketplace.services.platform import audit
+from marketplace.services.platform import access, audit
 from marketplace.services.platform.locations import locate
 
 # Columns the intake form may set; everything else (ref, coach, coordinates) is ours.
@@ -25,7 +25,7 @@ PROFILE_COLUMNS = (
     "nl_writing", "other_languages", "literate_latin", "route", "interests", "experience",
     "availability", "lessons", "childcare_needed", "hours_min", "hours_max", "women_only",
     "max_physical_load", "children_ages", "household_notes", "health_notes",
-    "municipality", "participation_route", "closed_on", "exit_reason",
+    "participation_route", "closed_on", "exit_reason",
 )
 
 
@@ -111,12 +111,24 @@ def _apply_consents(
             consent.withdrawn_on = today  # withdrawn: kept with its date, never deleted
 
 
-def create_participant(coach: User, data: IntakeData, today: date | None = None) -> SaveResult:
-    """A new participant in the coach's caseload, with a fresh pseudonymous ref."""
+def _controller_for(coach: User, municipality_id: int | None) -> int | None:
+    """The chosen municipality when the coach works for it; none chosen: her first."""
+    if municipality_id is None:
+        return coach.municipalities[0].id if coach.municipalities else None
+    if not access.in_scope(coach, municipality_id):
+        raise DomainError(gettext("Gemeente: kies een gemeente waarvoor u werkt."),
+                          field="municipality")
+    return municipality_id
+
+
+def create_participant(coach: User, data: IntakeData, today: date | None = None, *,
+                       municipality_id: int | None = None) -> SaveResult:
+    """A new participant in the coach's caseload, with a fresh pseudonymous ref, for
+    one of the coach's municipalities."""
     _check(data.profile)
     participant = Participant(coach_id=coach.id, ref=f"p-{secrets.token_hex(5)}")
+    participant.municipality_id = _controller_for(coach, municipality_id)
     warnings = _apply_profile(participant, data.profile)
-    participant.municipality = participant.municipality or coach.municipality
     _apply_goals(participant, data.goals)
     _apply_consents(participant, data.consents, today or date.today())
     db.session.add(participant)

@@ -12,26 +12,165 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, and_, false, or_, select, true
 from sqlalchemy.orm import selectinload
+from sqlalchemy.sql.elements import ColumnElement
 
 from marketplace.domain.placements import PlacementRole
 from marketplace.domain.vocabulary import ApprovalState, Role, VacancyStatus
 from marketplace.errors import AccessRefused
 from marketplace.extensions import db
-from marketplace.models import ImportBatch, Organisation, Participant, Placement, User, Vacancy
+from marketplace.models import (
+    ImportBatch,
+    Municipality,
+    Organisation,
+    Participant,
+    Placement,
+    User,
+    Vacancy,
+    organisation_municipality,
+    user_municipality,
+)
 
 Lookup = Literal["id", "ref"]  # the web addresses rows by id, the API by their spec ref
 M = TypeVar("M", Participant, Vacancy)
+
+# --------------------------------------------------------------------------- tenancy
+# Which municipalities an account works for. Every list and loader that shows people,
+# accounts, log lines or figures narrows itself with these, and nothing else decides.
+
+Scope = frozenset[int] | None  # municipality ids; None: every municipality
+
+
+def municipalities_of(user: User) -> Scope:
+    """The municipalities whose participants, accounts and figures this account may
+    reach: the administrator all (None); the regional admin those of her region; a
+    volunteer centre's staff its centre's reach; everyone else the assigned ones."""
+    if user.role == Role.ADMIN:
+        return None
+    if user.role == Role.REGIONAL_ADMIN:
+        if user.region_id is None:
+            return frozenset()
+        return frozenset(db.session.scalars(
+            select(Municipality.id).where(Municipality.region_id == user.region_id)))
+    if user.role == Role.CENTRALE:
+        organisation = user.organisation
+        return frozenset(m.id for m in organisation.reach) if organisation else frozenset()
+    return frozenset(m.id for m in user.municipalities)
+
+
+def in_scope(user: User, municipality_id: int | None) -> bool:
+    scope = municipalities_of(user)
+    return scope is None or municipality_id in scope
+
+
+def municipalities_visible_to(user: User) -> list[Municipality]:
+    """The municipality rows of the user's scope, by name (for choices and reports)."""
+    scope = municipalities_of(user)
+    query = select(Municipality).order_by(Municipality.name)
+    if scope is not None:
+        query = query.where(Municipality.id.in_(scope))
+    return list(db.session.scalars(query))
+
+
+def load_municipality(user: User, municipality_id: int) -> Municipality:
+    """A municipality of the user's scope; another one's is not found (404)."""
+    municipality = db.session.get(Municipality, municipality_id)
+    if municipality is None or not in_scope(user, municipality.id):
+        raise AccessRefused.not_found()
+    return municipality
+
+
+def participants_in_scope(user: User) -> ColumnElement[bool]:
+    """A condition on Participant: its controller is in the user's scope (participants
+    without one yet, from before the tenancy, only for the administrator)."""
+    scope = municipalities_of(user)
+    if scope is None:
+        return true()
+    return Participant.municipality_id.in_(scope) if scope else false()
+
+
+def accounts_in(scope: Scope) -> Select[int]:
+    """Ids of accounts working for at least one municipality of the scope."""
+    query = select(user_municipality.c.user_id)
+    if scope is not None:
+        query = query.where(user_municipality.c.municipality_id.in_(scope))
+    return query
+
+
+def accounts_outside(scope: frozenset[int]) -> Select[int]:
+    """Ids of accounts that also work for a municipality outside the scope."""
+    return select(user_municipality.c.user_id).where(
+        user_municipality.c.municipality_id.not_in(scope))
+
+
+def may_manage_account(actor: User, user: User) -> bool:
+    """A municipal admin manages the coaches, policy officers and municipal admins that
+    work only for her municipalities (an account shared with another municipality is
+    that one's as well, so she leaves it to the regional admin)."""
+    if actor.role != Role.MUNICIPAL_ADMIN or user.role not in MUNICIPAL_ROLES:
+        return False
+    scope = municipalities_of(actor) or frozenset()
+    theirs = {m.id for m in user.municipalities}
+    return bool(theirs) and theirs <= scope
+
+
+def manageable_accounts(actor: User) -> ColumnElement[bool]:
+    """The condition on User behind `may_manage_account`, for the account list."""
+    scope = municipalities_of(actor) or frozenset()
+    return and_(User.role.in_(MUNICIPAL_ROLES), User.id.in_(accounts_in(scope)),
+                User.id.not_in(accounts_outside(scope)))
+
+
+def log_in_scope(user: User, ref: Any, actor_id: Any) -> ColumnElement[bool]:
+    """Audit lines the user may read: all for the administrator; for a municipal admin
+    those about her municipalities' participants or by her municipalities' accounts."""
+    scope = municipalities_of(user)
+    if scope is None:
+        return true()
+    refs = select(Participant.ref).where(Participant.municipality_id.in_(scope))
+    return or_(ref.in_(refs), actor_id.in_(accounts_in(scope)))
+
+
+def centres_serving(municipality_name: str) -> Select[Organisation]:
+    """The volunteer centres whose reach includes the municipality of this name."""
+    return (select(Organisation)
+            .join(organisation_municipality,
+                  organisation_municipality.c.organisation_id == Organisation.id)
+            .join(Municipality, Municipality.id == organisation_municipality.c.municipality_id)
+            .where(Municipality.name == municipality_name))
+
+
+def _reaches(user: User, organisation: Organisation) -> bool:
+    """A centre may screen an organisation that sits in a municipality it serves."""
+    return any(m.name == organisation.municipality for m in user.organisation.reach) \
+        if user.organisation else False
+
+
+def in_reach(user: User) -> ColumnElement[bool]:
+    """The condition on Organisation behind `_reaches`, for the screening list."""
+    names = (select(Municipality.name)
+             .join(organisation_municipality,
+                   organisation_municipality.c.municipality_id == Municipality.id)
+             .where(organisation_municipality.c.organisation_id == user.organisation_id))
+    return Organisation.municipality.in_(names)
+
+
+# The roles tied to municipalities, that a municipal admin may hand out.
+MUNICIPAL_ROLES = (Role.COACH, Role.POLICY, Role.MUNICIPAL_ADMIN)
 
 # --------------------------------------------------------------------------- the rules
 
 
 def can_see_participant(user: User, participant: Participant) -> bool:
-    """A participant's file is for the case owner (and the admin, for support)."""
+    """A participant's file is for the case owner while she works for its municipality
+    (and the admin, for support). A hand-over changes the owner, so the old coach loses
+    access at once."""
     if user.role == Role.ADMIN:
         return True
-    return user.role == Role.COACH and participant.coach_id == user.id
+    if user.role != Role.COACH or participant.coach_id != user.id:
+        return False
+    return participant.municipality_id is None or in_scope(user, participant.municipality_id)
 
 
 def can_edit_vacancy(user: User, vacancy: Vacancy) -> bool:
@@ -53,13 +192,14 @@ def can_view_vacancy(user: User, vacancy: Vacancy) -> bool:
 
 def can_manage_organisation(user: User, organisation: Organisation) -> bool:
     """Volunteer-centre staff manage their own organisations; one that nobody manages yet
-    any centre may screen while it waits, not afterwards. The admin manages all."""
+    any centre serving its municipality may screen while it waits, not afterwards. The
+    admin manages all."""
     if user.role == Role.ADMIN:
         return True
     if user.role != Role.CENTRALE:
         return False
     if organisation.managed_by_id is None:
-        return organisation.approval == ApprovalState.REVIEW
+        return organisation.approval == ApprovalState.REVIEW and _reaches(user, organisation)
     return organisation.managed_by_id == user.organisation_id
 
 

@@ -53,6 +53,7 @@ from marketplace.domain.vocabulary import (
 from marketplace.extensions import db
 from marketplace.models import (
     Measurement,
+    Municipality,
     Organisation,
     Participant,
     Placement,
@@ -84,8 +85,12 @@ class Filters:
     reference_date: date
     period_start: date
     period_end: date
-    municipality: str = ""
+    municipality: str = ""  # a municipality's name, or the label of several (the region)
     team: str = ""
+    # The participants' municipalities (their controllers); None: every participant.
+    # Set from the reader's scope (services/reports/scope.py), so a policy officer's
+    # figures never count another municipality's people.
+    municipality_ids: tuple[int, ...] | None = None
 
     @classmethod
     def default(cls, today: date | None = None) -> Filters:
@@ -178,8 +183,11 @@ def _in_scope(filters: Filters) -> ColumnElement[bool]:
     Conditions on the participant row itself, so queries join the participant and keep
     the database free to start from whichever table is cheapest."""
     conditions = [Participant.intake_date <= filters.reference_date]
-    if filters.municipality:
-        conditions.append(Participant.municipality == filters.municipality)
+    if filters.municipality_ids is not None:
+        conditions.append(Participant.municipality_id.in_(filters.municipality_ids))
+    elif filters.municipality:
+        named = select(Municipality.id).where(Municipality.name == filters.municipality)
+        conditions.append(Participant.municipality_id.in_(named))
     if filters.team:
         team = select(User.id).where(User.team == filters.team)
         conditions.append(Participant.coach_id.in_(team))
@@ -640,13 +648,14 @@ def _plain(value: Any) -> Any:
 
 
 def filter_options() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every municipality with participants, and every team (for the administrator and
+    the disclosure audits; a policy officer chooses within her scope)."""
     municipalities = db.session.scalars(
-        select(Participant.municipality).where(Participant.municipality.is_not(None)).distinct()
-    ).all()
+        select(Municipality.name).join(Participant, Participant.municipality_id
+                                       == Municipality.id).distinct()).all()
     teams = db.session.scalars(select(User.team).where(User.team.is_not(None)).distinct()).all()
-    # The queries leave out NULL already; the `is not None` tells mypy.
-    return (tuple(sorted(m for m in municipalities if m is not None)),
-            tuple(sorted(t for t in teams if t is not None)))
+    # The query leaves out NULL already; the `is not None` tells mypy.
+    return tuple(sorted(municipalities)), tuple(sorted(t for t in teams if t is not None))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from secrets import token_hex
 from typing import Any
 
 from flask import current_app, url_for
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 
 from marketplace.domain.passwords import password_problems
 from marketplace.domain.vacancy_status import (
@@ -23,8 +23,9 @@ from marketplace.domain.vacancy_status import (
 from marketplace.domain.vocabulary import ApprovalState, Role, VacancyStatus
 from marketplace.errors import DomainError
 from marketplace.extensions import db
-from marketplace.models import Organisation, User, Vacancy
+from marketplace.models import Municipality, Organisation, User, Vacancy, organisation_municipality
 from marketplace.services.accounts.users import create_user, find_user_by_email, hash_password
+from marketplace.services.platform import access
 from marketplace.services.platform.locations import locate
 from marketplace.services.platform.outbox import enqueue_template
 from marketplace.services.platform.transaction import commit as _commit
@@ -33,14 +34,15 @@ CENTRE_KIND = "vrijwilligerscentrale"
 
 
 def organisations_to_review(staff: User) -> list[Organisation]:
-    """Organisations waiting for screening that this centre manages, or nobody does yet."""
+    """Organisations waiting for screening that this centre manages, or nobody does yet
+    in a municipality the centre serves."""
     statement = (
         select(Organisation)
         .where(Organisation.approval == ApprovalState.REVIEW)
         .where(
             or_(
                 Organisation.managed_by_id == staff.organisation_id,
-                Organisation.managed_by_id.is_(None),
+                and_(Organisation.managed_by_id.is_(None), access.in_reach(staff)),
             )
         )
         .order_by(Organisation.created_at, Organisation.name)
@@ -75,22 +77,21 @@ ORGANISATION_FIELDS = ("name", "kind", "municipality", "postcode", "description"
 
 
 def municipalities() -> list[str]:
-    """Municipalities with a volunteer centre: where a new organisation can sign up."""
+    """Municipalities a volunteer centre serves: where a new organisation can sign up."""
     statement = (
-        select(Organisation.municipality)
-        .where(Organisation.kind == CENTRE_KIND)
+        select(Municipality.name)
+        .join(organisation_municipality,
+              organisation_municipality.c.municipality_id == Municipality.id)
         .distinct()
-        .order_by(Organisation.municipality)
+        .order_by(Municipality.name)
     )
     return list(db.session.scalars(statement))
 
 
 def centre_of(municipality: str) -> Organisation | None:
-    statement = (
-        select(Organisation)
-        .where(Organisation.kind == CENTRE_KIND, Organisation.municipality == municipality)
-        .order_by(Organisation.id)
-    )
+    """The volunteer centre that serves this municipality (the first, if several do)."""
+    statement = access.centres_serving(municipality).where(
+        Organisation.kind == CENTRE_KIND).order_by(Organisation.id)
     return db.session.scalars(statement).first()
 
 

@@ -210,3 +210,23 @@ def test_new_participant_gets_the_coaches_municipality(client, login, db) -> Non
     login(make_user(municipality="Weert"))
     assert client.post("/deelnemers/nieuw", data=VALID).status_code == 302
     assert db.scalars(select(Participant)).one().municipality == "Weert"
+
+
+def test_a_coach_of_two_municipalities_chooses_one_of_hers(client, login, db) -> None:
+    """The responsible municipality is one the coach works for; another one is refused
+    by name, and nothing is saved."""
+    from sqlalchemy import func, select
+
+    from marketplace.models import Participant
+    from tests.builders import make_user, municipality_named
+
+    login(make_user(municipalities=("Wijchen", "Druten")))
+    druten, nijmegen = municipality_named("Druten"), municipality_named("Nijmegen")
+    page = client.get("/deelnemers/nieuw").get_data(as_text=True)
+    assert ">Druten</option>" in page and ">Nijmegen</option>" not in page
+    refused = client.post("/deelnemers/nieuw", data=VALID | {"municipality": nijmegen.id})
+    assert refused.status_code == 200 and "Gemeente" in refused.get_data(as_text=True)
+    assert db.scalar(select(func.count()).select_from(Participant)) == 0
+    assert client.post("/deelnemers/nieuw",
+                       data=VALID | {"municipality": druten.id}).status_code == 302
+    assert db.scalars(select(Participant)).one().municipality == "Druten"
