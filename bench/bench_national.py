@@ -28,6 +28,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from national.generate import PASSWORD, TODAY, Size, slug  # noqa: E402
 from national.geography import regions  # noqa: E402
 from national.server import KeptServer  # noqa: E402
-from sqlalchemy import create_engine, inspect, text  # noqa: E402
+from sqlalchemy import create_engine, inspect, select, text  # noqa: E402
 
 PORT = 54450
 PERIOD = f"peildatum={TODAY}&van={TODAY.replace(year=TODAY.year - 1)}&tot={TODAY}"
@@ -124,8 +125,8 @@ def subjects(url: str) -> dict[str, Any]:
             row = connection.execute(text(
                 "SELECT p.id, u.email FROM participant p JOIN user_account u ON u.id = p.coach_id "
                 "JOIN consent c ON c.participant_id = p.id AND c.purpose = 'matching' "
-                "AND c.withdrawn_on IS NULL "
-                "WHERE p.status = 'active' AND p.municipality = :town ORDER BY p.id LIMIT 1"
+                "AND c.withdrawn_on IS NULL JOIN municipality m ON m.id = p.municipality_id "
+                "WHERE p.status = 'active' AND m.name = :town ORDER BY p.id LIMIT 1"
             ), {"town": town}).one()
             found[town] = (row.id, row.email)
     engine.dispose()
@@ -178,17 +179,33 @@ def board(app: Any, coach: str, repeat: int) -> None:
 
 
 def dashboards(app: Any, repeat: int) -> None:
+    """The page for one municipality (its policy officer, ?gemeente=), and a region's
+    figures through the service with the region's municipalities as the scope: the page
+    does not offer a region yet (the region branch's scope rules will set it)."""
+    from marketplace.extensions import db
+    from marketplace.models import Municipality
+    from marketplace.services.reports import monitoring
+
     towns = regions()
     for town in ("Nijmegen", "Amsterdam", "Heumen"):
         client = login(app, f"beleid-{slug(town)}@landelijk-bench.nl")
         page = getter(client, f"/rapportages/?{PERIOD}&gemeente={town}")
         region = next(name for name, members in towns.items() if town in members)
-        report(f"dashboard, one municipality: {town} ({region})", timed(page, repeat),
+        report(f"dashboard page, one municipality: {town} ({region})", timed(page, repeat),
                "<= 500 ms")
-    client = login(app, "beleid-regio-rijk-van-nijmegen@landelijk-bench.nl")
+    few = max(3, repeat // 3)
+    with app.app_context():
+        for region in ("Rijk van Nijmegen", "Groot Amsterdam"):
+            ids = tuple(db.session.scalars(select(Municipality.id).where(
+                Municipality.name.in_(towns[region]))))
+            filters = replace(monitoring.Filters.default(TODAY), municipality=region,
+                              municipality_ids=ids)
+            report(f"dashboard service, region {region} ({len(ids)} municipalities)",
+                   timed(lambda f=filters: monitoring.dashboard(f), few), "<= 2 s")
+    client = login(app, "admin@landelijk-bench.nl")
     everyone = getter(client, f"/rapportages/?{PERIOD}")
-    report("dashboard, no municipality filter: all 40 (upper bound of a region)",
-           timed(everyone, max(3, repeat // 3)), "<= 2 s")
+    report("dashboard page, no filter: all 40 municipalities (admin)", timed(everyone, few),
+           "<= 2 s")
 
 
 def cohort(app: Any, url: str, repeat: int) -> None:
@@ -207,7 +224,8 @@ def cohort(app: Any, url: str, repeat: int) -> None:
         ids = list(connection.execute(text(
             "SELECT p.id FROM participant p JOIN consent c ON c.participant_id = p.id "
             "AND c.purpose = 'matching' AND c.withdrawn_on IS NULL "
-            "WHERE p.status IN ('active', 'intake') AND p.municipality = ANY(:towns) "
+            "JOIN municipality m ON m.id = p.municipality_id "
+            "WHERE p.status IN ('active', 'intake') AND m.name = ANY(:towns) "
             "ORDER BY p.id LIMIT 200"), {"towns": members}).scalars())
         connection.execute(text("UPDATE participant SET coach_id = :coach WHERE id = ANY(:ids)"),
                            {"coach": coach_id, "ids": ids})

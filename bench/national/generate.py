@@ -53,17 +53,26 @@ from marketplace.models import (  # noqa: E402
     Participant,
     Placement,
     PlacementEvent,
+    Region,
     User,
     Vacancy,
     ZrmScore,
+    organisation_municipality,
+    user_municipality,
 )
+from marketplace.models import Municipality as MunicipalityRow  # noqa: E402
 from marketplace.models.vacancy import schedule_mask  # noqa: E402
 from marketplace.services.accounts.users import hash_password  # noqa: E402
 from marketplace.services.profiles.rows import (  # noqa: E402
     participant_fields_from_profile,
     vacancy_fields_from_profile,
 )
-from national.geography import Municipality, municipalities, pick_municipality  # noqa: E402
+from national.geography import (  # noqa: E402
+    Municipality,
+    municipalities,
+    pick_municipality,
+    regions,
+)
 
 SEED = 2026
 CASELOAD = 40  # participants per coach
@@ -84,10 +93,28 @@ def slug(name: str) -> str:
     return name.lower().replace(" ", "-").replace("'", "")
 
 
+def municipality_id(municipality: Municipality) -> int:
+    """Municipalities are written with ids 1..40 in the order of MUNICIPALITIES."""
+    return municipalities().index(municipality) + 1
+
+
 def municipality_fields(municipality: Municipality) -> dict[str, Any]:
-    """The columns that tie a row (participant, organisation, coach, policy officer) to
-    its municipality: the one place that knows how the schema stores that."""
-    return {"municipality": municipality.name}
+    """The columns that make a municipality a participant's controller: the one place
+    that knows how the schema stores that (since 0017_region_tenancy, a foreign key)."""
+    return {"municipality_id": municipality_id(municipality)}
+
+
+def works_for(owner_id: int, towns: Iterable[Municipality]) -> list[tuple[int, int]]:
+    """Link rows of an account (user_municipality) or a volunteer centre
+    (organisation_municipality) to the municipalities it works for."""
+    return [(owner_id, municipality_id(town)) for town in towns]
+
+
+def tenancy_rows() -> tuple[list[tuple[int, str]], list[tuple[int, str, int]]]:
+    """(regions, municipalities) as rows: (id, name) and (id, name, region id)."""
+    names = list(regions())
+    towns = [(municipality_id(m), m.name, names.index(m.region) + 1) for m in municipalities()]
+    return list(enumerate(names, start=1)), towns
 
 
 # ----------------------------------------------------------------------------- COPY
@@ -205,6 +232,8 @@ class World:
     participants: list[tuple[int, str, date, date | None, int]] = field(default_factory=list)
     # municipality -> the other municipalities of its region
     region_of: dict[str, list[str]] = field(default_factory=dict)
+    user_links: list[tuple[int, int]] = field(default_factory=list)
+    centre_links: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _moment(day: date, rng: random.Random) -> datetime:
@@ -229,20 +258,22 @@ def users(
         return row["id"]
 
     add(email="admin@landelijk-bench.nl", name="Beheer", role="admin")
-    for region in sorted({m.region for m in world.towns}):
-        add(email=f"beleid-regio-{slug(region)}@landelijk-bench.nl", name=f"Beleid {region}",
-            role="policy")
+    for region, members in regions().items():
+        officer = add(email=f"beleid-regio-{slug(region)}@landelijk-bench.nl",
+                      name=f"Beleid {region}", role="policy")
+        world.user_links += works_for(officer, [t for t in world.towns if t.name in members])
     for town in world.towns:
-        fields = municipality_fields(town)
-        add(email=f"beleid-{slug(town.name)}@landelijk-bench.nl", name=f"Beleid {town.name}",
-            role="policy", **fields)
+        officer = add(email=f"beleid-{slug(town.name)}@landelijk-bench.nl",
+                      name=f"Beleid {town.name}", role="policy")
+        world.user_links += works_for(officer, [town])
         coaches = max(2, round(participants_per_town[town.name] / CASELOAD))
         teams = max(1, coaches // 8)
         for number in range(coaches):
-            world.coaches[town.name].append(add(
-                email=f"coach-{number + 1}-{slug(town.name)}@landelijk-bench.nl",
-                name=f"Coach {number + 1} {town.name}", role="coach",
-                team=f"{town.name} team {number % teams + 1}", **fields))
+            coach = add(email=f"coach-{number + 1}-{slug(town.name)}@landelijk-bench.nl",
+                        name=f"Coach {number + 1} {town.name}", role="coach",
+                        team=f"{town.name} team {number % teams + 1}")
+            world.coaches[town.name].append(coach)
+            world.user_links += works_for(coach, [town])
     return rows
 
 
@@ -256,8 +287,9 @@ def organisations(rng: random.Random, world: World) -> list[dict[str, Any]]:
         rows.append({"id": len(rows) + 1, "key": f"centrale-{slug(town.name)}",
                      "name": f"Vrijwilligerscentrale {town.name}",
                      "kind": "vrijwilligerscentrale", "postcode": postcode, "lat": lat,
-                     "lon": lon, "approval": "approved", **municipality_fields(town)})
+                     "lon": lon, "approval": "approved", "municipality": town.name})
         centre_of[town.name] = len(rows)
+        world.centre_links += works_for(len(rows), [town])
     for number in range(world.size.organisations):
         town = pick_municipality(rng)
         postcode, lat, lon = town.address(rng)
@@ -266,7 +298,7 @@ def organisations(rng: random.Random, world: World) -> list[dict[str, Any]]:
                      "name": f"{ORGANISATION_KIND_LABELS[kind]} {town.name} {number}",
                      "kind": kind, "postcode": postcode, "lat": lat, "lon": lon,
                      "approval": "approved" if rng.random() < 0.95 else "review",
-                     "managed_by_id": centre_of[town.name], **municipality_fields(town)})
+                     "managed_by_id": centre_of[town.name], "municipality": town.name})
         world.organisations.append((len(rows), town))
     return rows
 
@@ -601,9 +633,16 @@ def generate(connection: Any, size: Size = Size(), seed: int = SEED) -> dict[str
         per_town[town.name] += 1
     counts: dict[str, int] = {}
     started = time.perf_counter()
+    region_rows, town_rows = tenancy_rows()
+    counts["region"] = Copier(connection, Region.__table__, ("id", "name")).copy(region_rows)
+    counts["municipality"] = Copier(connection, MunicipalityRow.__table__,
+                                    ("id", "name", "region_id")).copy(town_rows)
     counts["user_account"] = copy_dicts(connection, User.__table__, users(rng, world, per_town))
+    counts["user_municipality"] = Copier(connection, user_municipality).copy(world.user_links)
     counts["organisation"] = copy_dicts(connection, Organisation.__table__,
                                         organisations(rng, world))
+    counts["organisation_municipality"] = Copier(connection, organisation_municipality).copy(
+        world.centre_links)
     vacancy_rows = list(vacancies(rng, world))
     participant_rows = list(participants(rng, world, homes))
     placed = placements(rng, world)
@@ -625,11 +664,10 @@ def generate(connection: Any, size: Size = Size(), seed: int = SEED) -> dict[str
                                        EVENT_COLUMNS).copy(placed.events)
     counts["check_in"] = Copier(connection, CheckIn.__table__, CHECKIN_COLUMNS).copy(
         placed.checkins)
-    reset_sequences(connection, [User.__table__, Organisation.__table__, Vacancy.__table__,
-                                 Participant.__table__, Consent.__table__,
-                                 Measurement.__table__, ZrmScore.__table__,
-                                 Placement.__table__, PlacementEvent.__table__,
-                                 CheckIn.__table__])
+    reset_sequences(connection, [
+        Region.__table__, MunicipalityRow.__table__, User.__table__, Organisation.__table__,
+        Vacancy.__table__, Participant.__table__, Consent.__table__, Measurement.__table__,
+        ZrmScore.__table__, Placement.__table__, PlacementEvent.__table__, CheckIn.__table__])
     connection.commit()
     total = sum(counts.values())
     seconds = time.perf_counter() - started

@@ -256,24 +256,29 @@ def participation_routes(filters: Filters) -> Table:
 
 def active_volunteers(filters: Filters) -> int:
     """People in an occupying vrijwilligerswerk placement on the peildatum: started
-    (proefperiode or placed) by then, and not stopped by then. One pass over the events."""
+    (proefperiode or placed) by then, and not stopped by then. One pass over the events
+    of the placements in scope: the participant and vacancy conditions are joined before
+    the grouping, so one municipality's figure reads that municipality's events instead
+    of grouping all of them first (PostgreSQL cannot push a join into a grouped
+    subquery; at national size that was 1.4 s of the 0.5 s budget)."""
     moment = filters.reference_moment
     started = func.max(case((PlacementEvent.to_state.in_(OCCUPYING_STATES), 1), else_=0))
     stopped = func.max(case((PlacementEvent.to_state.in_(STOPPING_STATES), 1), else_=0))
     occupying = (
-        select(PlacementEvent.placement_id)
-        .where(PlacementEvent.at <= moment)
-        .group_by(PlacementEvent.placement_id)
+        select(Placement.participant_id)
+        .join(PlacementEvent, PlacementEvent.placement_id == Placement.id)
+        .join(Vacancy, Vacancy.id == Placement.vacancy_id)
+        .join(Participant, Participant.id == Placement.participant_id)
+        .where(
+            PlacementEvent.at <= moment,
+            Vacancy.type == PlacementType.VRIJWILLIGERSWERK,
+            _in_scope(filters),
+        )
+        .group_by(Placement.id, Placement.participant_id)
         .having(and_(started == 1, stopped == 0))
         .subquery()
     )
-    statement = (
-        select(func.count(distinct(Placement.participant_id)))
-        .join(occupying, occupying.c.placement_id == Placement.id)
-        .join(Vacancy, Vacancy.id == Placement.vacancy_id)
-        .join(Participant, Participant.id == Placement.participant_id)
-        .where(Vacancy.type == PlacementType.VRIJWILLIGERSWERK, _in_scope(filters))
-    )
+    statement = select(func.count(distinct(occupying.c.participant_id)))
     return db.session.scalar(statement) or 0
 
 
@@ -521,7 +526,9 @@ def placement_counts(filters: Filters) -> PlacementCounts:
     ).all()
     # Type and sector per vacancy in a second, small query: joining them per event
     # doubles the lookups of the query above.
-    places = _type_and_sector_of_placed_vacancies()
+    places = _type_and_sector_of(
+        {vacancy_id for state, _, vacancy_id, _ in rows if state == PlacementState.PROEFPERIODE}
+    )
     reached: Counter[PlacementState] = Counter()
     ended: Counter[str] = Counter()
     started: Counter[tuple[str, str]] = Counter()
@@ -534,11 +541,13 @@ def placement_counts(filters: Filters) -> PlacementCounts:
     return PlacementCounts(reached, ended, started)
 
 
-def _type_and_sector_of_placed_vacancies() -> dict[int, tuple[str, str]]:
+def _type_and_sector_of(vacancy_ids: set[int]) -> dict[int, tuple[str, str]]:
+    """Type and sector of these vacancies only: the ones where a proefperiode started in
+    the selection (all placed vacancies were 77k rows, 3 s, at national size)."""
     rows = db.session.execute(
         select(Vacancy.id, Vacancy.type, Organisation.kind)
         .join(Organisation, Organisation.id == Vacancy.organisation_id)
-        .where(Vacancy.id.in_(select(Placement.vacancy_id)))
+        .where(Vacancy.id.in_(sorted(vacancy_ids)))
     ).all()
     return {vacancy: (_plain(kind_of_place), sector) for vacancy, kind_of_place, sector in rows}
 
@@ -595,23 +604,19 @@ def _sector_label(kind: str) -> str:
 
 
 def time_to_first_placement(filters: Filters) -> Table:
-    first_start = (
-        select(
-            Placement.participant_id.label("participant_id"),
-            func.min(PlacementEvent.at).label("started"),
-        )
+    # Each participant in scope with her first proefperiode start; the participant is
+    # joined before grouping, so only the selection's events are grouped.
+    rows = db.session.execute(
+        select(Participant.intake_date, func.min(PlacementEvent.at))
+        .select_from(Placement)
         .join(PlacementEvent, PlacementEvent.placement_id == Placement.id)
+        .join(Participant, Participant.id == Placement.participant_id)
         .where(
             PlacementEvent.to_state == PlacementState.PROEFPERIODE,
             PlacementEvent.at <= filters.reference_moment,
+            _in_scope(filters),
         )
-        .group_by(Placement.participant_id)
-        .subquery()
-    )
-    rows = db.session.execute(
-        select(Participant.intake_date, first_start.c.started)
-        .join(first_start, first_start.c.participant_id == Participant.id)
-        .where(_in_scope(filters))
+        .group_by(Participant.id, Participant.intake_date)
     ).all()
     days = sorted(max((_as_date(started) - intake).days, 0) for intake, started in rows)
     enough = cell(len(days))
