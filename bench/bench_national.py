@@ -240,6 +240,8 @@ def cohort(app: Any, url: str, repeat: int) -> None:
 
 
 def run(url: str, args: argparse.Namespace) -> None:
+    from flask_migrate import upgrade
+
     from marketplace import create_app
     from marketplace.config import config_for_tests
 
@@ -249,6 +251,8 @@ def run(url: str, args: argparse.Namespace) -> None:
     ensure_instance(url, size, args.scale)
     worker_memory(url)
     app = create_app(config_for_tests(url))
+    with app.app_context():  # a kept instance gets migrations added since it was made
+        upgrade()
     people = subjects(url)
     matches_pages(app, people, args.repeat)
     board(app, people["Nijmegen"][1], args.repeat)
