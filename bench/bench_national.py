@@ -42,6 +42,7 @@ from national.server import KeptServer  # noqa: E402
 from sqlalchemy import create_engine, inspect, select, text  # noqa: E402
 
 PORT = 54450
+PARTS = ("worker", "matches", "board", "dashboards", "cohort")
 PERIOD = f"peildatum={TODAY}&van={TODAY.replace(year=TODAY.year - 1)}&tot={TODAY}"
 
 
@@ -249,15 +250,21 @@ def run(url: str, args: argparse.Namespace) -> None:
     print(f"machine: {machine()}; {load()}", flush=True)
     print(f"size: {size}", flush=True)
     ensure_instance(url, size, args.scale)
-    worker_memory(url)
     app = create_app(config_for_tests(url))
     with app.app_context():  # a kept instance gets migrations added since it was made
         upgrade()
     people = subjects(url)
-    matches_pages(app, people, args.repeat)
-    board(app, people["Nijmegen"][1], args.repeat)
-    dashboards(app, args.repeat)
-    cohort(app, url, max(2, args.repeat // 10))
+    parts = set(args.parts.split(","))
+    if "worker" in parts:
+        worker_memory(url)
+    if "matches" in parts:
+        matches_pages(app, people, args.repeat)
+    if "board" in parts:
+        board(app, people["Nijmegen"][1], args.repeat)
+    if "dashboards" in parts:
+        dashboards(app, args.repeat)
+    if "cohort" in parts:
+        cohort(app, url, max(2, args.repeat // 10))
 
 
 def main() -> None:
@@ -265,6 +272,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the data in this folder")
     parser.add_argument("--port", type=int, default=PORT)
     parser.add_argument("--repeat", type=int, default=30, help="requests per figure")
+    parser.add_argument("--parts", default=",".join(PARTS),
+                        help=f"which figures, comma-separated (default all: {','.join(PARTS)})")
     parser.add_argument("--scale", type=float, default=1.0,
                         help="a fraction of the national size, for a quick try")
     args = parser.parse_args()

@@ -15,7 +15,13 @@ from marketplace.errors import DomainError
 from marketplace.extensions import db as _db
 from marketplace.models import Placement, User
 from marketplace.services.placements.proposals import propose
-from tests.builders import make_organisation, make_participant, make_user, make_vacancy
+from tests.builders import (
+    make_organisation,
+    make_participant,
+    make_placement,
+    make_user,
+    make_vacancy,
+)
 
 BOTH = (ConsentPurpose.MATCHING, ConsentPurpose.SHARING)
 
@@ -215,3 +221,20 @@ def test_cap_holds_under_concurrent_proposals(app, coach, db) -> None:
         thread.join()
     assert sorted(outcomes) == ["ok", "ok"] + ["refused"] * 4
     assert _count(db) == 2
+
+
+def test_open_proposal_counts_for_more_vacancies_than_one_statement_takes(db):
+    """The cohort asks for every open vacancy (75,000 at national size, more than
+    PostgreSQL's 65,535 parameters): the ids go in chunks and every chunk counts."""
+    from marketplace.services.placements.proposals import _IDS_PER_QUERY, open_proposal_counts
+
+    first, last = make_vacancy(), make_vacancy()
+    for vacancy in (first, last, last):
+        make_placement(vacancy=vacancy)
+    make_placement(vacancy=first, state=PlacementState.DECLINED)  # not open
+    # Ids that do not exist: more than either database takes in one statement, and
+    # `last` lands in a later chunk than `first`.
+    filler = range(10**7, 10**7 + 70_000)
+    assert len(filler) > 6 * _IDS_PER_QUERY
+    counts = open_proposal_counts([first.id, *filler, last.id])
+    assert counts == {first.id: 1, last.id: 2}
