@@ -225,16 +225,14 @@ def test_cap_holds_under_concurrent_proposals(app, coach, db) -> None:
 
 def test_open_proposal_counts_for_more_vacancies_than_one_statement_takes(db):
     """The cohort asks for every open vacancy (75,000 at national size, more than
-    PostgreSQL's 65,535 parameters): the ids go in chunks and every chunk counts."""
-    from marketplace.services.placements.proposals import _IDS_PER_QUERY, open_proposal_counts
+    PostgreSQL's 65,535 parameters): counted from all open proposals, only the asked."""
+    from marketplace.services.placements.proposals import open_proposal_counts
 
-    first, last = make_vacancy(), make_vacancy()
-    for vacancy in (first, last, last):
+    first, last, other = make_vacancy(), make_vacancy(), make_vacancy()
+    for vacancy in (first, last, last, other):
         make_placement(vacancy=vacancy)
     make_placement(vacancy=first, state=PlacementState.DECLINED)  # not open
-    # Ids that do not exist: more than either database takes in one statement, and
-    # `last` lands in a later chunk than `first`.
+    # Ids that do not exist: more than either database takes in one statement.
     filler = range(10**7, 10**7 + 70_000)
-    assert len(filler) > 6 * _IDS_PER_QUERY
-    counts = open_proposal_counts([first.id, *filler, last.id])
-    assert counts == {first.id: 1, last.id: 2}
+    assert open_proposal_counts([first.id, *filler, last.id]) == {first.id: 1, last.id: 2}
+    assert open_proposal_counts([first.id, other.id]) == {first.id: 1, other.id: 1}
