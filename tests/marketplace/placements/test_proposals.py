@@ -15,7 +15,13 @@ from marketplace.errors import DomainError
 from marketplace.extensions import db as _db
 from marketplace.models import Placement, User
 from marketplace.services.placements.proposals import propose
-from tests.builders import make_organisation, make_participant, make_user, make_vacancy
+from tests.builders import (
+    make_organisation,
+    make_participant,
+    make_placement,
+    make_user,
+    make_vacancy,
+)
 
 BOTH = (ConsentPurpose.MATCHING, ConsentPurpose.SHARING)
 
@@ -215,3 +221,18 @@ def test_cap_holds_under_concurrent_proposals(app, coach, db) -> None:
         thread.join()
     assert sorted(outcomes) == ["ok", "ok"] + ["refused"] * 4
     assert _count(db) == 2
+
+
+def test_open_proposal_counts_for_more_vacancies_than_one_statement_takes(db):
+    """The cohort asks for every open vacancy (75,000 at national size, more than
+    PostgreSQL's 65,535 parameters): counted from all open proposals, only the asked."""
+    from marketplace.services.placements.proposals import open_proposal_counts
+
+    first, last, other = make_vacancy(), make_vacancy(), make_vacancy()
+    for vacancy in (first, last, last, other):
+        make_placement(vacancy=vacancy)
+    make_placement(vacancy=first, state=PlacementState.DECLINED)  # not open
+    # Ids that do not exist: more than either database takes in one statement.
+    filler = range(10**7, 10**7 + 70_000)
+    assert open_proposal_counts([first.id, *filler, last.id]) == {first.id: 1, last.id: 2}
+    assert open_proposal_counts([first.id, other.id]) == {first.id: 1, other.id: 1}
