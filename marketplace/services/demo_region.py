@@ -176,6 +176,9 @@ def _load_accounts(organisations: dict[str, Organisation],
         ("organisatie@demo.nl", "Anouk Peters", Role.ORGANISATION, ordinary[0]),
         ("organisatie2@demo.nl", "Rob van Dijk", Role.ORGANISATION, ordinary[1]),
         ("centrale@demo.nl", "Ingrid Willems", Role.CENTRALE, centrale),
+        # The Nijmegen centre: the organisations waiting for screening are in its reach.
+        ("centrale-nijmegen@demo.nl", "Fatma Yilmaz", Role.CENTRALE,
+         organisations.get("vc-nijmegen")),
         ("regio@demo.nl", "Yusuf Aydin", Role.REGIONAL_ADMIN, None),
         ("admin@demo.nl", "Beheer Koppelkans", Role.ADMIN, None),
     ]

@@ -129,7 +129,7 @@ def test_import_upload_and_preview_are_accessible(login_as, page: Page, assert_a
 
 def test_organisation_page_with_send_back_form_is_accessible(login_as, page: Page,
                                                              assert_accessible) -> None:
-    login_as("centrale@demo.nl")
+    login_as("centrale-nijmegen@demo.nl")  # the waiting organisations are in its reach
     page.goto("/")
     page.locator("main ul a").first.click()  # an organisation waiting for screening
     expect(page.get_by_role("button", name="Goedkeuren")).to_be_visible()
