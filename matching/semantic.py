@@ -164,7 +164,7 @@ def text_key(kind: str, text: str) -> str:
     >>> len(text_key("query", "koken"))
     40
     """
-    return hashlib.sha1(f"{MODEL_ID}\n{kind}\n{text}".encode()).hexdigest()
+    return hashlib.sha1(f"{MODEL_ID}\n{kind}\n{text}".encode(), usedforsecurity=False).hexdigest()
 
 
 # Shared by every cache in the process: the same text always gets the very same
@@ -252,7 +252,8 @@ class VectorCache:
         handle, temporary = tempfile.mkstemp(dir=self.path, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
             np.savez(stream, keys=keys, vectors=matrix)
-        digest = hashlib.sha1("".join(keys.tolist()).encode()).hexdigest()[:16]
+        joined = "".join(keys.tolist()).encode()
+        digest = hashlib.sha1(joined, usedforsecurity=False).hexdigest()[:16]
         os.replace(temporary, self.path / f"vectors-{digest}.npz")
 
     def _compact(self) -> None:
@@ -438,8 +439,9 @@ def _stored_directions(cache: VectorCache, rows: Float32Array, count: int) -> Fl
     (more with BLAS threads on a loaded machine); hashing the 4096 sampled rows
     costs about 10 ms.
     """
+    # A cache key, not a security measure.
     digest = hashlib.sha1(f"{MODEL_ID}\n{count}\n".encode() + np.ascontiguousarray(
-        rows, dtype=np.float32).tobytes()).hexdigest()
+        rows, dtype=np.float32).tobytes(), usedforsecurity=False).hexdigest()
     if digest in _directions:
         return _directions[digest]
     stored = None if cache.path is None else cache.path / f"directions-{digest}.npy"
