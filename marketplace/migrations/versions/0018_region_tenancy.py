@@ -80,9 +80,9 @@ def _insert_municipalities(connection):
     """Every known and every used name as a row; returns name -> id."""
     used = set()
     for table in ('participant', 'user_account', 'organisation'):
-        column = sa.column('municipality')
-        names = sa.select(column).distinct().select_from(sa.table(table, column))
-        used |= {name.strip() for (name,) in connection.execute(names.where(column.isnot(None)))
+        column: sa.ColumnClause[str] = sa.column('municipality')
+        query = sa.select(column).distinct().select_from(sa.table(table, column))
+        used |= {name.strip() for (name,) in connection.execute(query.where(column.isnot(None)))
                  if name and name.strip()}
     known = {name for names in REGIONS.values() for name in names}
     # A known region comes whole once one of its names is in use; a fresh database
