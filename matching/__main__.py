@@ -9,12 +9,10 @@ nothing on standard output.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -22,6 +20,7 @@ import numpy.typing as npt
 
 from matching.profiles import Problem, ProfileError, load_participants, load_vacancies, read_json
 from matching.ranker import ENGINES, Ranker
+from matching.text import collector_paused
 from matching.types import (
     ExclusionColumns,
     Participant,
@@ -204,24 +203,6 @@ def _audit(args: argparse.Namespace) -> Any:
 _COMMANDS = {"rank": _rank, "allocate": _allocate, "audit": _audit}
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a command runs.
-
-    A command builds hundreds of thousands of objects that all live until it
-    ends and form no garbage cycles worth finding; the collector's passes over
-    them cost about a tenth of a 20 x 10k rank. Switched back on afterwards, for
-    callers that run :func:`main` inside a longer process.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
@@ -232,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = _parser().parse_args(argv)
     try:
-        with _collector_paused():
+        with collector_paused():
             output = _COMMANDS[args.command](args)
     except ProfileError as error:
         for line in error.lines():
