@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from matching.profiles import Problem, ProfileError, load_participants, load_vacancies, read_json
 from matching.ranker import ENGINES, Ranker
+from matching.semantic import VectorCache, flush_pending
 from matching.text import collector_paused
 from matching.types import (
     ExclusionColumns,
@@ -78,11 +79,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _ranker(args: argparse.Namespace, engine: str = "fast") -> Ranker:
-    """An unfitted ranker; with --vectors its vacancy vectors persist in that directory."""
+    """An unfitted ranker; with --vectors its text vectors persist in that directory."""
     if not args.vectors:
         return Ranker(engine=engine)
-    from matching.semantic import VectorCache
-
     return Ranker(engine=engine, vectors=VectorCache(args.vectors))
 
 
@@ -215,6 +214,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with collector_paused():
             output = _COMMANDS[args.command](args)
+        # The interests, notes and phrases this run embedded, for the next run
+        # with the same --vectors: then it needs no model at all.
+        flush_pending()
     except ProfileError as error:
         for line in error.lines():
             print(line, file=sys.stderr)

@@ -27,11 +27,14 @@ The model is imported lazily, on the first text to embed: importing
 
 from __future__ import annotations
 
+import atexit
+import contextvars
 import hashlib
 import os
 import re
 import tempfile
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -106,6 +109,16 @@ FULL_PRODUCT_SHARE = 0.35
 ONE_THREAD_FROM = 1 << 20
 #: Vectors kept in memory per process (about 2 KB each).
 MAX_MEMORY_VECTORS = 250_000
+#: Cache kind of a participant's interest or note, and of the background terms.
+QUERY_KIND = "query"
+#: Cache kind of a vacancy phrase a reason may quote (:func:`phrase_evidence`).
+PART_KIND = "part"
+#: Kinds of short texts that are embedded a few at a time (one participant, one
+#: reason): their new vectors wait in memory and are written together, as one
+#: ``texts-*.npz`` shard, instead of one tiny shard per person or per reason.
+SHORT_KINDS = frozenset({QUERY_KIND, PART_KIND})
+#: Waiting short-text vectors written at once from this count on (about 2 MB).
+PENDING_MAX = 1024
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _CLAUSE = re.compile(r"[,;:()]|\s+-\s+|\s+en\s+|\s+of\s+")
@@ -177,11 +190,15 @@ _memory_lock = threading.Lock()
 class VectorCache:
     """Vectors by text, in memory and, given a ``path``, in that directory.
 
-    Every batch of new vectors is written as one ``.npz`` shard (keys and
-    matrix), atomically; opening the cache reads all shards, so a process that
-    restarts or a refit after one changed vacancy embeds only texts it has not
-    seen. Shards are merged into one when there are more than
-    :data:`MAX_SHARDS`.
+    Vacancy vectors are written as one ``vectors-*.npz`` shard (keys and matrix)
+    per embedded batch, atomically. Short texts (:data:`SHORT_KINDS`: interests,
+    notes, the phrases a reason quotes) come a few at a time, so their new
+    vectors wait in memory and go to one ``texts-*.npz`` shard when
+    :data:`PENDING_MAX` are waiting, at :meth:`flush` (the command line calls it
+    when done) or when the process exits. Opening the cache reads every shard,
+    so a process that restarts embeds only texts it has not seen: a run whose
+    texts are all stored never loads the model. Each kind of shard is merged
+    into one when there are more than :data:`MAX_SHARDS` of it.
 
     Examples
     --------
@@ -197,16 +214,18 @@ class VectorCache:
         #: Texts this cache had to embed (not found in memory or on disk).
         self.embedded = 0
         self._lock = threading.RLock()
+        self._pending: dict[str, Float32Array] = {}
         if self.path is not None:
             self.path.mkdir(parents=True, exist_ok=True)
             self._load()
+            _caches_to_flush.add(self)
 
-    def _shards(self) -> list[Path]:
+    def _shards(self, prefix: str = "vectors") -> list[Path]:
         assert self.path is not None
-        return sorted(self.path.glob("vectors-*.npz"))
+        return sorted(self.path.glob(f"{prefix}-*.npz"))
 
     def _load(self) -> None:
-        for shard in self._shards():
+        for shard in self._shards("vectors") + self._shards("texts"):
             try:
                 with np.load(shard, allow_pickle=False) as data:
                     keys, matrix = data["keys"], data["vectors"]
@@ -215,18 +234,24 @@ class VectorCache:
             _remember(zip(keys.tolist(), matrix, strict=True))
 
     def vectors(self, kind: str, texts: Sequence[str], embed: Embed | None = None) -> Float32Array:
-        """One vector per text; texts not seen before are embedded with ``embed``."""
+        """One vector per text; texts not seen before are embedded with ``embed``.
+
+        The texts missing from memory are embedded in one call (in batches of
+        :data:`BATCH`); the model is loaded only then.
+        """
         keys = [text_key(kind, text) for text in texts]
         with _memory_lock:
             found = {key: _memory[key] for key in keys if key in _memory}
         missing = {key: text for key, text in zip(keys, texts, strict=True) if key not in found}
         if missing:
-            found.update(self._embed_missing(missing, embed or embed_texts))
+            found.update(self._embed_missing(kind, missing, embed or embed_texts))
         if not keys:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         return np.stack([found[key] for key in keys])
 
-    def _embed_missing(self, missing: dict[str, str], embed: Embed) -> dict[str, Float32Array]:
+    def _embed_missing(
+        self, kind: str, missing: dict[str, str], embed: Embed
+    ) -> dict[str, Float32Array]:
         keys, texts = list(missing), list(missing.values())
         result: dict[str, Float32Array] = {}
         with self._lock:
@@ -236,13 +261,33 @@ class VectorCache:
                 kept = _remember(zip(part_keys, vectors, strict=True))
                 result.update(kept)
                 self.embedded += len(part_keys)
-                if self.path is not None:
-                    self._write_shard(list(kept.items()))
-            if self.path is not None and len(self._shards()) > self.MAX_SHARDS:
-                self._compact()
+                if self.path is None:
+                    continue
+                if kind in SHORT_KINDS:
+                    self._pending.update(kept)
+                else:
+                    self._write_shard("vectors", list(kept.items()))
+            if len(self._pending) >= PENDING_MAX:
+                self.flush()
+            if kind not in SHORT_KINDS and self.path is not None and (
+                    len(self._shards()) > self.MAX_SHARDS):
+                self._compact("vectors")
         return result
 
-    def _write_shard(self, items: list[tuple[str, Float32Array]]) -> None:
+    def flush(self) -> None:
+        """Write the short-text vectors still waiting, as one shard (nothing when none)."""
+        with self._lock:
+            if not self._pending or self.path is None:
+                return
+            items, self._pending = list(self._pending.items()), {}
+            try:
+                self._write_shard("texts", items)
+                if len(self._shards("texts")) > self.MAX_SHARDS:
+                    self._compact("texts")
+            except OSError:
+                pass  # a directory that went away only costs embedding these texts again
+
+    def _write_shard(self, prefix: str, items: list[tuple[str, Float32Array]]) -> None:
         assert self.path is not None
         if not items:
             return
@@ -254,19 +299,30 @@ class VectorCache:
             np.savez(stream, keys=keys, vectors=matrix)
         joined = "".join(keys.tolist()).encode()
         digest = hashlib.sha1(joined, usedforsecurity=False).hexdigest()[:16]
-        os.replace(temporary, self.path / f"vectors-{digest}.npz")
+        os.replace(temporary, self.path / f"{prefix}-{digest}.npz")
 
-    def _compact(self) -> None:
-        shards = self._shards()
+    def _compact(self, prefix: str) -> None:
+        shards = self._shards(prefix)
         items: dict[str, Float32Array] = {}
         for shard in shards:
             with np.load(shard, allow_pickle=False) as data:
                 items.update(zip(data["keys"].tolist(), data["vectors"], strict=True))
-        self._write_shard(list(items.items()))
-        keep = max(self._shards(), key=lambda p: p.stat().st_mtime)
+        self._write_shard(prefix, list(items.items()))
+        keep = max(self._shards(prefix), key=lambda p: p.stat().st_mtime)
         for shard in shards:
             if shard != keep:
                 shard.unlink(missing_ok=True)
+
+
+#: Caches with a directory: their waiting short-text vectors are written at exit.
+_caches_to_flush: weakref.WeakSet[VectorCache] = weakref.WeakSet()
+
+
+@atexit.register
+def flush_pending() -> None:
+    """Write every cache's waiting short-text vectors (see :meth:`VectorCache.flush`)."""
+    for cache in list(_caches_to_flush):
+        cache.flush()
 
 
 def _remember(items: Iterable[tuple[str, Float32Array]]) -> dict[str, Float32Array]:
@@ -284,6 +340,12 @@ def _remember(items: Iterable[tuple[str, Float32Array]]) -> dict[str, Float32Arr
 
 
 _default_cache = VectorCache()
+#: The cache of the index that made the last query in this thread (or context):
+#: the reasons of that ranking keep their phrase vectors there
+#: (:func:`phrase_evidence`). Only where new vectors are written depends on it,
+#: never their values: every cache reads the same process-wide memory.
+_phrase_cache: contextvars.ContextVar[VectorCache] = contextvars.ContextVar(
+    "phrase_cache", default=_default_cache)
 
 
 # --------------------------------------------------------------------------- texts
@@ -560,7 +622,7 @@ class SemanticIndex:
     def fit(self, vacancies: Sequence[Vacancy]) -> SemanticIndex:
         """Vectors for every vacancy (from the cache where it has them); return self."""
         vectors = _vacancy_vectors(self.cache, vacancies)
-        background = _default_cache.vectors("query", list(BACKGROUND))
+        background = self.cache.vectors(QUERY_KIND, list(BACKGROUND))
         self.projection_ = _stored_directions(
             self.cache, np.vstack([_principal_sample(vectors), background]), self.dimensions
         )
@@ -576,14 +638,18 @@ class SemanticIndex:
         return _normalised(np.asarray(vectors @ self.projection_, dtype=np.float32))
 
     def query(self, participant: Participant) -> SemanticQuery:
-        """Embed each interest and the experience note (cached by text, in memory)."""
+        """Embed each interest and the experience note, each cached by its text.
+
+        Interests repeat across people, so most are found in the cache (memory,
+        then the cache's directory); the ones missing are embedded in one call.
+        """
         interests = tuple(i for i in participant.interests if i.strip())
         texts = [i.strip() for i in interests]
         note = participant.experience.strip()
         if note:
             texts.append(note)
-        # Interests are few and short: kept in memory only, not written per query.
-        raw = _default_cache.vectors("query", texts) if texts else np.zeros(
+        _phrase_cache.set(self.cache)
+        raw = self.cache.vectors(QUERY_KIND, texts) if texts else np.zeros(
             (0, DIMENSIONS), dtype=np.float32)
         reduced = self._project(raw)
         vectors = _grid(reduced)
@@ -708,8 +774,11 @@ def phrase_evidence(interest: str, vacancy: Vacancy) -> tuple[str, float]:
     """The vacancy's phrase closest to an interest, and its cosine.
 
     Used to name the words behind a semantic match in a reason; only for the
-    matches shown, so a few phrases are embedded per match (cached, and the
-    answer is remembered per interest and vacancy text).
+    matches shown. The phrases' vectors are cached by text like every other
+    (in memory, and in the directory of the cache of the index whose query
+    came last, so a next process finds them there); the phrases of one vacancy
+    missing from it are embedded in one call, and the answer is remembered per
+    interest and vacancy text.
 
     Examples
     --------
@@ -728,8 +797,10 @@ def _phrase_evidence(
     phrases = _phrases(title, tags, description)
     if not phrases or not interest:
         return "", 0.0
-    vectors = _grid(_default_cache.vectors("part", phrases))
-    target = _grid(_default_cache.vectors("query", [interest]))[0]
-    cosines = [float(np.dot(row, target)) / (GRID * GRID) for row in vectors]
-    best = max(range(len(phrases)), key=lambda i: (cosines[i], -i))
-    return phrases[best], cosines[best]
+    cache = _phrase_cache.get()
+    vectors = _grid(cache.vectors(PART_KIND, phrases))
+    target = _grid(cache.vectors(QUERY_KIND, [interest]))[0]
+    # Grid vectors: every sum is an exact float32 integer, in one product as pair by pair.
+    cosines = (vectors @ target).astype(np.float64) / (GRID * GRID)
+    best = int(np.argmax(cosines))  # the first of equals, as the phrases are ordered
+    return phrases[best], float(cosines[best])
