@@ -180,6 +180,12 @@ def text_key(kind: str, text: str) -> str:
     return hashlib.sha1(f"{MODEL_ID}\n{kind}\n{text}".encode(), usedforsecurity=False).hexdigest()
 
 
+@lru_cache(maxsize=1 << 16)
+def _short_text_key(kind: str, text: str) -> str:
+    """:func:`text_key` remembered: the same interests and phrases come back every ranking."""
+    return text_key(kind, text)
+
+
 # Shared by every cache in the process: the same text always gets the very same
 # vector (a batch of other texts can move the model's output in the 7th digit),
 # which keeps the fast and the reference engine identical.
@@ -215,6 +221,8 @@ class VectorCache:
         self.embedded = 0
         self._lock = threading.RLock()
         self._pending: dict[str, Float32Array] = {}
+        #: Keys the directory holds: what else this process hands out is written there.
+        self._stored: set[str] = set()
         if self.path is not None:
             self.path.mkdir(parents=True, exist_ok=True)
             self._load()
@@ -231,17 +239,26 @@ class VectorCache:
                     keys, matrix = data["keys"], data["vectors"]
             except (OSError, ValueError, KeyError):
                 continue  # a damaged shard only costs embedding its texts again
-            _remember(zip(keys.tolist(), matrix, strict=True))
+            listed = keys.tolist()
+            _remember(zip(listed, matrix, strict=True))
+            self._stored.update(listed)
 
     def vectors(self, kind: str, texts: Sequence[str], embed: Embed | None = None) -> Float32Array:
         """One vector per text; texts not seen before are embedded with ``embed``.
 
         The texts missing from memory are embedded in one call (in batches of
-        :data:`BATCH`); the model is loaded only then.
+        :data:`BATCH`); the model is loaded only then. With a directory, every
+        vector handed out is kept there too, also one this process found in
+        memory (another cache embedded it), so that the next process finds them all.
         """
-        keys = [text_key(kind, text) for text in texts]
+        # Vacancy texts are long and looked up once per fit: not worth remembering.
+        key_of = _short_text_key if kind in SHORT_KINDS else text_key
+        keys = [key_of(kind, text) for text in texts]
         with _memory_lock:
             found = {key: _memory[key] for key in keys if key in _memory}
+        if self.path is not None:
+            self._keep(kind, [(key, vector) for key, vector in found.items()
+                              if key not in self._stored])
         missing = {key: text for key, text in zip(keys, texts, strict=True) if key not in found}
         if missing:
             found.update(self._embed_missing(kind, missing, embed or embed_texts))
@@ -261,18 +278,27 @@ class VectorCache:
                 kept = _remember(zip(part_keys, vectors, strict=True))
                 result.update(kept)
                 self.embedded += len(part_keys)
-                if self.path is None:
-                    continue
-                if kind in SHORT_KINDS:
-                    self._pending.update(kept)
-                else:
-                    self._write_shard("vectors", list(kept.items()))
-            if len(self._pending) >= PENDING_MAX:
-                self.flush()
-            if kind not in SHORT_KINDS and self.path is not None and (
-                    len(self._shards()) > self.MAX_SHARDS):
-                self._compact("vectors")
+                if self.path is not None:
+                    # Batch by batch: a long first fit that stops keeps what it did.
+                    self._keep(kind, list(kept.items()))
         return result
+
+    def _keep(self, kind: str, items: list[tuple[str, Float32Array]]) -> None:
+        """Put vectors the directory lacks there: short texts wait, vacancies go at once."""
+        if not items:
+            return
+        with self._lock:
+            if kind in SHORT_KINDS:
+                self._pending.update(items)
+                if len(self._pending) >= PENDING_MAX:
+                    self.flush()
+                return
+            try:
+                self._write_shard("vectors", items)
+                if len(self._shards("vectors")) > self.MAX_SHARDS:
+                    self._compact("vectors")
+            except OSError:
+                pass  # a directory that went away only costs embedding these texts again
 
     def flush(self) -> None:
         """Write the short-text vectors still waiting, as one shard (nothing when none)."""
@@ -300,6 +326,7 @@ class VectorCache:
         joined = "".join(keys.tolist()).encode()
         digest = hashlib.sha1(joined, usedforsecurity=False).hexdigest()[:16]
         os.replace(temporary, self.path / f"{prefix}-{digest}.npz")
+        self._stored.update(keys.tolist())
 
     def _compact(self, prefix: str) -> None:
         shards = self._shards(prefix)
@@ -623,6 +650,7 @@ class SemanticIndex:
         """Vectors for every vacancy (from the cache where it has them); return self."""
         vectors = _vacancy_vectors(self.cache, vacancies)
         background = self.cache.vectors(QUERY_KIND, list(BACKGROUND))
+        self.cache.flush()  # written now, not by each forked worker at its exit
         self.projection_ = _stored_directions(
             self.cache, np.vstack([_principal_sample(vectors), background]), self.dimensions
         )
