@@ -306,6 +306,8 @@ class VectorCache:
             if not self._pending or self.path is None:
                 return
             items, self._pending = list(self._pending.items()), {}
+            if not self.path.is_dir():
+                return  # removed meanwhile (a test's folder at exit): not made again
             try:
                 self._write_shard("texts", items)
                 if len(self._shards("texts")) > self.MAX_SHARDS:
