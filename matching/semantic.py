@@ -36,6 +36,7 @@ import tempfile
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -104,9 +105,12 @@ VACANCY_KIND = "vacancy-source"
 #: multiplies the whole matrix instead of gathering the rows (measured crossover
 #: about 0.35-0.4 on 50k rows of 256).
 FULL_PRODUCT_SHARE = 0.35
-#: Matrix entries from which that product is kept to one BLAS thread (smaller
-#: ones are not worth importing threadpoolctl for: about 4 MB).
-ONE_THREAD_FROM = 1 << 20
+#: Multiply-adds from which a product made for a query runs on one BLAS thread.
+#: OpenBLAS splits a product over its threads from 4 x 65536 on (below, one
+#: thread anyway); for the few-row products of a query a second thread saves
+#: little, then spins after it: rank 50k, people seen, 4.3 ms wall and CPU on one
+#: thread against 5.3 ms wall and 9.5 ms CPU on two (load 1.8), 21 ms wall at load 2.
+ONE_THREAD_FROM = 1 << 18
 #: Vectors kept in memory per process (about 2 KB each).
 MAX_MEMORY_VECTORS = 250_000
 #: Cache kind of a participant's interest or note, and of the background terms.
@@ -486,6 +490,11 @@ def _one_blas_thread() -> Any:
 
 
 
+def _threads_for(work: int) -> AbstractContextManager[Any]:
+    """One BLAS thread for a query's product of ``work`` multiply-adds (:data:`ONE_THREAD_FROM`)."""
+    return _one_blas_thread() if work >= ONE_THREAD_FROM else nullcontext()
+
+
 def _principal_sample(vectors: Float32Array) -> Float32Array:
     """At most :data:`PRINCIPAL_SAMPLE` rows, the same ones for the same vacancies.
 
@@ -681,7 +690,9 @@ class SemanticIndex:
         _phrase_cache.set(self.cache)
         raw = self.cache.vectors(QUERY_KIND, texts) if texts else np.zeros(
             (0, DIMENSIONS), dtype=np.float32)
-        reduced = self._project(raw)
+        kept = DIMENSIONS if self.projection_ is None else self.projection_.shape[1]
+        with _threads_for(len(raw) * DIMENSIONS * kept):
+            reduced = self._project(raw)
         vectors = _grid(reduced)
         return SemanticQuery(
             interests, vectors[: len(interests)], vectors[len(interests)] if note else None,
@@ -713,14 +724,12 @@ class SemanticIndex:
         so both paths give the same numbers.
         """
         if len(rows) < FULL_PRODUCT_SHARE * len(self.matrix_):
-            gathered: Float32Array = self.matrix_[rows] @ columns
+            with _threads_for(len(rows) * columns.size):
+                gathered: Float32Array = self.matrix_[rows] @ columns
             return gathered
         out = np.empty((len(self.matrix_), columns.shape[1]), dtype=np.float32)
-        if self.matrix_.size < ONE_THREAD_FROM:
+        with _threads_for(len(self.matrix_) * columns.size):
             np.dot(self.matrix_, columns, out=out)
-        else:
-            with _one_blas_thread():
-                np.dot(self.matrix_, columns, out=out)
         return out[rows]
 
     def scores_all(self, query: SemanticQuery, rows: npt.NDArray[np.int64]) -> FloatArray:
