@@ -258,17 +258,21 @@ class VectorCache:
         # Vacancy texts are long and looked up once per fit: not worth remembering.
         key_of = _short_text_key if kind in SHORT_KINDS else text_key
         keys = [key_of(kind, text) for text in texts]
-        with _memory_lock:
-            found = {key: _memory[key] for key in keys if key in _memory}
-        if self.path is not None:
-            self._keep(kind, [(key, vector) for key, vector in found.items()
-                              if key not in self._stored])
-        missing = {key: text for key, text in zip(keys, texts, strict=True) if key not in found}
-        if missing:
-            found.update(self._embed_missing(kind, missing, embed or embed_texts))
         if not keys:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        return np.stack([found[key] for key in keys])
+        with _memory_lock:
+            rows = [_memory.get(key) for key in keys]
+        if self.path is not None:
+            self._keep(kind, [(key, row) for key, row in zip(keys, rows, strict=True)
+                              if row is not None and key not in self._stored
+                              and key not in self._pending])
+        if any(row is None for row in rows):
+            missing = {key: text for key, text, row in zip(keys, texts, rows, strict=True)
+                       if row is None}
+            embedded = self._embed_missing(kind, missing, embed or embed_texts)
+            rows = [embedded[key] if row is None else row
+                    for key, row in zip(keys, rows, strict=True)]
+        return np.stack(rows)  # type: ignore[arg-type]  # no None is left
 
     def _embed_missing(
         self, kind: str, missing: dict[str, str], embed: Embed
@@ -798,8 +802,10 @@ def _phrases(title: str, tags: tuple[str, ...], description: str) -> list[str]:
             clauses.append(clause)
     # Single content words too: "keuken" says more than a whole sentence.
     for clause in clauses:
-        found += [word.strip(".,!?:;()'\"") for word in clause.split()
-                  if len(word.strip(".,!?:;()'\"")) >= MIN_PHRASE_WORD]
+        for word in clause.split():
+            bare = word.strip(".,!?:;()'\"")
+            if len(bare) >= MIN_PHRASE_WORD:
+                found.append(bare)
     return list(dict.fromkeys(phrase for phrase in found if phrase))
 
 
