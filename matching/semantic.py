@@ -476,7 +476,7 @@ _blas_lock = threading.Lock()
 _blas: Any = None
 
 
-def _one_blas_thread() -> Any:
+def one_blas_thread() -> Any:
     """A context in which BLAS uses one thread.
 
     The whole-matrix product only streams memory: a second BLAS thread adds
@@ -496,7 +496,7 @@ def _one_blas_thread() -> Any:
 
 def _threads_for(work: int) -> AbstractContextManager[Any]:
     """One BLAS thread for a query's product of ``work`` multiply-adds (:data:`ONE_THREAD_FROM`)."""
-    return _one_blas_thread() if work >= ONE_THREAD_FROM else nullcontext()
+    return one_blas_thread() if work >= ONE_THREAD_FROM else nullcontext()
 
 
 def _principal_sample(vectors: Float32Array) -> Float32Array:
