@@ -110,3 +110,16 @@ def test_a_large_product_on_one_blas_thread_gives_the_same_numbers(
     limited = index.scores_all(query, rows)
     assert semantic._blas is not None  # the one-thread path ran
     assert np.array_equal(plain, limited)
+
+
+def test_phrase_evidence_is_the_first_best_phrase_pair_by_pair() -> None:
+    """One product over the phrases gives the cosines of the pair-by-pair dot products."""
+    place = make_vacancy(id="v-1", title="Taalstage keuken zorgcentrum", tags=["koken"],
+                         description="Je helpt de kok, je snijdt groente. Je ruimt de afwas op.")
+    phrases = semantic._phrases(place.title, place.tags, place.description)
+    rows = semantic._grid(VectorCache().vectors(semantic.PART_KIND, phrases))
+    for interest in ("koken", "schoonmaken", "tuin"):
+        target = semantic._grid(VectorCache().vectors(semantic.QUERY_KIND, [interest]))[0]
+        cosines = [float(np.dot(row, target)) / (semantic.GRID * semantic.GRID) for row in rows]
+        best = max(range(len(phrases)), key=lambda i: (cosines[i], -i))
+        assert semantic.phrase_evidence(interest, place) == (phrases[best], cosines[best])
