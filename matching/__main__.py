@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import json.encoder
 import os
 import sys
 from collections.abc import Sequence
@@ -127,6 +128,11 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+#: What ``json.dumps(text, ensure_ascii=False)`` returns for a str, without
+#: building an encoder per call: the 10k ids of a large run are encoded by it.
+_json_string: Any = json.encoder.encode_basestring
+
+
 class _RankingWriter:
     """Each ranking as the text ``json.dumps(ranking.to_dict(), ensure_ascii=False)``.
 
@@ -157,7 +163,8 @@ class _RankingWriter:
             return ""
         if found.ids is not self._ids:
             self._ids = found.ids
-            self._id_texts = _texts([f'{{"vacancy": {_json(i)}, "codes": ' for i in found.ids])
+            self._id_texts = _texts(
+                [f'{{"vacancy": {_json_string(i)}, "codes": ' for i in found.ids])
         codes = _texts([self._code_text(codes) for codes in found.codes])
         parts = np.empty((len(found.at), 2), dtype=object)
         parts[:, 0] = self._id_texts[found.at]
