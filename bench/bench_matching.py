@@ -9,7 +9,10 @@ average beside it, since the machine is shared:
 1. ``python -m matching rank``, 20 participants x 10k vacancies, whole process
    (a subprocess, wall clock and its CPU time), fast and reference engine;
 2. ``Ranker.fit`` on 50k vacancies;
-3. ranking 50k fitted vacancies for one participant, limit 50 (median);
+3. ranking 50k fitted vacancies for one participant, limit 50 (median): without
+   the semantic signal, and with it for people new to the process, the same
+   people again, people whose interests and note are all new, and the
+   realistic mix of common interests and a new note (:func:`rows_rank_semantic`);
 4. ``allocate`` for 1k participants over 1k vacancies (fit, scoring and solving).
 
 Rows 5 and 6 (one edit, RSS of the workers) come from ``bench/bench_index.py``
