@@ -586,9 +586,10 @@ def _sector_label(kind: str) -> str:
     return ORGANISATION_KIND_LABELS.get(kind) or kind.replace("_", " ").capitalize()
 
 
-def time_to_first_placement(filters: Filters) -> Table:
-    # Each participant in scope with her first proefperiode start by the peildatum: the
-    # earliest of her placements' proefperiode moments (kept on the placement).
+def days_to_first_placement(filters: Filters) -> list[int]:
+    """Days from intake to the first proefperiode start by the peildatum (0 when it came
+    first), one per participant in scope who started one, sorted; before protection."""
+    # The earliest of her placements' proefperiode moments (kept on the placement).
     rows = db.session.execute(
         select(Participant.intake_date, func.min(Placement.proefperiode_at))
         .select_from(Placement)
@@ -596,7 +597,11 @@ def time_to_first_placement(filters: Filters) -> Table:
         .where(Placement.proefperiode_at <= filters.reference_moment, in_scope(filters))
         .group_by(Participant.id, Participant.intake_date)
     ).all()
-    days = sorted(max((_as_date(started) - intake).days, 0) for intake, started in rows)
+    return sorted(max((_as_date(started) - intake).days, 0) for intake, started in rows)
+
+
+def time_to_first_placement(filters: Filters) -> Table:
+    days = days_to_first_placement(filters)
     enough = cell(len(days))
     if enough.suppressed:
         median = p75 = "—"
@@ -699,14 +704,19 @@ def last_year(filters: Filters) -> LastYear | None:
     people = sum(route_counts(filters).values())
     if not people:
         return None
-    placed = db.session.scalar(
+    up = ladder_counts(filters).direction(1)
+    return LastYear(filters, cell(people), cell(placed_in_period(filters)), cell(up))
+
+
+def placed_in_period(filters: Filters) -> int:
+    """Placements of the selection that became 'geplaatst' in the period; before
+    protection. Read from the moment kept on the placement, not from its events."""
+    return db.session.scalar(
         select(func.count())
         .select_from(Placement)
         .join(Participant, Participant.id == Placement.participant_id)
         .where(Placement.placed_at.between(*filters.period_bounds), in_scope(filters))
-    )
-    up = ladder_counts(filters).direction(1)
-    return LastYear(filters, cell(people), cell(placed or 0), cell(up))
+    ) or 0
 
 
 def dashboard(filters: Filters) -> Dashboard:
