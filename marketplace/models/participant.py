@@ -34,7 +34,7 @@ class Participant(Model):
         Index(
             "ix_participant_scope", "municipality_id", "intake_date",
             postgresql_include=["id", "coach_id", "status", "route", "participation_route",
-                                "closed_on", "exit_reason"],
+                                "closed_on", "exit_reason", "first_proefperiode_at"],
         ),
     )
 
@@ -97,6 +97,10 @@ class Participant(Model):
     updated_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow, onupdate=utcnow)
     # Set when the personal data were erased (AVG); the anonymous counts stay.
     erased_at: Mapped[datetime | None] = mapped_column(timestamp())
+    # The earliest proefperiode start of her placements, derived from their events with
+    # the placements' milestones (models/placement.py, refresh_milestones): the
+    # dashboard's time to first placement reads it from the participant index alone.
+    first_proefperiode_at: Mapped[datetime | None] = mapped_column(timestamp())
 
     coach: Mapped[User] = relationship()
     controller: Mapped[Municipality | None] = relationship()

@@ -167,16 +167,21 @@ class PlacementEvent(AppendOnly, Model):
 
 def refresh_milestones(connection: Connection, placement_ids: Iterable[int] | None = None
                        ) -> None:
-    """Recompute the milestone columns of these placements (None: all) from their events.
+    """Recompute the milestone columns of these placements (None: all) from their events,
+    and their participants' first proefperiode start from the placements.
 
-    One grouped statement per 500 placements (one for all), so the app after every flush,
-    the migration's back-fill and the national generator after its bulk load share it."""
+    Grouped statements per 500 placements (one each for all), so the app after every
+    flush, the migration's back-fill and the national generator after its bulk load
+    share it."""
     if placement_ids is None:
         connection.execute(_milestones_update(None))
+        connection.execute(_first_start_update(None))
         return
     ids = sorted(set(placement_ids))
     for start in range(0, len(ids), 500):
-        connection.execute(_milestones_update(ids[start : start + 500]))
+        chunk = ids[start : start + 500]
+        connection.execute(_milestones_update(chunk))
+        connection.execute(_first_start_update(chunk))
 
 
 def _milestones_update(placement_ids: list[int] | None) -> Any:
@@ -192,6 +197,25 @@ def _milestones_update(placement_ids: list[int] | None) -> Any:
     return (update(placements).where(placements.c.id == found.c.placement_id)
             .values({**{name: found.c[name] for name in MILESTONE_STATES},
                      "updated_at": placements.c.updated_at}))
+
+
+def _first_start_update(placement_ids: list[int] | None) -> Any:
+    """participant.first_proefperiode_at: the earliest of her placements' proefperiode_at.
+    Only rows whose value changes are written (most events are not a first start)."""
+    from marketplace.models.participant import Participant
+
+    placements, participants = Placement.__table__, Participant.__table__
+    firsts = select(placements.c.participant_id,
+                    func.min(placements.c.proefperiode_at).label("first"))
+    if placement_ids is not None:
+        theirs = select(placements.c.participant_id).where(placements.c.id.in_(placement_ids))
+        firsts = firsts.where(placements.c.participant_id.in_(theirs))
+    found = firsts.group_by(placements.c.participant_id).subquery()
+    column = participants.c.first_proefperiode_at
+    return (update(participants)
+            .where(participants.c.id == found.c.participant_id,
+                   column.is_distinct_from(found.c.first))
+            .values(first_proefperiode_at=found.c.first, updated_at=participants.c.updated_at))
 
 
 _NEW_EVENTS = "placements_with_new_events"
@@ -211,9 +235,16 @@ def _refresh_new_milestones(session: Session, context: Any) -> None:
     if not ids:
         return
     refresh_milestones(session.connection(), ids)
+    from marketplace.models.participant import Participant
+
     for instance in list(session.identity_map.values()):
         if isinstance(instance, Placement) and instance.id in ids:
             session.expire(instance, list(MILESTONE_STATES))
+            if instance.participant_id is not None:
+                theirs = session.identity_map.get(
+                    session.identity_key(Participant, instance.participant_id))
+                if theirs is not None:
+                    session.expire(theirs, ["first_proefperiode_at"])
 
 
 class PlacementEventNote(Model):

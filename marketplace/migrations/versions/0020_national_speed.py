@@ -6,7 +6,8 @@ participants -> placements -> events four times (funnel, active volunteers, time
 first placement, last year's placed), 150-250 ms each on an idle machine. The first
 moment a placement entered each state is now kept on the placement
 (models/placement.py, MILESTONE_STATES, refreshed after every flush that adds an
-event), so those figures read the selection's placements only; and three covering
+event), and each participant her first proefperiode start, so those figures read the
+selection's placements (or participants) only; and three covering
 indexes let PostgreSQL read the participants in scope, their placements and their
 measurements from the index alone (INCLUDE is PostgreSQL's; SQLite gets plain indexes).
 
@@ -27,7 +28,7 @@ depends_on = None
 MILESTONES = ('proposed_at', 'accepted_at', 'proefperiode_at', 'placed_at', 'ended_at',
               'occupied_at', 'stopped_at')
 PARTICIPANT_SCOPE = ['id', 'coach_id', 'status', 'route', 'participation_route',
-                     'closed_on', 'exit_reason']
+                     'closed_on', 'exit_reason', 'first_proefperiode_at']
 MEASUREMENT_FIGURES = ['superseded_on', 'kind', 'start_step', 'ladder_step', 'zrm_compared',
                        'zrm_better', 'zrm_worse', 'zrm_forward']
 
@@ -36,6 +37,9 @@ def upgrade():
     with op.batch_alter_table('placement', schema=None) as batch_op:
         for name in MILESTONES:
             batch_op.add_column(sa.Column(name, sa.DateTime(timezone=True), nullable=True))
+    with op.batch_alter_table('participant', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('first_proefperiode_at', sa.DateTime(timezone=True),
+                                      nullable=True))
     _fill_milestones()
     with op.batch_alter_table('placement', schema=None) as batch_op:
         batch_op.create_index('ix_placement_participant_milestones', ['participant_id'],
@@ -61,6 +65,7 @@ def downgrade():
         batch_op.drop_index('ix_measurement_participant_measured_on')
     with op.batch_alter_table('participant', schema=None) as batch_op:
         batch_op.drop_index('ix_participant_scope')
+        batch_op.drop_column('first_proefperiode_at')
     with op.batch_alter_table('placement', schema=None) as batch_op:
         batch_op.drop_index('ix_placement_participant_milestones')
         for name in reversed(MILESTONES):

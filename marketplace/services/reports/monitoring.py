@@ -611,13 +611,13 @@ def _sector_label(kind: str) -> str:
 def days_to_first_placement(filters: Filters) -> list[int]:
     """Days from intake to the first proefperiode start by the peildatum (0 when it came
     first), one per participant in scope who started one, sorted; before protection."""
-    # The earliest of her placements' proefperiode moments (kept on the placement).
+    # Her first start is kept on the participant (models/placement.py,
+    # refresh_milestones): the earliest of them all is on or before the peildatum
+    # exactly when she started one by then. Read from the participant index alone; the
+    # join with the placements cost 0.15 s for Amsterdam at national size.
     rows = db.session.execute(
-        select(Participant.intake_date, func.min(Placement.proefperiode_at))
-        .select_from(Placement)
-        .join(Participant, Participant.id == Placement.participant_id)
-        .where(Placement.proefperiode_at <= filters.reference_moment, in_scope(filters))
-        .group_by(Participant.id, Participant.intake_date)
+        select(Participant.intake_date, Participant.first_proefperiode_at).where(
+            Participant.first_proefperiode_at <= filters.reference_moment, in_scope(filters))
     ).all()
     return sorted(max((_as_date(started) - intake).days, 0) for intake, started in rows)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -205,13 +205,38 @@ def test_each_new_event_updates_its_placement(db) -> None:
     assert withdrawn == firsts_from_events(placement.id)
 
 
+def test_a_proefperiode_moves_the_participants_first_start(db) -> None:
+    placement = make_placement()
+    participant = placement.participant
+    assert participant.first_proefperiode_at is None
+    later, earlier = (datetime(2026, 5, 4, 9, tzinfo=UTC), datetime(2026, 3, 2, 9, tzinfo=UTC))
+    for at in (later, earlier):
+        placement.events.append(PlacementEvent(
+            from_state=PlacementState.KENNISMAKING, to_state=PlacementState.PROEFPERIODE,
+            actor_role="system", at=at))
+        _db.session.commit()
+        assert participant.first_proefperiode_at == at
+    second = make_placement(participant=participant)
+    second.events.append(PlacementEvent(
+        from_state=PlacementState.KENNISMAKING, to_state=PlacementState.PROEFPERIODE,
+        actor_role="system", at=later))
+    _db.session.commit()
+    assert participant.first_proefperiode_at == earlier
+
+
+def _derived() -> tuple[list[Any], list[Any]]:
+    placements = _db.session.execute(select(Placement.id, *(
+        getattr(Placement, name) for name in MILESTONE_STATES)).order_by(Placement.id)).all()
+    participants = _db.session.execute(select(
+        Participant.id, Participant.first_proefperiode_at).order_by(Participant.id)).all()
+    return placements, participants
+
+
 def test_rebuilding_from_the_events_changes_nothing(db) -> None:
     """What the flush hook kept equals the back-fill (the migration's, the generator's)."""
-    kept = _db.session.execute(select(Placement.id, *(
-        getattr(Placement, name) for name in MILESTONE_STATES)).order_by(Placement.id)).all()
-    assert len(kept) > 20 and any(row.occupied_at for row in kept)
+    placements, participants = _derived()
+    assert len(placements) > 20 and any(row.occupied_at for row in placements)
+    assert any(row.first_proefperiode_at for row in participants)
     refresh_milestones(_db.session.connection())
     _db.session.expire_all()
-    rebuilt = _db.session.execute(select(Placement.id, *(
-        getattr(Placement, name) for name in MILESTONE_STATES)).order_by(Placement.id)).all()
-    assert rebuilt == kept
+    assert _derived() == (placements, participants)
