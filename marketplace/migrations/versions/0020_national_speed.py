@@ -11,6 +11,10 @@ selection's placements (or participants) only; and three covering
 indexes let PostgreSQL read the participants in scope, their placements and their
 measurements from the index alone (INCLUDE is PostgreSQL's; SQLite gets plain indexes).
 
+The board's radius search read and sorted every published vacancy in the bounding box
+(22,000 around Amsterdam 1012 at 10 km, a sequential scan); `ix_vacancy_board` gives
+the box and the remote places as two ranges of one index.
+
 Revision ID: 0020_national_speed
 Revises: 0019_scale_indexes
 Create Date: 2026-12-06 19:50:00
@@ -29,6 +33,7 @@ MILESTONES = ('proposed_at', 'accepted_at', 'proefperiode_at', 'placed_at', 'end
               'occupied_at', 'stopped_at')
 PARTICIPANT_SCOPE = ['id', 'coach_id', 'status', 'route', 'participation_route',
                      'closed_on', 'exit_reason', 'first_proefperiode_at']
+BOARD_CANDIDATE = ['id', 'organisation_id', 'schedule_mask', 'dayparts_needed']
 MEASUREMENT_FIGURES = ['superseded_on', 'kind', 'start_step', 'ladder_step', 'zrm_compared',
                        'zrm_better', 'zrm_worse', 'zrm_forward']
 
@@ -51,6 +56,9 @@ def upgrade():
         batch_op.create_index('ix_measurement_participant_measured_on',
                               ['participant_id', 'measured_on'],
                               postgresql_include=MEASUREMENT_FIGURES)
+    with op.batch_alter_table('vacancy', schema=None) as batch_op:
+        batch_op.create_index('ix_vacancy_board', ['status', 'remote', 'lat', 'lon'],
+                              postgresql_include=BOARD_CANDIDATE)
 
 
 def _fill_milestones():
@@ -61,6 +69,8 @@ def _fill_milestones():
 
 
 def downgrade():
+    with op.batch_alter_table('vacancy', schema=None) as batch_op:
+        batch_op.drop_index('ix_vacancy_board')
     with op.batch_alter_table('measurement', schema=None) as batch_op:
         batch_op.drop_index('ix_measurement_participant_measured_on')
     with op.batch_alter_table('participant', schema=None) as batch_op:
