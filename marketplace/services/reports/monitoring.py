@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, String, and_, case, distinct, func, literal, or_, select
+from sqlalchemy import String, and_, case, distinct, func, literal, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from marketplace.domain.disclosure import (
@@ -292,19 +292,12 @@ def outflow(filters: Filters) -> Table:
     )
 
 
-def _latest_measurements(filters: Filters, *columns: Any) -> Select[Any]:
-    """`columns` of each participant in scope's latest measurement on the peildatum:
-    measured by then, and not yet followed by another (see domain/measurements.py,
-    progress_since_start)."""
-    day = filters.reference_date
-    return (
-        select(*columns)
-        .join(Participant, Participant.id == Measurement.participant_id)
-        .where(
-            Measurement.measured_on <= day,
-            or_(Measurement.superseded_on.is_(None), Measurement.superseded_on > day),
-            in_scope(filters),
-        )
+def _latest_on(day: date) -> ColumnElement[bool]:
+    """A participant's latest measurement on `day`: measured by then, and not yet
+    followed by another (see domain/measurements.py, progress_since_start)."""
+    return and_(
+        Measurement.measured_on <= day,
+        or_(Measurement.superseded_on.is_(None), Measurement.superseded_on > day),
     )
 
 
@@ -329,46 +322,66 @@ ZrmCounts = tuple[dict[str, tuple[int, int, int]], int, int]
 
 @dataclass(frozen=True)
 class MeasurementCounts:
-    """The ladder's and the ZRM's counts of the latest measurements on the peildatum."""
+    """The ladder's and the ZRM's counts of the latest measurements on the peildatum,
+    and the ladder's on the peildatum a year earlier (for the summary's comparison)."""
 
     ladder: LadderCounts
     zrm: ZrmCounts
+    ladder_a_year_earlier: LadderCounts
 
 
 def measurement_counts(filters: Filters) -> MeasurementCounts:
-    """One scan of the latest measurements for both the ladder and the ZRM (two scans
-    were 80 ms of Amsterdam's dashboard at national size), grouped by the ladder's
-    steps; the ZRM's sums only count the rows compared with the nulmeting.
+    """One scan of the measurements for the ladder, the ZRM and last year's ladder
+    (three scans were 130 ms of Amsterdam's dashboard at national size), grouped by the
+    ladder's steps. A year earlier's selection lies within this one (same
+    municipalities and team, an earlier peildatum), so its rows are among those read.
 
     Ladder: while the latest measurement is the nulmeting itself, that person has
     neither moved nor stood still: 'nog geen tweede meting'.
 
     ZRM: the comparison with the nulmeting is stored as a bit per domain; the sum of
     `mask & bit` over the rows is bit × the number of rows with that bit set."""
+    earlier = filters.a_year_earlier().reference_date
+    now = _latest_on(filters.reference_date)
+    then = and_(_latest_on(earlier), Participant.intake_date <= earlier)
     only_first = (Measurement.kind == MeasurementKind.NULMETING).label("only_first")
-    compared = Measurement.zrm_compared != 0
+    compared = and_(now, Measurement.zrm_compared != 0)
     masks = (Measurement.zrm_compared, Measurement.zrm_better, Measurement.zrm_worse)
     sums = [func.sum(case((compared, mask.op("&")(bit)), else_=0))
             for bit in ZRM_BIT.values() for mask in masks]
     measured = func.sum(case((compared, 1), else_=0))
     forward_on_two = func.sum(case((and_(compared, Measurement.zrm_forward >= 2), 1), else_=0))
     groups = (only_first, Measurement.start_step, Measurement.ladder_step)
+    counted = (func.sum(case((now, 1), else_=0)), func.sum(case((then, 1), else_=0)))
     rows = db.session.execute(
-        _latest_measurements(filters, *groups, func.count(), measured, forward_on_two, *sums)
+        select(*groups, *counted, measured, forward_on_two, *sums)
+        .join(Participant, Participant.id == Measurement.participant_id)
+        .where(in_scope(filters), or_(now, then))
         .group_by(*groups)
     ).all()
-    moved: Counter[tuple[int, int]] = Counter()
-    first_only = 0
+    ladders = [_Ladder(), _Ladder()]
     zrm_totals = [0] * (2 + len(sums))
-    for is_first, begin, end, number, *zrm in rows:
+    for is_first, begin, end, in_now, in_then, *zrm in rows:
         zrm_totals = [total + (value or 0) for total, value in zip(zrm_totals, zrm, strict=True)]
-        if begin is None:  # a ladder without a nulmeting step: not in the ladder's tables
-            continue
-        if is_first:
-            first_only += number
-        else:
-            moved[begin, end] += number
-    return MeasurementCounts(LadderCounts(moved, first_only), _zrm_counts(zrm_totals))
+        if begin is not None:  # a ladder without a nulmeting step is not in its tables
+            ladders[0].add(is_first, begin, end, in_now or 0)
+            ladders[1].add(is_first, begin, end, in_then or 0)
+    return MeasurementCounts(ladders[0].counts(), _zrm_counts(zrm_totals), ladders[1].counts())
+
+
+@dataclass
+class _Ladder:
+    moved: Counter[tuple[int, int]] = field(default_factory=Counter)
+    first_only: int = 0
+
+    def add(self, only_first: bool, begin: int, end: int, number: int) -> None:
+        if only_first:
+            self.first_only += number
+        elif number:
+            self.moved[begin, end] += number
+
+    def counts(self) -> LadderCounts:
+        return LadderCounts(self.moved, self.first_only)
 
 
 def _zrm_counts(totals: list[int]) -> ZrmCounts:
@@ -379,10 +392,6 @@ def _zrm_counts(totals: list[int]) -> ZrmCounts:
         compared, better, worse = (total // bit for total in sums[3 * index : 3 * index + 3])
         per_domain[domain] = (better, compared - better - worse, worse)
     return per_domain, measured, forward
-
-
-def ladder_counts(filters: Filters) -> LadderCounts:
-    return measurement_counts(filters).ladder
 
 
 UP, SAME, DOWN = N_("Omhoog"), N_("Gelijk gebleven"), N_("Omlaag")
@@ -518,6 +527,9 @@ class PlacementCounts:
     reached: Counter[PlacementState]
     ended_by_outcome: Counter[str]
     started_by_type_and_sector: Counter[tuple[str, str]]
+    # Placements that became 'geplaatst' in the same period a year earlier, for the
+    # summary's comparison (that selection lies within this one).
+    placed_a_year_earlier: int = 0
 
 
 def placement_counts(filters: Filters) -> PlacementCounts:
@@ -533,28 +545,33 @@ def placement_counts(filters: Filters) -> PlacementCounts:
     start, end = filters.period_bounds
     end = min(end, filters.reference_moment)
     in_period = {state: column.between(start, end) for state, column in REACHED_AT.items()}
+    earlier = filters.a_year_earlier()
+    placed_earlier = and_(Placement.placed_at.between(*earlier.period_bounds),
+                          Participant.intake_date <= earlier.reference_date)
     started_here = in_period[PlacementState.PROEFPERIODE]
     groups = (Placement.outcome, Vacancy.type, Organisation.kind)
     reached = (func.count(case((condition, 1))) for condition in in_period.values())
     rows = db.session.execute(
-        select(*groups, *reached)
+        select(*groups, func.count(case((placed_earlier, 1))), *reached)
         .join(Participant, Participant.id == Placement.participant_id)
         .outerjoin(Vacancy, and_(started_here, Vacancy.id == Placement.vacancy_id))
         .outerjoin(Organisation, Organisation.id == Vacancy.organisation_id)
-        .where(in_scope(filters), or_(*in_period.values()))
+        .where(in_scope(filters), or_(*in_period.values(), placed_earlier))
         .group_by(*groups)
     ).all()
     counts: Counter[PlacementState] = Counter()
     ended: Counter[str] = Counter()
     started: Counter[tuple[str, str]] = Counter()
-    for ended_as, kind_of_place, sector, *numbers in rows:
+    placed_a_year_earlier = 0
+    for ended_as, kind_of_place, sector, placed_then, *numbers in rows:
+        placed_a_year_earlier += placed_then
         by_state = dict(zip(REACHED_AT, numbers, strict=True))
         counts.update(by_state)
         if ended_as is not None and by_state[PlacementState.ENDED]:
             ended[_plain(ended_as)] += by_state[PlacementState.ENDED]
         if kind_of_place is not None:
             started[_plain(kind_of_place), sector] += by_state[PlacementState.PROEFPERIODE]
-    return PlacementCounts(counts, ended, started)
+    return PlacementCounts(counts, ended, started, placed_a_year_earlier)
 
 
 def funnel(counts: PlacementCounts) -> Table:
@@ -704,7 +721,8 @@ def _first(table: Table, label: str) -> Cell:
 
 
 def summary(
-    filters: Filters, routes: Table, progress: Table, zrm: Table, placements: PlacementCounts
+    filters: Filters, routes: Table, progress: Table, zrm: Table, placements: PlacementCounts,
+    measurements: MeasurementCounts,
 ) -> Summary:
     """Taken from the tables, so the summary shows nothing the tables do not."""
     forward_row = next(row for row in zrm.rows if row.label == "Vooruit op minstens twee domeinen")
@@ -720,28 +738,20 @@ def summary(
         first_only=_first(progress, NO_SECOND),
         zrm_forward=forward,
         zrm_measured=measured,
-        last_year=last_year(filters.a_year_earlier()),
+        last_year=last_year(filters.a_year_earlier(), placements, measurements),
     )
 
 
-def last_year(filters: Filters) -> LastYear | None:
-    """None when nobody was in scope a year earlier: then there is nothing to compare."""
+def last_year(
+    filters: Filters, placements: PlacementCounts, measured: MeasurementCounts
+) -> LastYear | None:
+    """None when nobody was in scope a year earlier: then there is nothing to compare.
+    The placed and the ladder's up were counted with this year's figures."""
     people = sum(route_counts(filters).values())
     if not people:
         return None
-    up = ladder_counts(filters).direction(1)
-    return LastYear(filters, cell(people), cell(placed_in_period(filters)), cell(up))
-
-
-def placed_in_period(filters: Filters) -> int:
-    """Placements of the selection that became 'geplaatst' in the period; before
-    protection. Read from the moment kept on the placement, not from its events."""
-    return db.session.scalar(
-        select(func.count())
-        .select_from(Placement)
-        .join(Participant, Participant.id == Placement.participant_id)
-        .where(Placement.placed_at.between(*filters.period_bounds), in_scope(filters))
-    ) or 0
+    placed, up = placements.placed_a_year_earlier, measured.ladder_a_year_earlier.direction(1)
+    return LastYear(filters, cell(people), cell(placed), cell(up))
 
 
 def dashboard(filters: Filters) -> Dashboard:
@@ -764,7 +774,7 @@ def dashboard(filters: Filters) -> Dashboard:
         placements_by_type_and_sector(placements),
     )
     municipalities, teams = filter_options()
-    overview = summary(filters, routes, progress, zrm, placements)
+    overview = summary(filters, routes, progress, zrm, placements, measured)
     return Dashboard(filters, tables, municipalities, teams, overview)
 
 

@@ -124,11 +124,13 @@ def _plain(value: Any) -> Any:
 
 PERIODS = [
     # peildatum, start and end of the period: the reports' own, a peildatum in the middle
-    # of the demo outcomes, a period ending after the peildatum, a year earlier (empty)
+    # of the demo outcomes, a period ending after the peildatum, a year earlier (empty),
+    # a year later (so the year-earlier figures fall in the demo outcomes)
     (date(2026, 10, 31), date(2025, 9, 1), date(2026, 10, 31)),
     (date(2026, 4, 15), date(2026, 1, 1), date(2026, 6, 30)),
     (date(2026, 3, 1), date(2026, 2, 1), date(2026, 12, 31)),
     (date(2025, 10, 31), date(2024, 9, 1), date(2025, 10, 31)),
+    (date(2027, 6, 30), date(2027, 1, 1), date(2027, 6, 30)),
 ]
 
 
@@ -157,10 +159,16 @@ def test_the_milestones_give_the_figures_the_events_give(db) -> None:
         assert monitoring.active_volunteers(filters) == volunteers_from_events(filters), filters
         days = monitoring.days_to_first_placement(filters)
         assert days == first_days_from_events(filters), filters
-        assert monitoring.placed_in_period(filters) == placed_from_events(filters), filters
+        earlier = filters.a_year_earlier()
+        assert actual.placed_a_year_earlier == placed_from_events(earlier), filters
+        # Last year's ladder, counted in this year's scan, equals its own count.
+        measured = monitoring.measurement_counts(filters).ladder_a_year_earlier
+        assert measured == monitoring.measurement_counts(earlier).ladder, filters
         compared.update(reached=sum(expected.reached.values()), started=len(days),
                         volunteers=volunteers_from_events(filters),
-                        placed=placed_from_events(filters))
+                        placed=placed_from_events(filters.a_year_earlier()),
+                        measured_then=sum(monitoring.measurement_counts(
+                            filters).ladder_a_year_earlier.moved.values()))
     # The demo region has figures of every kind, so the comparison is not of zeros.
     assert min(compared.values()) > 0, compared
 
