@@ -108,6 +108,19 @@ def ensure_instance(url: str, size: Size, scale: float) -> None:
           flush=True)
 
 
+def planner_settings(url: str) -> str:
+    """The settings the figures depend on most, as the app's connections see them
+    (PGOPTIONS="-c random_page_cost=1.1" changes them for one run, as a server set up
+    for data in memory or on SSD would)."""
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        shown = [f"{name} {connection.execute(text(f'SHOW {name}')).scalar_one()}"
+                 for name in ("server_version", "shared_buffers", "random_page_cost",
+                              "max_parallel_workers_per_gather")]
+    engine.dispose()
+    return ", ".join(shown)
+
+
 def worker_memory(url: str) -> None:
     subprocess.run([sys.executable, str(ROOT / "bench/national/worker_memory.py")], check=True,
                    env={**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(ROOT)})
@@ -253,6 +266,7 @@ def run(url: str, args: argparse.Namespace) -> None:
     app = create_app(config_for_tests(url))
     with app.app_context():  # a kept instance gets migrations added since it was made
         upgrade()
+    print(f"planner: {planner_settings(url)}", flush=True)
     people = subjects(url)
     parts = set(args.parts.split(","))
     if "worker" in parts:
