@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Select, Text, and_, cast, or_, select, union_all
 from sqlalchemy.orm import contains_eager
+from sqlalchemy.sql.elements import ColumnElement
 
 from marketplace.domain.vocabulary import CEFR_LEVELS, LANGUAGE_SKILLS, PlacementType, VacancyStatus
 from marketplace.extensions import db
@@ -27,9 +28,8 @@ from marketplace.models import Organisation, User, Vacancy
 from marketplace.models.vacancy import schedule_mask
 from marketplace.services.platform.queries import Page, paginate
 from marketplace.services.vacancies.vacancies import visible_vacancies
-from matching.geo import haversine_km_many
+from matching.geo import EARTH_RADIUS_KM, haversine_km_many
 
-KM_PER_DEGREE_LAT = 111.32
 RADIUS_CHOICES = (2, 5, 10, 15, 25, 50)
 
 
@@ -121,9 +121,16 @@ def _filtered(statement: Select[Any], filters: BoardFilters) -> Select[Any]:
     return statement.where(*conditions)
 
 
-def _inside_box(lat: float, lon: float, radius_km: float) -> Any:
-    dlat = radius_km / KM_PER_DEGREE_LAT
-    dlon = radius_km / (KM_PER_DEGREE_LAT * max(math.cos(math.radians(lat)), 0.01))
+def inside_box(lat: float, lon: float, radius_km: float) -> ColumnElement[bool]:
+    """Vacancies in the smallest latitude/longitude box around the circle of `radius_km`
+    on matching.geo's sphere, so the distance (haversine on that sphere) decides and no
+    vacancy within the radius is left out. (A box of 111.32 km a degree was 0.1% too
+    small: a place 9.995 km due north fell outside a 10 km search.)"""
+    angle = radius_km / EARTH_RADIUS_KM * (1 + 1e-9)  # rounding must not shrink the box
+    dlat = math.degrees(angle)
+    # The cap's widest longitudes: sin(dlon) = sin(angle) / cos(lat), on the sphere.
+    ratio = math.sin(angle) / max(math.cos(math.radians(lat)), 1e-9)
+    dlon = 180.0 if ratio >= 1 else math.degrees(math.asin(ratio))
     return and_(
         Vacancy.lat.between(lat - dlat, lat + dlat), Vacancy.lon.between(lon - dlon, lon + dlon)
     )
@@ -164,7 +171,7 @@ def _candidates(statement: Select[Any], filters: BoardFilters, origin: Any) -> l
     if origin is None:
         ordered = statement.with_only_columns(*CANDIDATE_COLUMNS).order_by(*_order(filters))
         return list(db.session.execute(ordered).all())
-    inside = _inside_box(origin.lat, origin.lon, filters.radius_km)
+    inside = inside_box(origin.lat, origin.lon, filters.radius_km)
     near = statement.where(Vacancy.remote.is_(False), inside)
     remote = statement.where(Vacancy.remote.is_(True))
     return list(db.session.execute(union_all(

@@ -3,13 +3,14 @@ pages, empty states; the same answers with and without the numpy path."""
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
 
 from marketplace.domain.vocabulary import Role, VacancyStatus
 from marketplace.services.vacancies.board import BoardFilters, board
-from matching.geo import lookup_postcode
+from matching.geo import EARTH_RADIUS_KM, haversine_km, lookup_postcode
 from tests.builders import make_organisation, make_user, make_vacancy
 
 
@@ -173,3 +174,23 @@ def test_pages_by_distance_keep_ties_in_the_list_order(db) -> None:
     assert [d for d, _ in by_places] == [d for d, _ in by_title]
     ties = [t for d, t in by_places if d == near[0][0]]
     assert ties == ["Plek 09", "Plek 06", "Plek 03", "Plek 00"]  # most places first
+
+
+def test_places_just_inside_the_radius_are_found_in_every_direction(db) -> None:
+    """The bounding box must hold the whole circle: a box of 111.32 km a degree left out
+    a place 9.995 km due north of a 10 km search."""
+    origin = lookup_postcode("6511")
+    assert origin is not None
+    angle_north = math.degrees(9.995 / EARTH_RADIUS_KM)
+    east = math.degrees(2 * math.asin(math.sin(9.995 / (2 * EARTH_RADIUS_KM))
+                                      / math.cos(math.radians(origin.lat))))
+    organisation = make_organisation()
+    places = {"Noord": (origin.lat + angle_north, origin.lon),
+              "Zuid": (origin.lat - angle_north, origin.lon),
+              "Oost": (origin.lat, origin.lon + east), "West": (origin.lat, origin.lon - east),
+              "Net buiten": (origin.lat + math.degrees(10.01 / EARTH_RADIUS_KM), origin.lon)}
+    for title, (lat, lon) in places.items():
+        assert abs(haversine_km(origin.lat, origin.lon, lat, lon) - 9.995) < 0.02
+        make_vacancy(organisation, title=title, postcode=None, lat=lat, lon=lon)
+    found = board(make_user(Role.COACH), BoardFilters(postcode="6511", radius_km=10)).page
+    assert {item.vacancy.title for item in found.items} == {"Noord", "Zuid", "Oost", "West"}
