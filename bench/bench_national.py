@@ -108,6 +108,19 @@ def ensure_instance(url: str, size: Size, scale: float) -> None:
           flush=True)
 
 
+def planner_settings(url: str) -> str:
+    """The settings the figures depend on most, as the app's connections see them
+    (PGOPTIONS="-c random_page_cost=1.1" changes them for one run, as a server set up
+    for data in memory or on SSD would)."""
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        shown = [f"{name} {connection.execute(text(f'SHOW {name}')).scalar_one()}"
+                 for name in ("server_version", "shared_buffers", "random_page_cost",
+                              "max_parallel_workers_per_gather")]
+    engine.dispose()
+    return ", ".join(shown)
+
+
 def worker_memory(url: str) -> None:
     subprocess.run([sys.executable, str(ROOT / "bench/national/worker_memory.py")], check=True,
                    env={**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(ROOT)})
@@ -210,8 +223,9 @@ def dashboards(app: Any, repeat: int) -> None:
 
 
 def cohort(app: Any, url: str, repeat: int) -> None:
-    """200 looking participants of the Rijk van Nijmegen with matching consent, made the
-    caseload of one coach (a group intake), allocated over all open vacancies."""
+    """200 looking participants with matching consent in the municipalities a Nijmegen
+    coach works for (her caseload may hold only those: platform/access.py), made her
+    caseload (a group intake), allocated over the open vacancies within their reach."""
     from marketplace.extensions import db
     from marketplace.models import User
     from marketplace.services.matching import cohort as cohorts
@@ -225,9 +239,10 @@ def cohort(app: Any, url: str, repeat: int) -> None:
         ids = list(connection.execute(text(
             "SELECT p.id FROM participant p JOIN consent c ON c.participant_id = p.id "
             "AND c.purpose = 'matching' AND c.withdrawn_on IS NULL "
-            "JOIN municipality m ON m.id = p.municipality_id "
+            "JOIN user_municipality w ON w.municipality_id = p.municipality_id "
+            "AND w.user_id = :coach JOIN municipality m ON m.id = p.municipality_id "
             "WHERE p.status IN ('active', 'intake') AND m.name = ANY(:towns) "
-            "ORDER BY p.id LIMIT 200"), {"towns": members}).scalars())
+            "ORDER BY p.id LIMIT 200"), {"towns": members, "coach": coach_id}).scalars())
         connection.execute(text("UPDATE participant SET coach_id = :coach WHERE id = ANY(:ids)"),
                            {"coach": coach_id, "ids": ids})
     engine.dispose()
@@ -235,8 +250,9 @@ def cohort(app: Any, url: str, repeat: int) -> None:
         coach = db.session.get(User, coach_id)
         run = cohorts.run_cohort(coach, ids)
         assigned = sum(1 for row in run.rows if row["assigned"])
-        print(f"cohort: {len(ids)} participants, {assigned} assigned", flush=True)
-        report("cohort allocation of 200 (Rijk van Nijmegen), warm index",
+        print(f"cohort: {len(ids)} participants asked, {len(run.rows)} allocated, "
+              f"{assigned} assigned", flush=True)
+        report("cohort allocation of 200 (a Nijmegen coach), warm index",
                timed(lambda: cohorts.run_cohort(coach, ids), repeat, warm_up=0), "<= 2 s")
 
 
@@ -253,6 +269,7 @@ def run(url: str, args: argparse.Namespace) -> None:
     app = create_app(config_for_tests(url))
     with app.app_context():  # a kept instance gets migrations added since it was made
         upgrade()
+    print(f"planner: {planner_settings(url)}", flush=True)
     people = subjects(url)
     parts = set(args.parts.split(","))
     if "worker" in parts:

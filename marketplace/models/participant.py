@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from marketplace.domain.vocabulary import (
@@ -29,6 +29,13 @@ class Participant(Model):
     __table_args__ = (
         CheckConstraint("hours_min <= hours_max", name="hours_ordered"),
         CheckConstraint("max_travel_km > 0", name="travel_positive"),
+        # The dashboard's selection (services/reports/monitoring.py, in_scope) and its
+        # participant figures, read from the index alone on PostgreSQL.
+        Index(
+            "ix_participant_scope", "municipality_id", "intake_date",
+            postgresql_include=["id", "coach_id", "status", "route", "participation_route",
+                                "closed_on", "exit_reason", "first_proefperiode_at"],
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -90,6 +97,10 @@ class Participant(Model):
     updated_at: Mapped[datetime] = mapped_column(timestamp(), default=utcnow, onupdate=utcnow)
     # Set when the personal data were erased (AVG); the anonymous counts stay.
     erased_at: Mapped[datetime | None] = mapped_column(timestamp())
+    # The earliest proefperiode start of her placements, derived from their events with
+    # the placements' milestones (models/placement.py, refresh_milestones): the
+    # dashboard's time to first placement reads it from the participant index alone.
+    first_proefperiode_at: Mapped[datetime | None] = mapped_column(timestamp())
 
     coach: Mapped[User] = relationship()
     controller: Mapped[Municipality | None] = relationship()

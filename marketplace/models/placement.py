@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import DateTime, ForeignKey, Index, String, Text, text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    case,
+    event,
+    func,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from marketplace.domain.placements import (
+    OCCUPYING_STATES,
     OPEN_STATES,
     DeclineReason,
     EndOutcome,
@@ -31,8 +46,33 @@ def open_state_condition() -> str:
     return f"state IN ({states})"
 
 
+# The first moment a placement entered each group of states, kept on its row as events are
+# added (refresh_milestones, below) so the monitoring dashboard counts placements instead
+# of joining a million events: each FUNNEL state once, `occupied_at` (proefperiode or
+# placed: holding a place) and `stopped_at` (any end of the placement's life).
+STOPPING_STATES = frozenset({
+    PlacementState.ENDED, PlacementState.NOT_CONTINUED, PlacementState.WITHDRAWN,
+    PlacementState.DECLINED,
+})
+MILESTONE_STATES: dict[str, frozenset[PlacementState]] = {
+    "proposed_at": frozenset({PlacementState.PROPOSED}),
+    "accepted_at": frozenset({PlacementState.ACCEPTED}),
+    "proefperiode_at": frozenset({PlacementState.PROEFPERIODE}),
+    "placed_at": frozenset({PlacementState.PLACED}),
+    "ended_at": frozenset({PlacementState.ENDED}),
+    "occupied_at": frozenset(OCCUPYING_STATES),
+    "stopped_at": STOPPING_STATES,
+}
+
+
 class Placement(NeverDeleted, Model):
     __table_args__ = (
+        # The dashboard's path from the participants in scope to their placements,
+        # read from the index alone on PostgreSQL (INCLUDE; a plain index on SQLite).
+        Index(
+            "ix_placement_participant_milestones", "participant_id",
+            postgresql_include=["vacancy_id", "outcome", *MILESTONE_STATES],
+        ),
         # One open proposal per participant and vacancy, enforced by the database, so
         # two coaches (or two requests) proposing at once cannot both get through.
         Index(
@@ -68,6 +108,14 @@ class Placement(NeverDeleted, Model):
     )
     outcome: Mapped[EndOutcome | None] = mapped_column(enum_type(EndOutcome))
     ended_on: Mapped[date | None]
+    # Derived from the events (MILESTONE_STATES): never set by hand.
+    proposed_at: Mapped[datetime | None] = mapped_column(timestamp())
+    accepted_at: Mapped[datetime | None] = mapped_column(timestamp())
+    proefperiode_at: Mapped[datetime | None] = mapped_column(timestamp())
+    placed_at: Mapped[datetime | None] = mapped_column(timestamp())
+    ended_at: Mapped[datetime | None] = mapped_column(timestamp())
+    occupied_at: Mapped[datetime | None] = mapped_column(timestamp())
+    stopped_at: Mapped[datetime | None] = mapped_column(timestamp())
 
     participant: Mapped[Participant] = relationship()
     vacancy: Mapped[Vacancy] = relationship()
@@ -115,6 +163,88 @@ class PlacementEvent(AppendOnly, Model):
             self.note_entry.text = text
         elif text:
             self.note_entry = PlacementEventNote(text=text)
+
+
+def refresh_milestones(connection: Connection, placement_ids: Iterable[int] | None = None
+                       ) -> None:
+    """Recompute the milestone columns of these placements (None: all) from their events,
+    and their participants' first proefperiode start from the placements.
+
+    Grouped statements per 500 placements (one each for all), so the app after every
+    flush, the migration's back-fill and the national generator after its bulk load
+    share it."""
+    if placement_ids is None:
+        connection.execute(_milestones_update(None))
+        connection.execute(_first_start_update(None))
+        return
+    ids = sorted(set(placement_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        connection.execute(_milestones_update(chunk))
+        connection.execute(_first_start_update(chunk))
+
+
+def _milestones_update(placement_ids: list[int] | None) -> Any:
+    events, placements = PlacementEvent.__table__, Placement.__table__
+    firsts = select(events.c.placement_id, *(
+        func.min(case((events.c.to_state.in_([s.value for s in states]), events.c.at)))
+        .label(name) for name, states in MILESTONE_STATES.items()
+    )).group_by(events.c.placement_id)
+    if placement_ids is not None:
+        firsts = firsts.where(events.c.placement_id.in_(placement_ids))
+    found = firsts.subquery()
+    # updated_at names itself so its onupdate default does not touch every row.
+    return (update(placements).where(placements.c.id == found.c.placement_id)
+            .values({**{name: found.c[name] for name in MILESTONE_STATES},
+                     "updated_at": placements.c.updated_at}))
+
+
+def _first_start_update(placement_ids: list[int] | None) -> Any:
+    """participant.first_proefperiode_at: the earliest of her placements' proefperiode_at.
+    Only rows whose value changes are written (most events are not a first start)."""
+    from marketplace.models.participant import Participant
+
+    placements, participants = Placement.__table__, Participant.__table__
+    firsts = select(placements.c.participant_id,
+                    func.min(placements.c.proefperiode_at).label("first"))
+    if placement_ids is not None:
+        theirs = select(placements.c.participant_id).where(placements.c.id.in_(placement_ids))
+        firsts = firsts.where(placements.c.participant_id.in_(theirs))
+    found = firsts.group_by(placements.c.participant_id).subquery()
+    column = participants.c.first_proefperiode_at
+    return (update(participants)
+            .where(participants.c.id == found.c.participant_id,
+                   column.is_distinct_from(found.c.first))
+            .values(first_proefperiode_at=found.c.first, updated_at=participants.c.updated_at))
+
+
+_NEW_EVENTS = "placements_with_new_events"
+
+
+@event.listens_for(Session, "after_flush")
+def _note_new_events(session: Session, context: Any) -> None:
+    """Remember which placements this flush gave an event (events are never changed)."""
+    ids = {o.placement_id for o in session.new if isinstance(o, PlacementEvent)}
+    if ids:
+        session.info.setdefault(_NEW_EVENTS, set()).update(ids)
+
+
+@event.listens_for(Session, "after_flush_postexec")
+def _refresh_new_milestones(session: Session, context: Any) -> None:
+    ids = session.info.pop(_NEW_EVENTS, None)
+    if not ids:
+        return
+    refresh_milestones(session.connection(), ids)
+    from marketplace.models.participant import Participant
+
+    for instance in list(session.identity_map.values()):
+        if isinstance(instance, Placement) and instance.id in ids:
+            session.expire(instance, list(MILESTONE_STATES))
+            if instance.participant_id is not None:
+                theirs = session.identity_map.get(
+                    session.identity_key(Participant, instance.participant_id))
+                if theirs is not None:
+                    session.expire(theirs, ["first_proefperiode_at"])
 
 
 class PlacementEventNote(Model):

@@ -31,6 +31,12 @@ class Vacancy(Model):
         # The board's default order (published, by title): at national size the first
         # page is read from the index instead of sorting every published vacancy.
         Index("ix_vacancy_status_title", "status", "title", "id"),
+        # The board's radius search (services/vacancies/board.py): the box and the remote
+        # places are each a range of this index, read from it alone on PostgreSQL.
+        Index(
+            "ix_vacancy_board", "status", "remote", "lat", "lon",
+            postgresql_include=["id", "organisation_id", "schedule_mask", "dayparts_needed"],
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -13,8 +13,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask_babel import gettext
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
+from sqlalchemy.sql.elements import ColumnElement
 
 from marketplace.domain.vocabulary import ConsentPurpose, ParticipantStatus, VacancyStatus
 from marketplace.errors import DomainError
@@ -28,6 +29,7 @@ from marketplace.services.placements.proposals import (
     propose_many,
 )
 from marketplace.services.platform import access
+from marketplace.services.vacancies.board import inside_box
 
 # Paused participants are not looking now; closed ones not at all (issue 17).
 NOT_LOOKING = (ParticipantStatus.CLOSED, ParticipantStatus.PAUSED)
@@ -57,15 +59,33 @@ def open_proposals_of(participant_ids: Sequence[int]) -> dict[int, list[str]]:
     return found
 
 
-def open_slots() -> dict[int, int]:
-    """Per published vacancy: how many more proposals it may take now.
+def within_reach(people: Sequence[Participant]) -> ColumnElement[bool] | None:
+    """Vacancies the distance rule lets through for at least one of `people`: remote
+    places, places without a known location, and places within someone's maximum
+    travel distance (a box around each: the engine's distance decides the rest). None
+    when someone's own location is unknown: then distance excludes nothing for her.
+
+    At national size the group of one region otherwise gets every open vacancy of the
+    country as columns (74,884 for 200 people of the Rijk van Nijmegen)."""
+    if any(p.lat is None or p.lon is None for p in people):
+        return None
+    boxes = [inside_box(p.lat, p.lon, p.max_travel_km) for p in people
+             if p.lat is not None and p.lon is not None]
+    return or_(Vacancy.remote.is_(True), Vacancy.lat.is_(None), Vacancy.lon.is_(None), *boxes)
+
+
+def open_slots(reach: ColumnElement[bool] | None = None) -> dict[int, int]:
+    """Per published vacancy (within `reach`, see within_reach): how many more proposals
+    it may take now.
 
     The smaller of its open places and its open-proposal cap minus open proposals.
     """
+    conditions = [Vacancy.status == VacancyStatus.PUBLISHED, Vacancy.filled < Vacancy.capacity]
+    if reach is not None:
+        conditions.append(reach)
     rows = db.session.execute(
-        select(Vacancy.id, Vacancy.capacity, Vacancy.filled, Vacancy.proposal_cap).where(
-            Vacancy.status == VacancyStatus.PUBLISHED, Vacancy.filled < Vacancy.capacity
-        )
+        select(Vacancy.id, Vacancy.capacity, Vacancy.filled, Vacancy.proposal_cap)
+        .where(*conditions)
     ).all()
     counts = open_proposal_counts(row.id for row in rows)
     slots = {
@@ -86,7 +106,8 @@ def run_cohort(coach: User, participant_ids: Sequence[int]) -> CohortAllocation:
     if not chosen:
         raise DomainError(gettext("Kies minstens één deelnemer."), "participants")
     allowed = [p for p in chosen if p.consent_given(ConsentPurpose.MATCHING)]
-    result = allocation.allocate_cohort(allowed, open_slots(), open_pairs(p.id for p in allowed))
+    slots = open_slots(within_reach(allowed))
+    result = allocation.allocate_cohort(allowed, slots, open_pairs(p.id for p in allowed))
     rows: list[dict[str, Any]] = [
         {
             "participant_id": row.participant_id,

@@ -3,13 +3,14 @@ pages, empty states; the same answers with and without the numpy path."""
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
 
 from marketplace.domain.vocabulary import Role, VacancyStatus
 from marketplace.services.vacancies.board import BoardFilters, board
-from matching.geo import lookup_postcode
+from matching.geo import EARTH_RADIUS_KM, haversine_km, lookup_postcode
 from tests.builders import make_organisation, make_user, make_vacancy
 
 
@@ -137,3 +138,59 @@ def test_organisation_board_shows_own_vacancies_with_status(db, client, login) -
     page = client.get("/vacatures/").get_data(as_text=True)
     assert titles(page) == ["Eigen concept"] and "Concept" in page
     assert titles(client.get("/vacatures/?status=published").get_data(as_text=True)) == []
+
+
+def test_pages_by_distance_keep_ties_in_the_list_order(db) -> None:
+    """Only the tied candidates around a page are sorted by the list's order (title, or
+    the reader's choice); every page together must still be the whole order: nearest
+    first, equal distances by that order, remote places last."""
+    organisation = make_organisation()
+    shuffled = [7, 2, 11, 0, 5, 9, 1, 10, 3, 8, 6, 4]
+    for number in shuffled:  # three places, four vacancies each, titles out of order
+        postcode = ("6511", "6601", "6541")[number % 3]
+        make_vacancy(organisation, title=f"Plek {number:02d}", capacity=1 + number,
+                     **at(postcode))
+    for number in (3, 1, 2):
+        make_vacancy(organisation, title=f"Op afstand {number}", remote=True, lat=None,
+                     lon=None, postcode=None)
+    coach = make_user(Role.COACH)
+
+    def every_page(filters: BoardFilters) -> list[tuple[float | None, str]]:
+        found, page = [], 1
+        while True:
+            result = board(coach, filters, page=page, per_page=5).page
+            found += [(i.distance_km, i.vacancy.title) for i in result.items]
+            if page * 5 >= result.total:
+                return found
+            page += 1
+
+    by_title = every_page(BoardFilters(postcode="6511", radius_km=25))
+    near = [(d, t) for d, t in by_title if d is not None]
+    assert len(near) == 12 and near == sorted(near)  # by distance, then title
+    assert len({d for d, _ in near}) == 3  # so ties cross the pages of five
+    assert [t for d, t in by_title if d is None] == ["Op afstand 1", "Op afstand 2",
+                                                    "Op afstand 3"]
+    by_places = every_page(BoardFilters(postcode="6511", radius_km=25, sort=("plekken", True)))
+    assert [d for d, _ in by_places] == [d for d, _ in by_title]
+    ties = [t for d, t in by_places if d == near[0][0]]
+    assert ties == ["Plek 09", "Plek 06", "Plek 03", "Plek 00"]  # most places first
+
+
+def test_places_just_inside_the_radius_are_found_in_every_direction(db) -> None:
+    """The bounding box must hold the whole circle: a box of 111.32 km a degree left out
+    a place 9.995 km due north of a 10 km search."""
+    origin = lookup_postcode("6511")
+    assert origin is not None
+    angle_north = math.degrees(9.995 / EARTH_RADIUS_KM)
+    east = math.degrees(2 * math.asin(math.sin(9.995 / (2 * EARTH_RADIUS_KM))
+                                      / math.cos(math.radians(origin.lat))))
+    organisation = make_organisation()
+    places = {"Noord": (origin.lat + angle_north, origin.lon),
+              "Zuid": (origin.lat - angle_north, origin.lon),
+              "Oost": (origin.lat, origin.lon + east), "West": (origin.lat, origin.lon - east),
+              "Net buiten": (origin.lat + math.degrees(10.01 / EARTH_RADIUS_KM), origin.lon)}
+    for title, (lat, lon) in places.items():
+        assert abs(haversine_km(origin.lat, origin.lon, lat, lon) - 9.995) < 0.02
+        make_vacancy(organisation, title=title, postcode=None, lat=lat, lon=lon)
+    found = board(make_user(Role.COACH), BoardFilters(postcode="6511", radius_km=10)).page
+    assert {item.vacancy.title for item in found.items} == {"Noord", "Zuid", "Oost", "West"}
