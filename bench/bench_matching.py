@@ -2,7 +2,7 @@
 
 Run with ``python bench/bench_matching.py`` (a few minutes on 2 cores; ``--quick``
 for small sizes, ``--detail`` for the older per-size sections too,
-``--command-line-only`` for row 1 alone). It prints the
+``--command-line-only`` for row 1 alone, ``--engine-rows`` for rows 2-4 alone). It prints the
 rows of issue 18's table that belong to the matching library, each with the load
 average beside it, since the machine is shared:
 
@@ -393,6 +393,18 @@ def other_rows(quick: bool) -> None:
         module.table_rows(quick)
 
 
+def engine_rows(quick: bool, people: tuple[Participant, ...]) -> None:
+    """Rows 2-4: fit, rank (without and with the semantic signal), allocate."""
+    fitted = row_fit(2_000, runs=1) if quick else row_fit(50_000, runs=3)
+    plain = Ranker(semantic=False).fit(fitted.vacancies_)
+    row_rank(plain, people, "without", "<= 3 ms")
+    row_rank(fitted, people, "with", "<= 8 ms")
+    if quick:
+        row_allocate(100, 100, people, runs=1)
+    else:
+        row_allocate(1_000, 1_000, people, runs=3)
+
+
 def table(quick: bool, people: tuple[Participant, ...]) -> None:
     """Issue 18's table, the rows the matching library answers for."""
     cpu = next((line.split(":", 1)[1].strip() for line in
@@ -404,17 +416,9 @@ def table(quick: bool, people: tuple[Participant, ...]) -> None:
     print("|---|---|---|---|")
     if quick:
         row_command_line(5, 1_000, runs=1)
-        fitted = row_fit(2_000, runs=1)
     else:
         row_command_line(20, 10_000, runs=3)
-        fitted = row_fit(50_000, runs=3)
-    plain = Ranker(semantic=False).fit(fitted.vacancies_)
-    row_rank(plain, people, "without", "<= 3 ms")
-    row_rank(fitted, people, "with", "<= 8 ms")
-    if quick:
-        row_allocate(100, 100, people, runs=1)
-    else:
-        row_allocate(1_000, 1_000, people, runs=3)
+    engine_rows(quick, people)
     other_rows(quick)
     print("| `./dev test` | run `./dev test` and read its own timing | <= 10 min | - |")
 
@@ -427,7 +431,14 @@ def main() -> None:
     parser.add_argument("--command-line-only", action="store_true",
                         help="only row 1, the whole `python -m matching rank` process "
                              "(20 x 10k, or 5 x 1k with --quick)")
+    parser.add_argument("--engine-rows", action="store_true",
+                        help="only rows 2-4: fit, rank once fitted, allocate (in process)")
     args = parser.parse_args()
+    if args.engine_rows:
+        print("| figure | measured | target | load average (1/5/15 min) |")
+        print("|---|---|---|---|")
+        engine_rows(args.quick, participants(1_000))
+        return
     if args.command_line_only:
         print("| figure | measured | target | load average (1/5/15 min) |")
         print("|---|---|---|---|")
