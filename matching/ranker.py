@@ -18,7 +18,8 @@ import copy
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_not
 from typing import Any
 
 import numpy as np
@@ -95,21 +96,22 @@ def _column(vacancies: Sequence[Vacancy], name: str, dtype: npt.DTypeLike) -> np
     return np.fromiter(map(attrgetter(name), vacancies), dtype=dtype, count=len(vacancies))
 
 
-def _objects(vacancies: Sequence[Vacancy], name: str) -> npt.NDArray[np.object_]:
-    found = np.empty(len(vacancies), dtype=object)
-    found[:] = list(map(attrgetter(name), vacancies))
-    return found
+def _equals(vacancies: Sequence[Vacancy], name: str, value: str) -> BoolArray:
+    """Whether an attribute equals ``value``, per vacancy (no Python frame per vacancy)."""
+    found = map(value.__eq__, map(attrgetter(name), vacancies))
+    return np.fromiter(found, dtype=np.bool_, count=len(vacancies))
 
 
 def _pairs(values: Sequence[object], first: str, second: str) -> tuple[FloatArray, FloatArray]:
     """Two attributes of optional objects (a location, hours), NaN where absent."""
-    nan = (float("nan"), float("nan"))
-    both = np.array(
-        [nan if value is None else (getattr(value, first), getattr(value, second))
-         for value in values],
-        dtype=np.float64,
-    ).reshape(len(values), 2)
-    return np.ascontiguousarray(both[:, 0]), np.ascontiguousarray(both[:, 1])
+    known = np.fromiter(map(is_not, values, repeat(None)), dtype=np.bool_, count=len(values))
+    present = list(compress(values, known))
+    pair = []
+    for name in (first, second):
+        column = np.full(len(values), np.nan)
+        column[known] = np.fromiter(map(attrgetter(name), present), np.float64, len(present))
+        pair.append(column)
+    return pair[0], pair[1]
 
 
 class _Columns:
@@ -117,14 +119,13 @@ class _Columns:
 
     def __init__(self, vacancies: Sequence[Vacancy]) -> None:
         n = len(vacancies)
-        status = _objects(vacancies, "status")
-        kind = _objects(vacancies, "type")
         capacity = _column(vacancies, "capacity", np.int64)
         self.static_codes = (
-            (status != "published") * _BIT["closed"]
+            ~_equals(vacancies, "status", "published") * _BIT["closed"]
             | (_column(vacancies, "filled", np.int64) >= capacity) * _BIT["capacity"]
         ).astype(np.uint16)
-        minima = np.array(list(map(attrgetter("language_min"), vacancies)), dtype=np.int8)
+        minima = np.fromiter(chain.from_iterable(map(attrgetter("language_min"), vacancies)),
+                             dtype=np.int8, count=4 * n)
         # One contiguous row per skill: four 1-d comparisons beat an any() over axis 1.
         self.language_min = np.ascontiguousarray(minima.reshape(n, 4).T)
         self.literacy = _column(vacancies, "literacy_required", np.bool_)
@@ -143,14 +144,14 @@ class _Columns:
         )
         self.women_only = _column(vacancies, "women_only", np.bool_)
         self.load = _column(vacancies, "physical_load", np.int64)
-        self.taalstage = np.asarray(kind == "taalstage", dtype=np.bool_)
-        self.low_type = np.asarray(kind != "werkervaringsplaats", dtype=np.bool_)
+        self.taalstage = _equals(vacancies, "type", "taalstage")
+        self.low_type = ~_equals(vacancies, "type", "werkervaringsplaats")
         self.rich = _column(vacancies, "language_rich", np.bool_)
         self.support = _column(vacancies, "language_support", np.bool_)
-        ids = list(map(attrgetter("id"), vacancies))
-        order = sorted(range(n), key=ids.__getitem__)
+        # numpy orders str arrays by code point, as Python orders str (ids are unique).
+        ids = np.array(list(map(attrgetter("id"), vacancies)), dtype=np.str_)
         self.id_rank = np.empty(n, dtype=np.int64)
-        self.id_rank[np.asarray(order, dtype=np.int64)] = np.arange(n)
+        self.id_rank[np.argsort(ids, kind="stable")] = np.arange(n)
 
     def take(self, rows: IntArray) -> _Columns:
         """The columns of a subset of the vacancies (the last axis of each array)."""
