@@ -40,8 +40,10 @@ from matching.scoring import (
     build_match,
     has_interest_text,
     resolve_weights,
+    route_signals,
 )
 from matching.semantic import (
+    GRID,
     NO_SIMILARITY,
     SemanticIndex,
     SemanticQuery,
@@ -73,6 +75,8 @@ FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 IntArray = npt.NDArray[np.int64]
 
+#: Pairs :meth:`Ranker.score_pairs` scores at once (some 60 bytes of columns each).
+PAIRS_AT_ONCE = 1 << 19
 #: Engine names accepted by :class:`Ranker`.
 ENGINES: tuple[str, ...] = ("fast", "reference")
 _ALL_DAYPARTS = (1 << len(DAYPARTS)) - 1
@@ -185,9 +189,76 @@ class _Evaluation:
 # --------------------------------------------------------------------------- constraints
 
 
-def _schedule_codes(c: _Columns, p: Participant) -> npt.NDArray[np.uint16]:
-    free = p.free_mask
-    usable = free & ~p.care_mask & _ALL_DAYPARTS
+@dataclass(frozen=True, slots=True)
+class _Wants:
+    """What the constraints and components read of the participant side of pairs.
+
+    Either one participant's values (``rank``, ``score_row``: :meth:`of`), or one
+    value per pair for a group of participants whose every branch below agrees
+    (allocation, :meth:`Ranker.score_pairs`): the numeric fields are then arrays
+    aligned with the pairs, and the same functions give the same numbers.
+    """
+
+    free: Any  # daypart bitmask: available and no lessons
+    care: Any  # dayparts with children at home
+    levels: tuple[Any, Any, Any, Any]  # Dutch CEFR rank per skill
+    literate: bool
+    max_load: Any
+    hours: tuple[Any, Any] | None  # (min, max) hours per week; None: not given
+    female: bool
+    women_only: bool
+    reach: Any  # km at which the distance component is 0.5
+    speaking_low: bool  # Dutch speaking below B1
+    signals: tuple[bool, ...]  # route and ladder signals, True for work-ready
+
+    @classmethod
+    def of(cls, p: Participant) -> _Wants:
+        return cls(
+            p.free_mask, p.care_mask, p.nl_levels, p.literate_latin, p.max_physical_load,
+            None if p.hours is None else (p.hours.min, p.hours.max),
+            p.gender == "f", p.women_only,
+            DEFAULT_REACH_KM if p.max_travel_km is None else p.max_travel_km,
+            p.nl_levels[0] < _B1, tuple(route_signals(p)),
+        )
+
+    @classmethod
+    def of_pairs(cls, people: Sequence[Participant], owner: IntArray) -> _Wants:
+        """The wants of ``people``, one entry per pair (``owner``: each pair's person).
+
+        The people must share every branch (:func:`_branches`); the first one gives them.
+        """
+        first = cls.of(people[0])
+
+        def per_pair(values: Iterable[object], dtype: npt.DTypeLike) -> npt.NDArray[Any]:
+            return np.asarray(list(values), dtype=dtype)[owner]
+
+        wants = [cls.of(p) for p in people]
+        hours = None if first.hours is None else (
+            per_pair((w.hours[0] for w in wants if w.hours), np.float64),
+            per_pair((w.hours[1] for w in wants if w.hours), np.float64),
+        )
+        levels = per_pair((w.levels for w in wants), np.int64)
+        return cls(
+            per_pair((w.free for w in wants), np.int64),
+            per_pair((w.care for w in wants), np.int64),
+            (levels[:, 0], levels[:, 1], levels[:, 2], levels[:, 3]),
+            first.literate, per_pair((w.max_load for w in wants), np.int64), hours,
+            first.female, first.women_only, per_pair((w.reach for w in wants), np.float64),
+            first.speaking_low, first.signals,
+        )
+
+
+def _branches(p: Participant) -> tuple[object, ...]:
+    """What decides the branches the constraints and components take for ``p``: people
+    with the same branches are scored together by :meth:`Ranker.score_pairs`."""
+    wants = _Wants.of(p)
+    return (wants.literate, wants.hours is None, wants.female, wants.women_only,
+            wants.speaking_low, wants.signals, has_interest_text(p))
+
+
+def _schedule_codes(c: _Columns, p: _Wants) -> npt.NDArray[np.uint16]:
+    free = p.free
+    usable = free & ~p.care & _ALL_DAYPARTS
     fits_free = np.bitwise_count(c.schedule & np.uint32(free)) >= c.needed
     fits_care = np.bitwise_count(c.schedule & np.uint32(usable)) >= c.needed
     childcare = fits_free & ~fits_care & ~c.arranged
@@ -288,24 +359,25 @@ class _Distances:
         return completed
 
 
-def _language_fails(c: _Columns, p: Participant) -> BoolArray:
+def _language_fails(c: _Columns, p: _Wants) -> BoolArray:
     fails = np.zeros(c.language_min.shape[1], dtype=np.bool_)
-    for skill, level in enumerate(p.nl_levels):
+    for skill, level in enumerate(p.levels):
         fails |= c.language_min[skill] > level
     return fails
 
 
-def _other_codes(c: _Columns, p: Participant) -> npt.NDArray[np.uint16]:
+def _other_codes(c: _Columns, p: _Wants) -> npt.NDArray[np.uint16]:
     """Every code but schedule, childcare and distance, per vacancy."""
     codes = (
         _language_fails(c, p) * _BIT["language"]
-        | (c.literacy & (not p.literate_latin)) * _BIT["literacy"]
-        | (c.load > p.max_physical_load) * _BIT["physical_load"]
+        | (c.literacy & (not p.literate)) * _BIT["literacy"]
+        | (c.load > p.max_load) * _BIT["physical_load"]
     )
     if p.hours is not None:
-        clash = (p.hours.max < c.hours_min) | (p.hours.min > c.hours_max)
+        low, high = p.hours
+        clash = (high < c.hours_min) | (low > c.hours_max)
         codes |= clash * _BIT["hours"]
-    women = c.women_only if p.gender != "f" else np.zeros_like(c.women_only)
+    women = c.women_only if not p.female else np.zeros_like(c.women_only)
     if p.women_only:
         women = women | ~c.women_only
     codes |= women * _BIT["women_only"]
@@ -363,24 +435,25 @@ class _Exclusions(ExclusionList):
 # --------------------------------------------------------------------------- components
 
 
-def _distance_values(c: _Columns, p: Participant, km: FloatArray) -> FloatArray:
-    reach = DEFAULT_REACH_KM if p.max_travel_km is None else p.max_travel_km
+def _distance_values(c: _Columns, p: _Wants, km: FloatArray) -> FloatArray:
+    reach = p.reach
     closeness = np.where(np.isnan(km), NEUTRAL, reach / (reach + km))
     result: FloatArray = np.where(c.remote, 1.0, closeness)
     return result
 
 
-def _schedule_values(c: _Columns, p: Participant) -> FloatArray:
-    count = np.bitwise_count(c.schedule & np.uint32(p.free_mask & _ALL_DAYPARTS)).astype(np.float64)
+def _schedule_values(c: _Columns, p: _Wants) -> FloatArray:
+    count = np.bitwise_count(c.schedule & np.uint32(p.free & _ALL_DAYPARTS)).astype(np.float64)
     share: FloatArray = np.divide(count, c.wanted, out=np.ones(len(count)), where=c.wanted > 0)
     return share
 
 
-def _hours_values(c: _Columns, p: Participant) -> FloatArray:
+def _hours_values(c: _Columns, p: _Wants) -> FloatArray:
     if p.hours is None:
         return np.full(len(c.hours_min), NEUTRAL)
-    overlap = np.minimum(p.hours.max, c.hours_max) - np.maximum(p.hours.min, c.hours_min)
-    narrower = np.minimum(p.hours.max - p.hours.min, c.hours_max - c.hours_min)
+    low, high = p.hours
+    overlap = np.minimum(high, c.hours_max) - np.maximum(low, c.hours_min)
+    narrower = np.minimum(high - low, c.hours_max - c.hours_min)
     ratio = np.divide(overlap, narrower, out=np.zeros(len(overlap)), where=narrower != 0.0)
     ratio = np.minimum(1.0, np.maximum(0.0, ratio))
     point = np.where(overlap >= 0.0, 1.0, 0.0)
@@ -390,8 +463,8 @@ def _hours_values(c: _Columns, p: Participant) -> FloatArray:
     return result
 
 
-def _language_values(c: _Columns, p: Participant, trade: BoolArray | None) -> FloatArray:
-    if p.nl_levels[0] < _B1:
+def _language_values(c: _Columns, p: _Wants, trade: BoolArray | None) -> FloatArray:
+    if p.speaking_low:
         helps = c.rich.astype(np.int64) + c.support + c.taalstage
         low: FloatArray = (0.25 + 0.25 * helps).astype(np.float64)
         return low
@@ -411,17 +484,71 @@ def _type_fit(c: _Columns, high: bool, trade: BoolArray | None) -> FloatArray:
     return result
 
 
-def _route_values(c: _Columns, p: Participant, trade: BoolArray | None) -> FloatArray:
-    signals = []
-    if p.route in ("Z", "B1"):
-        signals.append(p.route == "B1")
-    if p.ladder_step is not None:
-        signals.append(p.ladder_step >= 3)
+def _route_values(c: _Columns, p: _Wants, trade: BoolArray | None) -> FloatArray:
+    signals = p.signals
     if not signals:
         return np.full(len(c.low_type), NEUTRAL)
     hits = sum(_type_fit(c, high, trade) for high in signals)
     result: FloatArray = np.asarray(hits, dtype=np.float64) / len(signals)
     return result
+
+
+def _component_values(
+    c: _Columns, p: _Wants, km: FloatArray, interest: FloatArray, has_text: bool
+) -> tuple[FloatArray, ...]:
+    """Every component, in :data:`matching.scoring.COMPONENTS` order, for the pairs of
+    ``c`` and ``p`` given their distance and interest values."""
+    trade = interest >= TRADE_MIN if has_text else None
+    return (
+        interest,
+        _distance_values(c, p, km),
+        _schedule_values(c, p),
+        _hours_values(c, p),
+        _language_values(c, p, trade),
+        _route_values(c, p, trade),
+    )
+
+
+def _semantic_pairs(
+    index: SemanticIndex, meanings: Sequence[SemanticQuery], owner: IntArray, columns: IntArray
+) -> tuple[FloatArray, FloatArray]:
+    """Per pair, the best interest's and the note's similarity (NO_SIMILARITY without).
+
+    :meth:`SemanticIndex.scores_all`'s numbers for several people: the grid sums are
+    exact integers however BLAS orders them, and the float64 steps are the same.
+    """
+    best = np.full(len(owner), NO_SIMILARITY)
+    note = np.full(len(owner), NO_SIMILARITY)
+    vectors: list[Any] = []
+    hubs: list[float] = []
+    width = max((len(meaning.interests) for meaning in meanings), default=0)
+    slots = np.full((len(meanings), width + 1), -1, dtype=np.int64)  # interests, then the note
+    for person, meaning in enumerate(meanings):
+        count = len(meaning.interests)
+        own = [*meaning.vectors[:count]]
+        if meaning.experience is not None:
+            own.append(meaning.experience)
+            slots[person, width] = len(vectors) + count
+        slots[person, :count] = np.arange(len(vectors), len(vectors) + count)
+        vectors += own
+        hubs += meaning.hubs[:len(own)]
+    if not vectors or len(owner) == 0:
+        return best, note
+    sums = index.matrix_ @ np.stack(vectors).T
+    query_hubs = np.asarray(hubs, dtype=np.float64)
+    vacancy_hubs = index.hubs_[columns]
+
+    def similarity(slot: int) -> tuple[BoolArray, FloatArray]:
+        at = slots[owner, slot]
+        cosines = sums[columns, at].astype(np.float64) / (GRID * GRID)
+        return at >= 0, 2.0 * cosines - vacancy_hubs - query_hubs[at]
+
+    for slot in range(width):
+        present, value = similarity(slot)
+        best = np.where(present, np.maximum(best, value), best)
+    present, value = similarity(width)
+    note = np.where(present, value, note)
+    return best, note
 
 
 def _misleading_rows(vacancies: Sequence[Vacancy]) -> dict[str, IntArray]:
@@ -744,6 +871,103 @@ class Ranker:
         score[evaluation.feasible] = evaluation.score
         return ScoreRow(score, evaluation.codes == 0)
 
+    def score_pairs(
+        self, participants: Sequence[Participant], *, weights: Mapping[str, float] | None = None
+    ) -> tuple[IntArray, IntArray, FloatArray]:
+        """Participant position, vacancy position and score of every feasible pair.
+
+        The pairs are in participant order, then vacancy order; each score is the one
+        :meth:`score_row` gives (tested). The fast engine scores the pairs of many
+        participants at once: people whose constraints and components take the same
+        branches (:func:`_branches`) form a group, and each group is a handful of
+        array operations over its pairs instead of a few dozen per person.
+
+        Examples
+        --------
+        >>> vs = [Vacancy("v-1", "taalstage", "Kok", (), 1, status="published", remote=True)]
+        >>> rows, columns, scores = Ranker().fit(vs).score_pairs([Participant("p", frozenset())])
+        >>> rows.tolist(), columns.tolist(), scores.round(3).tolist()
+        ([0], [0], [0.675])
+        """
+        self._check_fitted()
+        chosen = self._weights_for(weights)
+        found: list[tuple[IntArray, IntArray, FloatArray]] = []
+        groups: dict[tuple[object, ...], list[int]] = {}
+        for position, participant in enumerate(participants):
+            if self.engine == "reference" or self._misled_anywhere(participant):
+                # One at a time: the reference engine, or titles that mislead an interest.
+                row = self.score_row(participant, weights=weights)
+                where = np.flatnonzero(row.feasible)
+                found.append((np.full(len(where), position), where, row.score[where]))
+            else:
+                groups.setdefault(_branches(participant), []).append(position)
+        size = max(1, PAIRS_AT_ONCE // max(1, len(self.vacancies_)))
+        for members in groups.values():
+            for start in range(0, len(members), size):
+                found.append(self._score_group(participants, members[start:start + size], chosen))
+        if not found:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
+        rows, columns, scores = (np.concatenate(part) for part in zip(*found, strict=True))
+        order = np.argsort(rows * len(self.vacancies_) + columns, kind="stable")
+        return rows[order].astype(np.int64), columns[order].astype(np.int64), scores[order]
+
+    def _misled_anywhere(self, p: Participant) -> bool:
+        """Whether some fitted title only seems to fit one of the interests (:meth:`_void`)."""
+        return any(misled(interest, part) for part in self.misleading_rows_
+                   for interest in dict.fromkeys(p.interests))
+
+    def _score_group(
+        self, participants: Sequence[Participant], members: list[int], weights: Weights
+    ) -> tuple[IntArray, IntArray, FloatArray]:
+        """:meth:`_evaluate`'s scores for people sharing their branches, all pairs at once."""
+        every = self.columns_
+        n = len(self.vacancies_)
+        people = [participants[i] for i in members]
+        owner = np.repeat(np.arange(len(people)), n)
+        columns = np.tile(np.arange(n), len(people))
+        c = every.take(columns)
+        wants = _Wants.of_pairs(people, owner)
+        codes = c.static_codes | _schedule_codes(c, wants)
+        codes |= _other_codes(c, wants)
+        km = np.full(len(codes), np.nan)
+        for at, person in enumerate(people):
+            # Distances one person at a time, with the very calls _evaluate makes.
+            own = codes[at * n:(at + 1) * n]
+            distances = _Distances(every, person)
+            distance_codes = distances.distance_codes(own == 0)
+            if distance_codes is not None:
+                own |= distance_codes
+            open_rows = np.flatnonzero(own == 0)
+            km[at * n + open_rows] = distances.fill(open_rows)
+        keep = np.flatnonzero(codes == 0)
+        owner, columns = owner[keep], columns[keep]
+        interest = self._interest_pairs(people, owner, columns)
+        values = _component_values(every.take(columns), _Wants.of_pairs(people, owner), km[keep],
+                                   interest, has_interest_text(people[0]))
+        score = np.zeros(len(keep))
+        for weight, component in zip(weights, values, strict=True):
+            score = score + weight * component
+        score = np.minimum(score, 1.0)
+        return np.asarray(members, dtype=np.int64)[owner], columns, score
+
+    def _interest_pairs(
+        self, people: Sequence[Participant], owner: IntArray, columns: IntArray
+    ) -> FloatArray:
+        """:meth:`_interest_values` for pairs of several people (none misled by a title)."""
+        if not has_interest_text(people[0]):
+            return np.full(len(owner), NEUTRAL)
+        index = self.text_index_
+        tags = index.tag_match_pairs([p.interests for p in people], owner, columns)
+        text = index.similarity_pairs([index.query(p) for p in people], owner, columns)
+        best = np.full(len(owner), NO_SIMILARITY)
+        note = np.full(len(owner), NO_SIMILARITY)
+        if self.semantic_index_ is not None:
+            meanings = [self.semantic_index_.query(p) for p in people]
+            best, note = _semantic_pairs(self.semantic_index_, meanings, owner, columns)
+        evidence = [tags, text, calibrated(best), EXPERIENCE_SHARE * calibrated(note)]
+        result: FloatArray = np.maximum.reduce(evidence)
+        return result
+
     def _row_from_ranking(self, ranking: Ranking) -> ScoreRow:
         position = {v.id: i for i, v in enumerate(self.vacancies_)}
         score = np.zeros(len(self.vacancies_))
@@ -762,8 +986,9 @@ class Ranker:
         # The codes are cheap bit operations for every vacancy (exclusions list them
         # all); distances are computed where the box cannot decide, and tags, text
         # and the components only for the feasible candidates.
-        codes = c.static_codes | _schedule_codes(c, p)
-        codes |= _other_codes(c, p)
+        wants = _Wants.of(p)
+        codes = c.static_codes | _schedule_codes(c, wants)
+        codes |= _other_codes(c, wants)
         distances = _Distances(c, p)
         open_rows = codes == 0
         if mask is not None:
@@ -863,15 +1088,7 @@ class Ranker:
         # Only feasible vacancies get scored; usually a small part of the index.
         c = self.columns_.take(feasible)
         interest = self._interest_values(p, feasible, text, semantic, meaning, void)
-        trade = interest >= TRADE_MIN if has_interest_text(p) else None
-        return (
-            interest,
-            _distance_values(c, p, km),
-            _schedule_values(c, p),
-            _hours_values(c, p),
-            _language_values(c, p, trade),
-            _route_values(c, p, trade),
-        )
+        return _component_values(c, _Wants.of(p), km, interest, has_interest_text(p))
 
     def _rank_fast(
         self, p: Participant, weights: Weights, limit: int | None, mask: BoolArray | None

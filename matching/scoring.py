@@ -78,6 +78,7 @@ __all__ = [
     "reasons",
     "resolve_weights",
     "route_component",
+    "route_signals",
     "schedule_component",
     "warnings",
     "weighted_score",
@@ -283,7 +284,7 @@ def language_component(
     return 0.5 if vacancy.type == "taalstage" and not trade else 1.0
 
 
-def _route_signals(participant: Participant) -> list[bool]:
+def route_signals(participant: Participant) -> list[bool]:
     """One entry per signal present: True for a 'high' (work-ready) signal."""
     signals = []
     if participant.route in ("Z", "B1"):
@@ -318,7 +319,7 @@ def route_component(
     >>> route_component(b1, Vacancy("v", "werkervaringsplaats", "Zorg", (), 1), trade=False)
     0.0
     """
-    signals = _route_signals(participant)
+    signals = route_signals(participant)
     if not signals:
         return NEUTRAL
     low_type = vacancy.type in _LOW_TYPES
@@ -493,7 +494,7 @@ def _route_reason(facts: PairFacts) -> str | None:
     trade = facts.trade()
     if route_component(p, v, trade) != 1.0:
         return None
-    high = _route_signals(p)[0]
+    high = route_signals(p)[0]
     words = _STEP_WORDS[(high, v.type)]
     return words.replace(":", " in het eigen vak:", 1) if high and trade else words
 

@@ -673,6 +673,52 @@ class TextIndex:
         result: FloatArray = np.minimum(totals if rows is None else totals[rows], 1.0)
         return result
 
+    def similarity_pairs(
+        self, queries: Sequence[Query], owner: IntArray, rows: IntArray
+    ) -> FloatArray:
+        """Per pair ``i``: ``similarity_all(queries[owner[i]])[rows[i]]``, one product for all.
+
+        Each query's row of the product is summed in its term order, as
+        :meth:`similarity_all` sums it, so the numbers are the same.
+        """
+        from scipy.sparse import csr_matrix
+
+        result = np.zeros(len(owner), dtype=np.float64)
+        if len(owner) == 0 or not any(len(query.terms) for query in queries):
+            return result
+        lengths = np.fromiter((len(query.terms) for query in queries), np.int64, len(queries))
+        pointers = np.concatenate([[0], np.cumsum(lengths)])
+        vectors = csr_matrix(
+            (np.concatenate([query.weights for query in queries]),
+             np.concatenate([query.terms for query in queries]), pointers),
+            shape=(len(queries), self.postings_.shape[0]),
+        )
+        totals = np.asarray((vectors @ self.postings_).toarray(), dtype=np.float64)
+        found: FloatArray = np.minimum(totals[owner, rows], 1.0)
+        return found
+
+    def tag_match_pairs(
+        self, interests: Sequence[Sequence[str]], owner: IntArray, rows: IntArray
+    ) -> FloatArray:
+        """Per pair ``i``: ``tag_match_all(interests[owner[i]])`` at vacancy ``rows[i]``."""
+        result = np.zeros(len(owner), dtype=np.float64)
+        if not self.tags_ or len(owner) == 0:
+            return result
+        per_tag = np.zeros((len(interests), len(self.tags_)))
+        for person, own in enumerate(interests):
+            if own:
+                best = np.max(np.stack([self._interest_scores(i) for i in own]), axis=0)
+                per_tag[person] = np.where(best >= TAG_MATCH_CUTOFF, best, 0.0)
+        positions, counts = _segments(self.tag_pointers_, rows)
+        has_tags = counts > 0
+        if not np.any(has_tags):
+            return result
+        values = per_tag[np.repeat(owner, counts), self.tag_members_[positions]]
+        starts = (np.cumsum(counts) - counts)[has_tags]
+        # reduceat misbehaves on empty segments, so only rows with tags take part.
+        result[has_tags] = np.maximum.reduceat(values, starts)
+        return result
+
     def _interest_scores(self, interest: str) -> FloatArray:
         cached = self._tag_cache.get(interest)
         if cached is None:
@@ -892,6 +938,19 @@ class EditableTextIndex(TextIndex):
         if base >= 0:
             return super().similarity_one(query, base)
         return self.extra_.similarity_one(query, int(self.extra_row_[index]))
+
+    def similarity_pairs(
+        self, queries: Sequence[Query], owner: IntArray, rows: IntArray
+    ) -> FloatArray:
+        base = self.base_row_[rows]
+        fitted = base >= 0
+        result = np.zeros(len(rows), dtype=np.float64)
+        result[fitted] = super().similarity_pairs(queries, owner[fitted], base[fitted])
+        edited = ~fitted
+        if edited.any():
+            result[edited] = self.extra_.similarity_pairs(
+                queries, owner[edited], self.extra_row_[rows[edited]])
+        return result
 
     def similarity_all(self, query: Query, rows: IntArray | None = None) -> FloatArray:
         positions = np.arange(self.n_vacancies_) if rows is None else np.asarray(rows)
