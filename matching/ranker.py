@@ -49,6 +49,7 @@ from matching.semantic import (
     SemanticQuery,
     SemanticScores,
     VectorCache,
+    _one_blas_thread,
     calibrated,
 )
 from matching.text import (
@@ -222,29 +223,39 @@ class _Wants:
         )
 
     @classmethod
-    def of_pairs(cls, people: Sequence[Participant], owner: IntArray) -> _Wants:
-        """The wants of ``people``, one entry per pair (``owner``: each pair's person).
+    def of_group(cls, people: Sequence[Participant]) -> _Wants:
+        """The wants of ``people`` as arrays, one entry per person.
 
         The people must share every branch (:func:`_branches`); the first one gives them.
         """
-        first = cls.of(people[0])
-
-        def per_pair(values: Iterable[object], dtype: npt.DTypeLike) -> npt.NDArray[Any]:
-            return np.asarray(list(values), dtype=dtype)[owner]
-
         wants = [cls.of(p) for p in people]
+        first = wants[0]
+
+        def column(values: Iterable[object], dtype: npt.DTypeLike) -> npt.NDArray[Any]:
+            return np.asarray(list(values), dtype=dtype)
+
         hours = None if first.hours is None else (
-            per_pair((w.hours[0] for w in wants if w.hours), np.float64),
-            per_pair((w.hours[1] for w in wants if w.hours), np.float64),
+            column((w.hours[0] for w in wants if w.hours), np.float64),
+            column((w.hours[1] for w in wants if w.hours), np.float64),
         )
-        levels = per_pair((w.levels for w in wants), np.int64)
+        levels = column((w.levels for w in wants), np.int64)
         return cls(
-            per_pair((w.free for w in wants), np.int64),
-            per_pair((w.care for w in wants), np.int64),
+            column((w.free for w in wants), np.int64), column((w.care for w in wants), np.int64),
             (levels[:, 0], levels[:, 1], levels[:, 2], levels[:, 3]),
-            first.literate, per_pair((w.max_load for w in wants), np.int64), hours,
-            first.female, first.women_only, per_pair((w.reach for w in wants), np.float64),
+            first.literate, column((w.max_load for w in wants), np.int64), hours,
+            first.female, first.women_only, column((w.reach for w in wants), np.float64),
             first.speaking_low, first.signals,
+        )
+
+    def at(self, index: Any) -> _Wants:
+        """The per-person arrays of :meth:`of_group` indexed (per pair, or as a column)."""
+        levels = self.levels
+        return _Wants(
+            self.free[index], self.care[index],
+            (levels[0][index], levels[1][index], levels[2][index], levels[3][index]),
+            self.literate, self.max_load[index],
+            None if self.hours is None else (self.hours[0][index], self.hours[1][index]),
+            self.female, self.women_only, self.reach[index], self.speaking_low, self.signals,
         )
 
 
@@ -360,9 +371,10 @@ class _Distances:
 
 
 def _language_fails(c: _Columns, p: _Wants) -> BoolArray:
-    fails = np.zeros(c.language_min.shape[1], dtype=np.bool_)
-    for skill, level in enumerate(p.levels):
-        fails |= c.language_min[skill] > level
+    # Not in place: with a group's wants as a column the result has one row per person.
+    fails: BoolArray = c.language_min[0] > p.levels[0]
+    for skill in range(1, len(p.levels)):
+        fails = fails | (c.language_min[skill] > p.levels[skill])
     return fails
 
 
@@ -534,7 +546,8 @@ def _semantic_pairs(
         hubs += meaning.hubs[:len(own)]
     if not vectors or len(owner) == 0:
         return best, note
-    sums = index.matrix_ @ np.stack(vectors).T
+    with _one_blas_thread():  # medium products: a second thread only waits on 2 busy cores
+        sums = index.matrix_ @ np.stack(vectors).T
     query_hubs = np.asarray(hubs, dtype=np.float64)
     vacancy_hubs = index.hubs_[columns]
 
@@ -923,12 +936,11 @@ class Ranker:
         every = self.columns_
         n = len(self.vacancies_)
         people = [participants[i] for i in members]
-        owner = np.repeat(np.arange(len(people)), n)
-        columns = np.tile(np.arange(n), len(people))
-        c = every.take(columns)
-        wants = _Wants.of_pairs(people, owner)
-        codes = c.static_codes | _schedule_codes(c, wants)
-        codes |= _other_codes(c, wants)
+        wants = _Wants.of_group(people)
+        # One row per person, one column per vacancy: the wants as a column broadcast.
+        column = wants.at((slice(None), None))
+        codes = (every.static_codes | _schedule_codes(every, column)
+                 | _other_codes(every, column)).ravel()
         km = np.full(len(codes), np.nan)
         for at, person in enumerate(people):
             # Distances one person at a time, with the very calls _evaluate makes.
@@ -940,9 +952,9 @@ class Ranker:
             open_rows = np.flatnonzero(own == 0)
             km[at * n + open_rows] = distances.fill(open_rows)
         keep = np.flatnonzero(codes == 0)
-        owner, columns = owner[keep], columns[keep]
+        owner, columns = np.divmod(keep, n)
         interest = self._interest_pairs(people, owner, columns)
-        values = _component_values(every.take(columns), _Wants.of_pairs(people, owner), km[keep],
+        values = _component_values(every.take(columns), wants.at(owner), km[keep],
                                    interest, has_interest_text(people[0]))
         score = np.zeros(len(keep))
         for weight, component in zip(weights, values, strict=True):
