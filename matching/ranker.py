@@ -606,11 +606,6 @@ def _pair_semantic(evaluation: _Evaluation, at: int) -> SemanticScores:
     return SemanticScores(tuple(values[:count]), note)
 
 
-def _known(km: np.float64) -> float | None:
-    """A vectorised distance as reported on results: None when unknown (NaN)."""
-    return None if np.isnan(km) else float(km)
-
-
 def _top(order_score: FloatArray, id_rank: IntArray, limit: int | None) -> IntArray:
     """Positions sorted by score descending then id ascending, cut to ``limit``."""
     if limit is not None and limit < len(order_score):
@@ -1107,29 +1102,37 @@ class Ranker:
     ) -> Ranking:
         evaluation = self._evaluate(p, weights, mask)
         top = _top(evaluation.score, self.columns_.id_rank[evaluation.feasible], limit)
-        ranked = tuple(self._match(p, evaluation, int(i)) for i in top)
+        # The returned rows' numbers as Python floats at once, not one numpy scalar each.
+        positions = evaluation.feasible[top].tolist()
+        texts = evaluation.text[top].tolist()
+        scores = evaluation.score[top].tolist()
+        km = evaluation.distances.km[evaluation.feasible[top]].tolist()
+        values = list(zip(*(component[top].tolist() for component in evaluation.components),
+                          strict=True))
+        ranked = tuple(
+            self._match(p, evaluation, int(at), positions[i], texts[i], scores[i], km[i],
+                        values[i])
+            for i, at in enumerate(top.tolist())
+        )
         return Ranking(p.id, ranked, self._exclusions(p, evaluation, mask))
 
-    def _match(self, p: Participant, evaluation: _Evaluation, at: int) -> Match:
-        position = int(evaluation.feasible[at])
+    def _match(
+        self, p: Participant, evaluation: _Evaluation, at: int, position: int, text: float,
+        score: float, km: float, values: Sequence[float],
+    ) -> Match:
         vacancy = self.vacancies_[position]
         facts = PairFacts(
             participant=p,
             vacancy=vacancy,
             tag=vacancy_tag_match(p.interests, vacancy),
-            text=float(evaluation.text[at]),
+            text=text,
             # The per-pair distance keeps reasons word-for-word equal to the reference.
             km=pair_distance_km(p, vacancy),
             semantic=_pair_semantic(evaluation, at),
         )
-        values = [float(component[at]) for component in evaluation.components]
         assert len(values) == len(COMPONENTS)
-        return build_match(
-            facts,
-            values,
-            float(evaluation.score[at]),
-            distance_km=_known(evaluation.distances.km[position]),
-        )
+        # NaN (the only value unequal to itself) is an unknown distance.
+        return build_match(facts, values, score, distance_km=None if km != km else km)
 
     def _exclusions(
         self, p: Participant, evaluation: _Evaluation, mask: BoolArray | None
