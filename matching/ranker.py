@@ -158,12 +158,19 @@ class _Columns:
         self.id_rank = np.empty(n, dtype=np.int64)
         self.id_rank[np.argsort(ids, kind="stable")] = np.arange(n)
 
-    def take(self, rows: IntArray) -> _Columns:
-        """The columns of a subset of the vacancies (the last axis of each array)."""
+    def take(self, rows: IntArray, names: Iterable[str] | None = None) -> _Columns:
+        """The columns (default: all; else those ``names``) of a subset of the vacancies
+        (the last axis of each array)."""
         part = object.__new__(_Columns)
-        for name, values in vars(self).items():
-            setattr(part, name, values[..., rows])
+        for name in vars(self) if names is None else names:
+            setattr(part, name, getattr(self, name)[..., rows])
         return part
+
+
+#: The columns the components read (:func:`_component_values`): only these are
+#: gathered for the feasible rows.
+_COMPONENT_COLUMNS = ("remote", "schedule", "wanted", "hours_min", "hours_max", "rich",
+                      "support", "taalstage", "low_type")
 
 
 @dataclass(frozen=True, slots=True)
@@ -949,7 +956,8 @@ class Ranker:
         keep = np.flatnonzero(codes == 0)
         owner, columns = np.divmod(keep, n)
         interest = self._interest_pairs(people, owner, columns)
-        values = _component_values(every.take(columns), wants.at(owner), km[keep],
+        values = _component_values(every.take(columns, _COMPONENT_COLUMNS), wants.at(owner),
+                                   km[keep],
                                    interest, has_interest_text(people[0]))
         score = np.zeros(len(keep))
         for weight, component in zip(weights, values, strict=True):
@@ -1093,7 +1101,7 @@ class Ranker:
         void: dict[str, BoolArray],
     ) -> tuple[FloatArray, ...]:
         # Only feasible vacancies get scored; usually a small part of the index.
-        c = self.columns_.take(feasible)
+        c = self.columns_.take(feasible, _COMPONENT_COLUMNS)
         interest = self._interest_values(p, feasible, text, semantic, meaning, void)
         return _component_values(c, _Wants.of(p), km, interest, has_interest_text(p))
 
