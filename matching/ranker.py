@@ -529,12 +529,15 @@ def _component_values(
 
 
 def _semantic_pairs(
-    index: SemanticIndex, meanings: Sequence[SemanticQuery], owner: IntArray, columns: IntArray
+    index: SemanticIndex, meanings: Sequence[SemanticQuery], owner: IntArray, columns: IntArray,
+    void: Callable[[int, int], BoolArray | None] | None = None,
 ) -> tuple[FloatArray, FloatArray]:
     """Per pair, the best interest's and the note's similarity (NO_SIMILARITY without).
 
     :meth:`SemanticIndex.scores_all`'s numbers for several people: the grid sums are
     exact integers however BLAS orders them, and the float64 steps are the same.
+    ``void(person, slot)``: the pairs where that person's interest in that slot counts
+    for nothing (a misleading title), or None.
     """
     best = np.full(len(owner), NO_SIMILARITY)
     note = np.full(len(owner), NO_SIMILARITY)
@@ -565,10 +568,25 @@ def _semantic_pairs(
 
     for slot in range(width):
         present, value = similarity(slot)
+        if void is not None:
+            value = _voided(value, owner, slot, meanings, void)
         best = np.where(present, np.maximum(best, value), best)
     present, value = similarity(width)
     note = np.where(present, value, note)
     return best, note
+
+
+def _voided(
+    value: FloatArray, owner: IntArray, slot: int, meanings: Sequence[SemanticQuery],
+    void: Callable[[int, int], BoolArray | None],
+) -> FloatArray:
+    """``value`` with NO_SIMILARITY where a person's interest in ``slot`` is void."""
+    for person, meaning in enumerate(meanings):
+        if slot < len(meaning.interests):
+            where = void(person, slot)
+            if where is not None:
+                value = np.where(where, NO_SIMILARITY, value)
+    return value
 
 
 def _misleading_rows(vacancies: Sequence[Vacancy]) -> dict[str, IntArray]:
@@ -909,8 +927,7 @@ class Ranker:
         found: list[tuple[IntArray, IntArray, FloatArray]] = []
         groups: dict[tuple[object, ...], list[int]] = {}
         for position, participant in enumerate(participants):
-            if self.engine == "reference" or self._misled_anywhere(participant):
-                # One at a time: the reference engine, or titles that mislead an interest.
+            if self.engine == "reference":
                 row = self.score_row(participant, weights=weights)
                 where = np.flatnonzero(row.feasible)
                 found.append((np.full(len(where), position), where, row.score[where]))
@@ -926,10 +943,42 @@ class Ranker:
         order = np.argsort(rows * len(self.vacancies_) + columns, kind="stable")
         return rows[order].astype(np.int64), columns[order].astype(np.int64), scores[order]
 
-    def _misled_anywhere(self, p: Participant) -> bool:
-        """Whether some fitted title only seems to fit one of the interests (:meth:`_void`)."""
-        return any(misled(interest, part) for part in self.misleading_rows_
-                   for interest in dict.fromkeys(p.interests))
+    def _void_pairs(
+        self, people: Sequence[Participant], owner: IntArray, columns: IntArray
+    ) -> dict[tuple[int, str], BoolArray]:
+        """:meth:`_void` for pairs: per (person, interest), the pairs whose title only
+        seems to fit it."""
+        void: dict[tuple[int, str], BoolArray] = {}
+        for part, rows in self.misleading_rows_.items():
+            inside: BoolArray | None = None
+            for person, p in enumerate(people):
+                hit = [i for i in dict.fromkeys(p.interests) if misled(i, part)]
+                if not hit:
+                    continue
+                if inside is None:
+                    inside = np.isin(columns, rows)
+                own = inside & (owner == person)
+                for interest in hit:
+                    key = (person, interest)
+                    void[key] = void[key] | own if key in void else own
+        return void
+
+    def _void_tags(
+        self, people: Sequence[Participant], owner: IntArray, columns: IntArray,
+        void: dict[tuple[int, str], BoolArray], tags: FloatArray,
+    ) -> FloatArray:
+        """``tags`` with each misled person's pairs worked out as :meth:`_tag_values` does."""
+        result = tags.copy()
+        for person in sorted({person for person, _ in void}):
+            at = np.flatnonzero(owner == person)
+            best = np.zeros(len(at))
+            for interest in dict.fromkeys(people[person].interests):
+                values = self.text_index_.tag_match_all([interest], columns[at])
+                if (person, interest) in void:
+                    values = np.where(void[(person, interest)][at], 0.0, values)
+                best = np.maximum(best, values)
+            result[at] = best
+        return result
 
     def _score_group(
         self, participants: Sequence[Participant], members: list[int], weights: Weights
@@ -968,17 +1017,27 @@ class Ranker:
     def _interest_pairs(
         self, people: Sequence[Participant], owner: IntArray, columns: IntArray
     ) -> FloatArray:
-        """:meth:`_interest_values` for pairs of several people (none misled by a title)."""
+        """:meth:`_interest_values` for pairs of several people, misled interests included."""
         if not has_interest_text(people[0]):
             return np.full(len(owner), NEUTRAL)
         index = self.text_index_
+        void = self._void_pairs(people, owner, columns)
         tags = index.tag_match_pairs([p.interests for p in people], owner, columns)
         text = index.similarity_pairs([index.query(p) for p in people], owner, columns)
+        if void:
+            # As _evaluate: misled interests count for nothing on those pairs.
+            text = np.where(np.logical_or.reduce(list(void.values())), 0.0, text)
+            tags = self._void_tags(people, owner, columns, void, tags)
         best = np.full(len(owner), NO_SIMILARITY)
         note = np.full(len(owner), NO_SIMILARITY)
         if self.semantic_index_ is not None:
             meanings = [self.semantic_index_.query(p) for p in people]
-            best, note = _semantic_pairs(self.semantic_index_, meanings, owner, columns)
+
+            def void_slot(person: int, slot: int) -> BoolArray | None:
+                return void.get((person, meanings[person].interests[slot]))
+
+            best, note = _semantic_pairs(
+                self.semantic_index_, meanings, owner, columns, void_slot if void else None)
         evidence = [tags, text, calibrated(best), EXPERIENCE_SHARE * calibrated(note)]
         result: FloatArray = np.maximum.reduce(evidence)
         return result
