@@ -920,7 +920,7 @@ class Ranker:
         >>> vs = [Vacancy("v-1", "taalstage", "Kok", (), 1, status="published", remote=True)]
         >>> rows, columns, scores = Ranker().fit(vs).score_pairs([Participant("p", frozenset())])
         >>> rows.tolist(), columns.tolist(), scores.round(3).tolist()
-        ([0], [0], [0.675])
+        ([0], [0], [0.65])
         """
         self._check_fitted()
         chosen = self._weights_for(weights)
