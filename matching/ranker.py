@@ -1086,7 +1086,7 @@ class Ranker:
             for k, interest in enumerate(meaning.interests if meaning else ()):
                 if interest in void:
                     semantic[void[interest], k] = NO_SIMILARITY
-        components = self._components(p, feasible, km, text, semantic, meaning, void)
+        components = self._components(p, wants, feasible, km, text, semantic, meaning, void)
         score = np.zeros(len(feasible))
         for weight, values in zip(weights, components, strict=True):
             score = score + weight * values
@@ -1152,6 +1152,7 @@ class Ranker:
     def _components(
         self,
         p: Participant,
+        wants: _Wants,
         feasible: IntArray,
         km: FloatArray,
         text: FloatArray,
@@ -1162,7 +1163,7 @@ class Ranker:
         # Only feasible vacancies get scored; usually a small part of the index.
         c = self.columns_.take(feasible, _COMPONENT_COLUMNS)
         interest = self._interest_values(p, feasible, text, semantic, meaning, void)
-        return _component_values(c, _Wants.of(p), km, interest, has_interest_text(p))
+        return _component_values(c, wants, km, interest, has_interest_text(p))
 
     def _rank_fast(
         self, p: Participant, weights: Weights, limit: int | None, mask: BoolArray | None
