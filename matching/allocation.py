@@ -111,24 +111,6 @@ def solve_pairs(
     ]
 
 
-def _feasible_pairs(
-    ranker: Ranker, participants: Sequence[Participant]
-) -> tuple[IntArray, IntArray, FloatArray]:
-    """(participant, vacancy, score) of every feasible pair, nothing for the rest."""
-    rows: list[IntArray] = []
-    columns: list[IntArray] = []
-    values: list[FloatArray] = []
-    for position, participant in enumerate(participants):
-        row = ranker.score_row(participant)
-        where = np.flatnonzero(row.feasible)
-        rows.append(np.full(len(where), position, dtype=np.int64))
-        columns.append(where)
-        values.append(row.score[where])
-    if not rows:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
-    return np.concatenate(rows), np.concatenate(columns), np.concatenate(values)
-
-
 def allocate(
     participants: Sequence[Participant],
     vacancies: Sequence[Vacancy],
@@ -172,7 +154,8 @@ def allocate(
         raise ValueError("per_vacancy must be >= 0")
     fitted = ranker if ranker is not None else Ranker(weights, engine).fit(vacancies)
     chosen = fitted if ranker is None or weights is None else fitted.with_weights(weights)
-    rows, columns, values = _feasible_pairs(chosen, participants)
+    # Every feasible pair with its score, many participants at once (Ranker.score_pairs).
+    rows, columns, values = chosen.score_pairs(participants)
     slots = np.array([v.remaining for v in fitted.vacancies_], dtype=np.int64)
     if per_vacancy is not None:
         slots = np.minimum(slots, per_vacancy)

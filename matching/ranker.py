@@ -18,7 +18,8 @@ import copy
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_not
 from typing import Any
 
 import numpy as np
@@ -39,14 +40,17 @@ from matching.scoring import (
     build_match,
     has_interest_text,
     resolve_weights,
+    route_signals,
 )
 from matching.semantic import (
+    GRID,
     NO_SIMILARITY,
     SemanticIndex,
     SemanticQuery,
     SemanticScores,
     VectorCache,
     calibrated,
+    one_blas_thread,
 )
 from matching.text import (
     EditableTextIndex,
@@ -72,6 +76,8 @@ FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 IntArray = npt.NDArray[np.int64]
 
+#: Pairs :meth:`Ranker.score_pairs` scores at once (some 60 bytes of columns each).
+PAIRS_AT_ONCE = 1 << 19
 #: Engine names accepted by :class:`Ranker`.
 ENGINES: tuple[str, ...] = ("fast", "reference")
 _ALL_DAYPARTS = (1 << len(DAYPARTS)) - 1
@@ -95,21 +101,22 @@ def _column(vacancies: Sequence[Vacancy], name: str, dtype: npt.DTypeLike) -> np
     return np.fromiter(map(attrgetter(name), vacancies), dtype=dtype, count=len(vacancies))
 
 
-def _objects(vacancies: Sequence[Vacancy], name: str) -> npt.NDArray[np.object_]:
-    found = np.empty(len(vacancies), dtype=object)
-    found[:] = list(map(attrgetter(name), vacancies))
-    return found
+def _equals(vacancies: Sequence[Vacancy], name: str, value: str) -> BoolArray:
+    """Whether an attribute equals ``value``, per vacancy (no Python frame per vacancy)."""
+    found = map(value.__eq__, map(attrgetter(name), vacancies))
+    return np.fromiter(found, dtype=np.bool_, count=len(vacancies))
 
 
 def _pairs(values: Sequence[object], first: str, second: str) -> tuple[FloatArray, FloatArray]:
     """Two attributes of optional objects (a location, hours), NaN where absent."""
-    nan = (float("nan"), float("nan"))
-    both = np.array(
-        [nan if value is None else (getattr(value, first), getattr(value, second))
-         for value in values],
-        dtype=np.float64,
-    ).reshape(len(values), 2)
-    return np.ascontiguousarray(both[:, 0]), np.ascontiguousarray(both[:, 1])
+    known = np.fromiter(map(is_not, values, repeat(None)), dtype=np.bool_, count=len(values))
+    present = list(compress(values, known))
+    pair = []
+    for name in (first, second):
+        column = np.full(len(values), np.nan)
+        column[known] = np.fromiter(map(attrgetter(name), present), np.float64, len(present))
+        pair.append(column)
+    return pair[0], pair[1]
 
 
 class _Columns:
@@ -117,14 +124,13 @@ class _Columns:
 
     def __init__(self, vacancies: Sequence[Vacancy]) -> None:
         n = len(vacancies)
-        status = _objects(vacancies, "status")
-        kind = _objects(vacancies, "type")
         capacity = _column(vacancies, "capacity", np.int64)
         self.static_codes = (
-            (status != "published") * _BIT["closed"]
+            ~_equals(vacancies, "status", "published") * _BIT["closed"]
             | (_column(vacancies, "filled", np.int64) >= capacity) * _BIT["capacity"]
         ).astype(np.uint16)
-        minima = np.array(list(map(attrgetter("language_min"), vacancies)), dtype=np.int8)
+        minima = np.fromiter(chain.from_iterable(map(attrgetter("language_min"), vacancies)),
+                             dtype=np.int8, count=4 * n)
         # One contiguous row per skill: four 1-d comparisons beat an any() over axis 1.
         self.language_min = np.ascontiguousarray(minima.reshape(n, 4).T)
         self.literacy = _column(vacancies, "literacy_required", np.bool_)
@@ -143,21 +149,28 @@ class _Columns:
         )
         self.women_only = _column(vacancies, "women_only", np.bool_)
         self.load = _column(vacancies, "physical_load", np.int64)
-        self.taalstage = np.asarray(kind == "taalstage", dtype=np.bool_)
-        self.low_type = np.asarray(kind != "werkervaringsplaats", dtype=np.bool_)
+        self.taalstage = _equals(vacancies, "type", "taalstage")
+        self.low_type = ~_equals(vacancies, "type", "werkervaringsplaats")
         self.rich = _column(vacancies, "language_rich", np.bool_)
         self.support = _column(vacancies, "language_support", np.bool_)
-        ids = list(map(attrgetter("id"), vacancies))
-        order = sorted(range(n), key=ids.__getitem__)
+        # numpy orders str arrays by code point, as Python orders str (ids are unique).
+        ids = np.array(list(map(attrgetter("id"), vacancies)), dtype=np.str_)
         self.id_rank = np.empty(n, dtype=np.int64)
-        self.id_rank[np.asarray(order, dtype=np.int64)] = np.arange(n)
+        self.id_rank[np.argsort(ids, kind="stable")] = np.arange(n)
 
-    def take(self, rows: IntArray) -> _Columns:
-        """The columns of a subset of the vacancies (the last axis of each array)."""
+    def take(self, rows: IntArray, names: Iterable[str] | None = None) -> _Columns:
+        """The columns (default: all; else those ``names``) of a subset of the vacancies
+        (the last axis of each array)."""
         part = object.__new__(_Columns)
-        for name, values in vars(self).items():
-            setattr(part, name, values[..., rows])
+        for name in vars(self) if names is None else names:
+            setattr(part, name, getattr(self, name)[..., rows])
         return part
+
+
+#: The columns the components read (:func:`_component_values`): only these are
+#: gathered for the feasible rows.
+_COMPONENT_COLUMNS = ("remote", "schedule", "wanted", "hours_min", "hours_max", "rich",
+                      "support", "taalstage", "low_type")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,9 +197,86 @@ class _Evaluation:
 # --------------------------------------------------------------------------- constraints
 
 
-def _schedule_codes(c: _Columns, p: Participant) -> npt.NDArray[np.uint16]:
-    free = p.free_mask
-    usable = free & ~p.care_mask & _ALL_DAYPARTS
+@dataclass(frozen=True, slots=True)
+class _Wants:
+    """What the constraints and components read of the participant side of pairs.
+
+    Either one participant's values (``rank``, ``score_row``: :meth:`of`), or one
+    value per pair for a group of participants whose every branch below agrees
+    (allocation, :meth:`Ranker.score_pairs`): the numeric fields are then arrays
+    aligned with the pairs, and the same functions give the same numbers.
+    """
+
+    free: Any  # daypart bitmask: available and no lessons
+    care: Any  # dayparts with children at home
+    levels: tuple[Any, Any, Any, Any]  # Dutch CEFR rank per skill
+    literate: bool
+    max_load: Any
+    hours: tuple[Any, Any] | None  # (min, max) hours per week; None: not given
+    female: bool
+    women_only: bool
+    reach: Any  # km at which the distance component is 0.5
+    speaking_low: bool  # Dutch speaking below B1
+    signals: tuple[bool, ...]  # route and ladder signals, True for work-ready
+
+    @classmethod
+    def of(cls, p: Participant) -> _Wants:
+        return cls(
+            p.free_mask, p.care_mask, p.nl_levels, p.literate_latin, p.max_physical_load,
+            None if p.hours is None else (p.hours.min, p.hours.max),
+            p.gender == "f", p.women_only,
+            DEFAULT_REACH_KM if p.max_travel_km is None else p.max_travel_km,
+            p.nl_levels[0] < _B1, tuple(route_signals(p)),
+        )
+
+    @classmethod
+    def of_group(cls, people: Sequence[Participant]) -> _Wants:
+        """The wants of ``people`` as arrays, one entry per person.
+
+        The people must share every branch (:func:`_branches`); the first one gives them.
+        """
+        wants = [cls.of(p) for p in people]
+        first = wants[0]
+
+        def column(values: Iterable[object], dtype: npt.DTypeLike) -> npt.NDArray[Any]:
+            return np.asarray(list(values), dtype=dtype)
+
+        hours = None if first.hours is None else (
+            column((w.hours[0] for w in wants if w.hours), np.float64),
+            column((w.hours[1] for w in wants if w.hours), np.float64),
+        )
+        levels = column((w.levels for w in wants), np.int64)
+        return cls(
+            column((w.free for w in wants), np.int64), column((w.care for w in wants), np.int64),
+            (levels[:, 0], levels[:, 1], levels[:, 2], levels[:, 3]),
+            first.literate, column((w.max_load for w in wants), np.int64), hours,
+            first.female, first.women_only, column((w.reach for w in wants), np.float64),
+            first.speaking_low, first.signals,
+        )
+
+    def at(self, index: Any) -> _Wants:
+        """The per-person arrays of :meth:`of_group` indexed (per pair, or as a column)."""
+        levels = self.levels
+        return _Wants(
+            self.free[index], self.care[index],
+            (levels[0][index], levels[1][index], levels[2][index], levels[3][index]),
+            self.literate, self.max_load[index],
+            None if self.hours is None else (self.hours[0][index], self.hours[1][index]),
+            self.female, self.women_only, self.reach[index], self.speaking_low, self.signals,
+        )
+
+
+def _branches(p: Participant) -> tuple[object, ...]:
+    """What decides the branches the constraints and components take for ``p``: people
+    with the same branches are scored together by :meth:`Ranker.score_pairs`."""
+    wants = _Wants.of(p)
+    return (wants.literate, wants.hours is None, wants.female, wants.women_only,
+            wants.speaking_low, wants.signals, has_interest_text(p))
+
+
+def _schedule_codes(c: _Columns, p: _Wants) -> npt.NDArray[np.uint16]:
+    free = p.free
+    usable = free & ~p.care & _ALL_DAYPARTS
     fits_free = np.bitwise_count(c.schedule & np.uint32(free)) >= c.needed
     fits_care = np.bitwise_count(c.schedule & np.uint32(usable)) >= c.needed
     childcare = fits_free & ~fits_care & ~c.arranged
@@ -287,24 +377,26 @@ class _Distances:
         return completed
 
 
-def _language_fails(c: _Columns, p: Participant) -> BoolArray:
-    fails = np.zeros(c.language_min.shape[1], dtype=np.bool_)
-    for skill, level in enumerate(p.nl_levels):
-        fails |= c.language_min[skill] > level
+def _language_fails(c: _Columns, p: _Wants) -> BoolArray:
+    # Not in place: with a group's wants as a column the result has one row per person.
+    fails: BoolArray = c.language_min[0] > p.levels[0]
+    for skill in range(1, len(p.levels)):
+        fails = fails | (c.language_min[skill] > p.levels[skill])
     return fails
 
 
-def _other_codes(c: _Columns, p: Participant) -> npt.NDArray[np.uint16]:
+def _other_codes(c: _Columns, p: _Wants) -> npt.NDArray[np.uint16]:
     """Every code but schedule, childcare and distance, per vacancy."""
     codes = (
         _language_fails(c, p) * _BIT["language"]
-        | (c.literacy & (not p.literate_latin)) * _BIT["literacy"]
-        | (c.load > p.max_physical_load) * _BIT["physical_load"]
+        | (c.literacy & (not p.literate)) * _BIT["literacy"]
+        | (c.load > p.max_load) * _BIT["physical_load"]
     )
     if p.hours is not None:
-        clash = (p.hours.max < c.hours_min) | (p.hours.min > c.hours_max)
+        low, high = p.hours
+        clash = (high < c.hours_min) | (low > c.hours_max)
         codes |= clash * _BIT["hours"]
-    women = c.women_only if p.gender != "f" else np.zeros_like(c.women_only)
+    women = c.women_only if not p.female else np.zeros_like(c.women_only)
     if p.women_only:
         women = women | ~c.women_only
     codes |= women * _BIT["women_only"]
@@ -362,24 +454,25 @@ class _Exclusions(ExclusionList):
 # --------------------------------------------------------------------------- components
 
 
-def _distance_values(c: _Columns, p: Participant, km: FloatArray) -> FloatArray:
-    reach = DEFAULT_REACH_KM if p.max_travel_km is None else p.max_travel_km
+def _distance_values(c: _Columns, p: _Wants, km: FloatArray) -> FloatArray:
+    reach = p.reach
     closeness = np.where(np.isnan(km), NEUTRAL, reach / (reach + km))
     result: FloatArray = np.where(c.remote, 1.0, closeness)
     return result
 
 
-def _schedule_values(c: _Columns, p: Participant) -> FloatArray:
-    count = np.bitwise_count(c.schedule & np.uint32(p.free_mask & _ALL_DAYPARTS)).astype(np.float64)
+def _schedule_values(c: _Columns, p: _Wants) -> FloatArray:
+    count = np.bitwise_count(c.schedule & np.uint32(p.free & _ALL_DAYPARTS)).astype(np.float64)
     share: FloatArray = np.divide(count, c.wanted, out=np.ones(len(count)), where=c.wanted > 0)
     return share
 
 
-def _hours_values(c: _Columns, p: Participant) -> FloatArray:
+def _hours_values(c: _Columns, p: _Wants) -> FloatArray:
     if p.hours is None:
         return np.full(len(c.hours_min), NEUTRAL)
-    overlap = np.minimum(p.hours.max, c.hours_max) - np.maximum(p.hours.min, c.hours_min)
-    narrower = np.minimum(p.hours.max - p.hours.min, c.hours_max - c.hours_min)
+    low, high = p.hours
+    overlap = np.minimum(high, c.hours_max) - np.maximum(low, c.hours_min)
+    narrower = np.minimum(high - low, c.hours_max - c.hours_min)
     ratio = np.divide(overlap, narrower, out=np.zeros(len(overlap)), where=narrower != 0.0)
     ratio = np.minimum(1.0, np.maximum(0.0, ratio))
     point = np.where(overlap >= 0.0, 1.0, 0.0)
@@ -389,8 +482,8 @@ def _hours_values(c: _Columns, p: Participant) -> FloatArray:
     return result
 
 
-def _language_values(c: _Columns, p: Participant, trade: BoolArray | None) -> FloatArray:
-    if p.nl_levels[0] < _B1:
+def _language_values(c: _Columns, p: _Wants, trade: BoolArray | None) -> FloatArray:
+    if p.speaking_low:
         helps = c.rich.astype(np.int64) + c.support + c.taalstage
         low: FloatArray = (0.25 + 0.25 * helps).astype(np.float64)
         return low
@@ -410,17 +503,90 @@ def _type_fit(c: _Columns, high: bool, trade: BoolArray | None) -> FloatArray:
     return result
 
 
-def _route_values(c: _Columns, p: Participant, trade: BoolArray | None) -> FloatArray:
-    signals = []
-    if p.route in ("Z", "B1"):
-        signals.append(p.route == "B1")
-    if p.ladder_step is not None:
-        signals.append(p.ladder_step >= 3)
+def _route_values(c: _Columns, p: _Wants, trade: BoolArray | None) -> FloatArray:
+    signals = p.signals
     if not signals:
         return np.full(len(c.low_type), NEUTRAL)
     hits = sum(_type_fit(c, high, trade) for high in signals)
     result: FloatArray = np.asarray(hits, dtype=np.float64) / len(signals)
     return result
+
+
+def _component_values(
+    c: _Columns, p: _Wants, km: FloatArray, interest: FloatArray, has_text: bool
+) -> tuple[FloatArray, ...]:
+    """Every component, in :data:`matching.scoring.COMPONENTS` order, for the pairs of
+    ``c`` and ``p`` given their distance and interest values."""
+    trade = interest >= TRADE_MIN if has_text else None
+    return (
+        interest,
+        _distance_values(c, p, km),
+        _schedule_values(c, p),
+        _hours_values(c, p),
+        _language_values(c, p, trade),
+        _route_values(c, p, trade),
+    )
+
+
+def _semantic_pairs(
+    index: SemanticIndex, meanings: Sequence[SemanticQuery], owner: IntArray, columns: IntArray,
+    void: Callable[[int, int], BoolArray | None] | None = None,
+) -> tuple[FloatArray, FloatArray]:
+    """Per pair, the best interest's and the note's similarity (NO_SIMILARITY without).
+
+    :meth:`SemanticIndex.scores_all`'s numbers for several people: the grid sums are
+    exact integers however BLAS orders them, and the float64 steps are the same.
+    ``void(person, slot)``: the pairs where that person's interest in that slot counts
+    for nothing (a misleading title), or None.
+    """
+    best = np.full(len(owner), NO_SIMILARITY)
+    note = np.full(len(owner), NO_SIMILARITY)
+    vectors: list[Any] = []
+    hubs: list[float] = []
+    width = max((len(meaning.interests) for meaning in meanings), default=0)
+    slots = np.full((len(meanings), width + 1), -1, dtype=np.int64)  # interests, then the note
+    for person, meaning in enumerate(meanings):
+        count = len(meaning.interests)
+        own = [*meaning.vectors[:count]]
+        if meaning.experience is not None:
+            own.append(meaning.experience)
+            slots[person, width] = len(vectors) + count
+        slots[person, :count] = np.arange(len(vectors), len(vectors) + count)
+        vectors += own
+        hubs += meaning.hubs[:len(own)]
+    if not vectors or len(owner) == 0:
+        return best, note
+    with one_blas_thread():  # medium products: a second thread only waits on 2 busy cores
+        sums = index.matrix_ @ np.stack(vectors).T
+    query_hubs = np.asarray(hubs, dtype=np.float64)
+    vacancy_hubs = index.hubs_[columns]
+
+    def similarity(slot: int) -> tuple[BoolArray, FloatArray]:
+        at = slots[owner, slot]
+        cosines = sums[columns, at].astype(np.float64) / (GRID * GRID)
+        return at >= 0, 2.0 * cosines - vacancy_hubs - query_hubs[at]
+
+    for slot in range(width):
+        present, value = similarity(slot)
+        if void is not None:
+            value = _voided(value, owner, slot, meanings, void)
+        best = np.where(present, np.maximum(best, value), best)
+    present, value = similarity(width)
+    note = np.where(present, value, note)
+    return best, note
+
+
+def _voided(
+    value: FloatArray, owner: IntArray, slot: int, meanings: Sequence[SemanticQuery],
+    void: Callable[[int, int], BoolArray | None],
+) -> FloatArray:
+    """``value`` with NO_SIMILARITY where a person's interest in ``slot`` is void."""
+    for person, meaning in enumerate(meanings):
+        if slot < len(meaning.interests):
+            where = void(person, slot)
+            if where is not None:
+                value = np.where(where, NO_SIMILARITY, value)
+    return value
 
 
 def _misleading_rows(vacancies: Sequence[Vacancy]) -> dict[str, IntArray]:
@@ -463,11 +629,6 @@ def _pair_semantic(evaluation: _Evaluation, at: int) -> SemanticScores:
     count = len(evaluation.meaning.interests)
     note = values[count] if evaluation.meaning.experience is not None else NO_SIMILARITY
     return SemanticScores(tuple(values[:count]), note)
-
-
-def _known(km: np.float64) -> float | None:
-    """A vectorised distance as reported on results: None when unknown (NaN)."""
-    return None if np.isnan(km) else float(km)
 
 
 def _top(order_score: FloatArray, id_rank: IntArray, limit: int | None) -> IntArray:
@@ -743,6 +904,144 @@ class Ranker:
         score[evaluation.feasible] = evaluation.score
         return ScoreRow(score, evaluation.codes == 0)
 
+    def score_pairs(
+        self, participants: Sequence[Participant], *, weights: Mapping[str, float] | None = None
+    ) -> tuple[IntArray, IntArray, FloatArray]:
+        """Participant position, vacancy position and score of every feasible pair.
+
+        The pairs are in participant order, then vacancy order; each score is the one
+        :meth:`score_row` gives (tested). The fast engine scores the pairs of many
+        participants at once: people whose constraints and components take the same
+        branches (:func:`_branches`) form a group, and each group is a handful of
+        array operations over its pairs instead of a few dozen per person.
+
+        Examples
+        --------
+        >>> vs = [Vacancy("v-1", "taalstage", "Kok", (), 1, status="published", remote=True)]
+        >>> rows, columns, scores = Ranker().fit(vs).score_pairs([Participant("p", frozenset())])
+        >>> rows.tolist(), columns.tolist(), scores.round(3).tolist()
+        ([0], [0], [0.65])
+        """
+        self._check_fitted()
+        chosen = self._weights_for(weights)
+        found: list[tuple[IntArray, IntArray, FloatArray]] = []
+        groups: dict[tuple[object, ...], list[int]] = {}
+        for position, participant in enumerate(participants):
+            if self.engine == "reference":
+                row = self.score_row(participant, weights=weights)
+                where = np.flatnonzero(row.feasible)
+                found.append((np.full(len(where), position), where, row.score[where]))
+            else:
+                groups.setdefault(_branches(participant), []).append(position)
+        size = max(1, PAIRS_AT_ONCE // max(1, len(self.vacancies_)))
+        for members in groups.values():
+            for start in range(0, len(members), size):
+                found.append(self._score_group(participants, members[start:start + size], chosen))
+        if not found:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
+        rows, columns, scores = (np.concatenate(part) for part in zip(*found, strict=True))
+        order = np.argsort(rows * len(self.vacancies_) + columns, kind="stable")
+        return rows[order].astype(np.int64), columns[order].astype(np.int64), scores[order]
+
+    def _void_pairs(
+        self, people: Sequence[Participant], owner: IntArray, columns: IntArray
+    ) -> dict[tuple[int, str], BoolArray]:
+        """:meth:`_void` for pairs: per (person, interest), the pairs whose title only
+        seems to fit it."""
+        void: dict[tuple[int, str], BoolArray] = {}
+        for part, rows in self.misleading_rows_.items():
+            inside: BoolArray | None = None
+            for person, p in enumerate(people):
+                hit = [i for i in dict.fromkeys(p.interests) if misled(i, part)]
+                if not hit:
+                    continue
+                if inside is None:
+                    inside = np.isin(columns, rows)
+                own = inside & (owner == person)
+                for interest in hit:
+                    key = (person, interest)
+                    void[key] = void[key] | own if key in void else own
+        return void
+
+    def _void_tags(
+        self, people: Sequence[Participant], owner: IntArray, columns: IntArray,
+        void: dict[tuple[int, str], BoolArray], tags: FloatArray,
+    ) -> FloatArray:
+        """``tags`` with each misled person's pairs worked out as :meth:`_tag_values` does."""
+        result = tags.copy()
+        for person in sorted({person for person, _ in void}):
+            at = np.flatnonzero(owner == person)
+            best = np.zeros(len(at))
+            for interest in dict.fromkeys(people[person].interests):
+                values = self.text_index_.tag_match_all([interest], columns[at])
+                if (person, interest) in void:
+                    values = np.where(void[(person, interest)][at], 0.0, values)
+                best = np.maximum(best, values)
+            result[at] = best
+        return result
+
+    def _score_group(
+        self, participants: Sequence[Participant], members: list[int], weights: Weights
+    ) -> tuple[IntArray, IntArray, FloatArray]:
+        """:meth:`_evaluate`'s scores for people sharing their branches, all pairs at once."""
+        every = self.columns_
+        n = len(self.vacancies_)
+        people = [participants[i] for i in members]
+        wants = _Wants.of_group(people)
+        # One row per person, one column per vacancy: the wants as a column broadcast.
+        column = wants.at((slice(None), None))
+        codes = (every.static_codes | _schedule_codes(every, column)
+                 | _other_codes(every, column)).ravel()
+        km = np.full(len(codes), np.nan)
+        for at, person in enumerate(people):
+            # Distances one person at a time, with the very calls _evaluate makes.
+            own = codes[at * n:(at + 1) * n]
+            distances = _Distances(every, person)
+            distance_codes = distances.distance_codes(own == 0)
+            if distance_codes is not None:
+                own |= distance_codes
+            open_rows = np.flatnonzero(own == 0)
+            km[at * n + open_rows] = distances.fill(open_rows)
+        keep = np.flatnonzero(codes == 0)
+        owner, columns = np.divmod(keep, n)
+        interest = self._interest_pairs(people, owner, columns)
+        values = _component_values(every.take(columns, _COMPONENT_COLUMNS), wants.at(owner),
+                                   km[keep],
+                                   interest, has_interest_text(people[0]))
+        score = np.zeros(len(keep))
+        for weight, component in zip(weights, values, strict=True):
+            score = score + weight * component
+        score = np.minimum(score, 1.0)
+        return np.asarray(members, dtype=np.int64)[owner], columns, score
+
+    def _interest_pairs(
+        self, people: Sequence[Participant], owner: IntArray, columns: IntArray
+    ) -> FloatArray:
+        """:meth:`_interest_values` for pairs of several people, misled interests included."""
+        if not has_interest_text(people[0]):
+            return np.full(len(owner), NEUTRAL)
+        index = self.text_index_
+        void = self._void_pairs(people, owner, columns)
+        tags = index.tag_match_pairs([p.interests for p in people], owner, columns)
+        text = index.similarity_pairs([index.query(p) for p in people], owner, columns)
+        if void:
+            # As _evaluate: misled interests count for nothing on those pairs.
+            text = np.where(np.logical_or.reduce(list(void.values())), 0.0, text)
+            tags = self._void_tags(people, owner, columns, void, tags)
+        best = np.full(len(owner), NO_SIMILARITY)
+        note = np.full(len(owner), NO_SIMILARITY)
+        if self.semantic_index_ is not None:
+            meanings = [self.semantic_index_.query(p) for p in people]
+
+            def void_slot(person: int, slot: int) -> BoolArray | None:
+                return void.get((person, meanings[person].interests[slot]))
+
+            best, note = _semantic_pairs(
+                self.semantic_index_, meanings, owner, columns, void_slot if void else None)
+        evidence = [tags, text, calibrated(best), EXPERIENCE_SHARE * calibrated(note)]
+        result: FloatArray = np.maximum.reduce(evidence)
+        return result
+
     def _row_from_ranking(self, ranking: Ranking) -> ScoreRow:
         position = {v.id: i for i, v in enumerate(self.vacancies_)}
         score = np.zeros(len(self.vacancies_))
@@ -761,8 +1060,9 @@ class Ranker:
         # The codes are cheap bit operations for every vacancy (exclusions list them
         # all); distances are computed where the box cannot decide, and tags, text
         # and the components only for the feasible candidates.
-        codes = c.static_codes | _schedule_codes(c, p)
-        codes |= _other_codes(c, p)
+        wants = _Wants.of(p)
+        codes = c.static_codes | _schedule_codes(c, wants)
+        codes |= _other_codes(c, wants)
         distances = _Distances(c, p)
         open_rows = codes == 0
         if mask is not None:
@@ -786,7 +1086,7 @@ class Ranker:
             for k, interest in enumerate(meaning.interests if meaning else ()):
                 if interest in void:
                     semantic[void[interest], k] = NO_SIMILARITY
-        components = self._components(p, feasible, km, text, semantic, meaning, void)
+        components = self._components(p, wants, feasible, km, text, semantic, meaning, void)
         score = np.zeros(len(feasible))
         for weight, values in zip(weights, components, strict=True):
             score = score + weight * values
@@ -852,6 +1152,7 @@ class Ranker:
     def _components(
         self,
         p: Participant,
+        wants: _Wants,
         feasible: IntArray,
         km: FloatArray,
         text: FloatArray,
@@ -860,46 +1161,46 @@ class Ranker:
         void: dict[str, BoolArray],
     ) -> tuple[FloatArray, ...]:
         # Only feasible vacancies get scored; usually a small part of the index.
-        c = self.columns_.take(feasible)
+        c = self.columns_.take(feasible, _COMPONENT_COLUMNS)
         interest = self._interest_values(p, feasible, text, semantic, meaning, void)
-        trade = interest >= TRADE_MIN if has_interest_text(p) else None
-        return (
-            interest,
-            _distance_values(c, p, km),
-            _schedule_values(c, p),
-            _hours_values(c, p),
-            _language_values(c, p, trade),
-            _route_values(c, p, trade),
-        )
+        return _component_values(c, wants, km, interest, has_interest_text(p))
 
     def _rank_fast(
         self, p: Participant, weights: Weights, limit: int | None, mask: BoolArray | None
     ) -> Ranking:
         evaluation = self._evaluate(p, weights, mask)
         top = _top(evaluation.score, self.columns_.id_rank[evaluation.feasible], limit)
-        ranked = tuple(self._match(p, evaluation, int(i)) for i in top)
+        # The returned rows' numbers as Python floats at once, not one numpy scalar each.
+        positions = evaluation.feasible[top].tolist()
+        texts = evaluation.text[top].tolist()
+        scores = evaluation.score[top].tolist()
+        km = evaluation.distances.km[evaluation.feasible[top]].tolist()
+        values = list(zip(*(component[top].tolist() for component in evaluation.components),
+                          strict=True))
+        ranked = tuple(
+            self._match(p, evaluation, int(at), positions[i], texts[i], scores[i], km[i],
+                        values[i])
+            for i, at in enumerate(top.tolist())
+        )
         return Ranking(p.id, ranked, self._exclusions(p, evaluation, mask))
 
-    def _match(self, p: Participant, evaluation: _Evaluation, at: int) -> Match:
-        position = int(evaluation.feasible[at])
+    def _match(
+        self, p: Participant, evaluation: _Evaluation, at: int, position: int, text: float,
+        score: float, km: float, values: Sequence[float],
+    ) -> Match:
         vacancy = self.vacancies_[position]
         facts = PairFacts(
             participant=p,
             vacancy=vacancy,
             tag=vacancy_tag_match(p.interests, vacancy),
-            text=float(evaluation.text[at]),
+            text=text,
             # The per-pair distance keeps reasons word-for-word equal to the reference.
             km=pair_distance_km(p, vacancy),
             semantic=_pair_semantic(evaluation, at),
         )
-        values = [float(component[at]) for component in evaluation.components]
         assert len(values) == len(COMPONENTS)
-        return build_match(
-            facts,
-            values,
-            float(evaluation.score[at]),
-            distance_km=_known(evaluation.distances.km[position]),
-        )
+        # NaN (the only value unequal to itself) is an unknown distance.
+        return build_match(facts, values, score, distance_km=None if km != km else km)
 
     def _exclusions(
         self, p: Participant, evaluation: _Evaluation, mask: BoolArray | None

@@ -78,6 +78,7 @@ __all__ = [
     "reasons",
     "resolve_weights",
     "route_component",
+    "route_signals",
     "schedule_component",
     "warnings",
     "weighted_score",
@@ -283,7 +284,7 @@ def language_component(
     return 0.5 if vacancy.type == "taalstage" and not trade else 1.0
 
 
-def _route_signals(participant: Participant) -> list[bool]:
+def route_signals(participant: Participant) -> list[bool]:
     """One entry per signal present: True for a 'high' (work-ready) signal."""
     signals = []
     if participant.route in ("Z", "B1"):
@@ -318,7 +319,7 @@ def route_component(
     >>> route_component(b1, Vacancy("v", "werkervaringsplaats", "Zorg", (), 1), trade=False)
     0.0
     """
-    signals = _route_signals(participant)
+    signals = route_signals(participant)
     if not signals:
         return NEUTRAL
     low_type = vacancy.type in _LOW_TYPES
@@ -395,7 +396,15 @@ def _part_of_interest(phrase: str, interest: str) -> bool:
     return words < own
 
 
-def _interest_reason(facts: PairFacts) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    """What several reasons read of a pair, worked out once per pair."""
+
+    trade: bool | None  # facts.trade()
+    hours: float  # hours_component of the pair
+
+
+def _interest_reason(facts: PairFacts, judged: _Judged) -> str | None:
     """Name the interest and the vacancy's words that carried it; only strong evidence."""
     tag = facts.tag
     if tag.score >= TAG_MATCH_CUTOFF and not _modifier_only(tag):
@@ -435,7 +444,7 @@ CLOSE_BY_KM = 0.1
 EDGE_SHARE = 0.9
 
 
-def _distance_reason(facts: PairFacts) -> str | None:
+def _distance_reason(facts: PairFacts, judged: _Judged) -> str | None:
     if facts.vacancy.remote:
         return "Kan op afstand, zonder reizen"
     if facts.km is None:
@@ -451,7 +460,7 @@ def _distance_reason(facts: PairFacts) -> str | None:
     return f"{km_text(facts.km)}, binnen {number_text(limit)} km"
 
 
-def _schedule_reason(facts: PairFacts) -> str | None:
+def _schedule_reason(facts: PairFacts, judged: _Judged) -> str | None:
     p, v = facts.participant, facts.vacancy
     care_clash = bool(v.schedule_mask & p.free_mask & p.care_mask)
     if care_clash and v.childcare_offered:
@@ -463,11 +472,11 @@ def _schedule_reason(facts: PairFacts) -> str | None:
     return None
 
 
-def _language_reason(facts: PairFacts) -> str | None:
+def _language_reason(facts: PairFacts, judged: _Judged) -> str | None:
     p, v = facts.participant, facts.vacancy
     speaking = p.nl_levels[0]
     if speaking >= _B1:
-        if v.type == "taalstage" and facts.trade():
+        if v.type == "taalstage" and judged.trade:
             return "Taalstage in het eigen vak"
         return None
     if v.language_support:
@@ -488,31 +497,31 @@ _STEP_WORDS: dict[tuple[bool, str], str] = {
 }
 
 
-def _route_reason(facts: PairFacts) -> str | None:
+def _route_reason(facts: PairFacts, judged: _Judged) -> str | None:
     p, v = facts.participant, facts.vacancy
-    trade = facts.trade()
+    trade = judged.trade
     if route_component(p, v, trade) != 1.0:
         return None
-    high = _route_signals(p)[0]
+    high = route_signals(p)[0]
     words = _STEP_WORDS[(high, v.type)]
     return words.replace(":", " in het eigen vak:", 1) if high and trade else words
 
 
-def _hours_reason(facts: PairFacts) -> str | None:
+def _hours_reason(facts: PairFacts, judged: _Judged) -> str | None:
     hours = facts.vacancy.hours
     if hours is None:
         return None
-    if hours_component(facts.participant, facts.vacancy) == 1.0:
+    if judged.hours == 1.0:
         if hours.min == hours.max:
             return f"Uren passen: {number_text(hours.min)} uur per week"
         return f"Uren passen: {number_text(hours.min)}–{number_text(hours.max)} uur per week"
     return None
 
 
-def _hours_misfit(facts: PairFacts) -> str | None:
+def _hours_misfit(facts: PairFacts, judged: _Judged) -> str | None:
     """What does not fit in the hours: fewer or more than the person wants."""
     hours, wants = facts.vacancy.hours, facts.participant.hours
-    if hours is None or wants is None or hours_component(facts.participant, facts.vacancy) == 1.0:
+    if hours is None or wants is None or judged.hours == 1.0:
         return None
     if hours.max < wants.max:
         return f"Minder uren dan gewenst: {number_text(hours.max)} van {number_text(wants.max)}"
@@ -539,7 +548,8 @@ def reasons(facts: PairFacts) -> tuple[str, ...]:
     >>> reasons(PairFacts(p, v, TagMatch(1.0, "koken", "kok"), 0.1, 3.24))
     ('Past bij interesse koken: kok', '3,2 km, binnen 10 km')
     """
-    found = [text for build in _REASONS if (text := build(facts)) is not None]
+    judged = _Judged(facts.trade(), hours_component(facts.participant, facts.vacancy))
+    found = [text for build in _REASONS if (text := build(facts, judged)) is not None]
     return tuple(found[:_MAX_REASONS]) or ("Voldoet aan alle voorwaarden",)
 
 

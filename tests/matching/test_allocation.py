@@ -166,3 +166,37 @@ def test_reusing_a_fitted_ranker() -> None:
     assert allocate(people, [], ranker=ranker) == allocate(people, vacancies)
     with pytest.raises(ValueError, match="per_vacancy"):
         allocate(people, vacancies, per_vacancy=-1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    people=st.lists(participant_records(), min_size=1, max_size=6),
+    vacancy_data=vacancy_lists(max_size=6),
+    semantic=st.booleans(),
+    edited=st.booleans(),
+)
+def test_scoring_many_participants_at_once_gives_score_row_exactly(
+    people: list[dict[str, Any]], vacancy_data: list[dict[str, Any]], semantic: bool,
+    edited: bool,
+) -> None:
+    # A title that misleads the first person's interest sends her through the
+    # one-at-a-time path, the others are scored in groups: both paths are checked.
+    people[0]["interests"] = ["kinderen"]
+    vacancy_data[0]["title"] = "Vrijwilliger kinderboerderij"
+    participants = load_participants([{**r, "id": f"p-{i}"} for i, r in enumerate(people)])
+    vacancies = load_vacancies(vacancy_data)
+    ranker = Ranker(semantic=semantic).fit(vacancies)
+    if edited:  # an edited text index scores edited rows from its extra rows
+        ranker.replace(load_vacancies([{**vacancy_data[-1], "description": "koken in de keuken",
+                                        "tags": ["koken"]}])[0])
+    rows, columns, scores = ranker.score_pairs(participants)
+    expected_rows, expected_columns, expected_scores = [], [], []
+    for position, participant in enumerate(participants):
+        row = ranker.score_row(participant)
+        where = np.flatnonzero(row.feasible)
+        expected_rows += [position] * len(where)
+        expected_columns += where.tolist()
+        expected_scores += row.score[where].tolist()
+    assert rows.tolist() == expected_rows
+    assert columns.tolist() == expected_columns
+    assert scores.tolist() == expected_scores  # the same bits, not merely close

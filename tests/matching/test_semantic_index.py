@@ -123,3 +123,31 @@ def test_phrase_evidence_is_the_first_best_phrase_pair_by_pair() -> None:
         cosines = [float(np.dot(row, target)) / (semantic.GRID * semantic.GRID) for row in rows]
         best = max(range(len(phrases)), key=lambda i: (cosines[i], -i))
         assert semantic.phrase_evidence(interest, place) == (phrases[best], cosines[best])
+
+
+def _hubness_in_one_product(vectors: np.ndarray, background: np.ndarray) -> np.ndarray:
+    """The hubness as first written: one float64 product of every row, a full sort."""
+    cosines = (vectors.astype(np.float64) @ background.astype(np.float64).T).astype(np.float32)
+    return np.sort(cosines, axis=1)[:, -semantic.HUB_NEIGHBOURS:].astype(np.float64).mean(axis=1)
+
+
+def _unit_rows(rng: np.random.Generator, count: int) -> np.ndarray:
+    rows = rng.standard_normal((count, 64)).astype(np.float32)
+    return semantic._normalised(rows)
+
+
+def test_hubness_in_blocks_equals_one_product_to_the_last_bit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(7)
+    vectors, background = _unit_rows(rng, 1000), _unit_rows(rng, 52)
+    monkeypatch.setattr(semantic, "HUB_BLOCK", 96)  # several blocks and a short last one
+    blocked = semantic.hubness(vectors, background)
+    assert blocked.tolist() == _hubness_in_one_product(vectors, background).tolist()
+    alone = [semantic.hubness(vectors[i:i + 1], background)[0] for i in range(50)]
+    assert alone == blocked[:50].tolist()
+
+
+def test_normalising_in_place_gives_the_bits_of_a_normalised_copy() -> None:
+    rows = np.random.default_rng(3).standard_normal((300, 256)).astype(np.float32) * 7
+    rows[5] = 0.0  # a zero row stays zero
+    assert np.array_equal(semantic._normalise_own(rows.copy()), semantic._normalised(rows))

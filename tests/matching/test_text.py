@@ -12,6 +12,7 @@ from matching.text import (
     MAX_DOCUMENT_SHARE,
     MIN_DOCUMENTS_TO_PRUNE,
     TextIndex,
+    _words_of_texts,
     participant_document,
     vacancy_document,
 )
@@ -107,3 +108,37 @@ def test_the_equivalent_vectoriser_transforms_like_the_index() -> None:
     assert np.allclose(row[query.terms], query.weights) and np.count_nonzero(row) == len(
         query.terms
     )
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_texts_split_as_one_string_give_each_texts_own_words(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = (*WORDS, "\x00", "a\x00b", "\x1c", "\u2003", "\n", "Σ", "ΑΣ", "ς'", "")
+    texts = ["".join(rng.choice(pieces) + rng.choice(("", " ", "  ")) for _ in range(
+        rng.randint(0, 6))) for _ in range(rng.randint(0, 12))]
+    words, marker = _words_of_texts(texts)
+    # Split back at the markers: each text's words, lowered as that text alone.
+    found: list[list[object]] = [[]]
+    for word in words:
+        if word is marker or (isinstance(marker, str) and word == marker):
+            found.append([])
+        else:
+            found[-1].append(word)
+    assert found == ([text.lower().split() for text in texts] if texts else [[]])
+
+
+def test_a_text_with_the_break_as_a_word_is_split_text_by_text() -> None:
+    words, marker = _words_of_texts(["koken \x00 tuin", "Zorg"])
+    assert not isinstance(marker, str)
+    assert words == ["koken", "\x00", "tuin", marker, "zorg"]
+
+
+def test_the_tag_table_keeps_each_vacancys_distinct_tags_in_their_order() -> None:
+    vacancies = [make_vacancy(id="a", tags=("zorg", "koken", "zorg")),
+                 make_vacancy(id="b", tags=()),
+                 make_vacancy(id="c", tags=("tuin", "koken", "tuin", "tuin"))]
+    index = TextIndex().fit(vacancies)
+    assert index.tags_ == ("zorg", "koken", "tuin")
+    rows = [index.tag_members_[start:end].tolist() for start, end in
+            zip(index.tag_pointers_[:-1], index.tag_pointers_[1:], strict=True)]
+    assert rows == [[0, 1], [], [2, 1]]
