@@ -125,6 +125,35 @@ def test_phrase_evidence_is_the_first_best_phrase_pair_by_pair() -> None:
         assert semantic.phrase_evidence(interest, place) == (phrases[best], cosines[best])
 
 
+def test_phrase_evidence_remembered_per_phrase_is_what_a_fresh_product_gives() -> None:
+    """Vacancies sharing phrases: the second's answer mixes remembered and new cosines."""
+    first = make_vacancy(id="v-1", title="Keukenhulp", tags=["koken"],
+                         description="Je helpt de kok. Je ruimt de afwas op.")
+    second = make_vacancy(id="v-2", title="Hulp in de tuin", tags=["koken", "tuin"],
+                          description="Je helpt de kok en de tuinman. Je ruimt de afwas op.")
+    for interest in ("koken", "tuinieren"):
+        semantic.phrase_evidence(interest, first)
+        phrases = semantic._phrases(second.title, second.tags, second.description)
+        rows = semantic._grid(VectorCache().vectors(semantic.PART_KIND, phrases))
+        target = semantic._grid(VectorCache().vectors(semantic.QUERY_KIND, [interest]))[0]
+        cosines = [float(np.dot(row, target)) / (semantic.GRID * semantic.GRID) for row in rows]
+        best = max(range(len(phrases)), key=lambda i: (cosines[i], -i))
+        assert semantic.phrase_evidence(interest, second) == (phrases[best], cosines[best])
+
+
+def test_the_phrase_memory_starts_again_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(semantic, "PHRASE_MEMO_MAX", 3)
+    cache = VectorCache()
+    token = semantic._phrase_cache.set(cache)
+    try:
+        semantic._phrase_cosines("koken", ["keuken", "kok"])
+        semantic._phrase_cosines("koken", ["afwas", "tuin"])
+        remembered = semantic._phrase_memo[cache]
+        assert sorted(remembered["koken"].cosines) == ["afwas", "tuin"]
+    finally:
+        semantic._phrase_cache.reset(token)
+
+
 def _hubness_in_one_product(vectors: np.ndarray, background: np.ndarray) -> np.ndarray:
     """The hubness as first written: one float64 product of every row, a full sort."""
     cosines = (vectors.astype(np.float64) @ background.astype(np.float64).T).astype(np.float32)
