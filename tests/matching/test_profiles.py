@@ -8,6 +8,7 @@ import pytest
 
 from matching import Location, ProfileError, load_participants, load_vacancies, read_json
 from matching.geo import GeoPoint
+from matching.profiles import _reject_constant
 from tests.matching.builders import participant_record, vacancy_record
 
 
@@ -143,6 +144,34 @@ def test_read_json_reports_unreadable_and_invalid_files(tmp_path: Any) -> None:
     nan.write_text('{"lat": NaN}', encoding="utf-8")
     with pytest.raises(ProfileError, match="NaN is not allowed"):
         read_json(nan)
+
+
+@pytest.mark.parametrize("text", [
+    '{"a": 1, "a": 2}', "123456789012345678901234567890", "-0", "[-0.0, 1e-400, 1E2, 0.1e1]",
+    '["\\u00e9", "\\ud800", "é"]', "[1e400]", ' [1] ', '{"x": [true, false, null]}',
+])
+def test_read_json_gives_what_json_gives(tmp_path: Any, text: str) -> None:
+    """The fast parser's values are json's, also where only json accepts the text."""
+    import json
+
+    path = tmp_path / "data.json"
+    path.write_text(text, encoding="utf-8")
+    assert repr(read_json(path)) == repr(json.loads(text))  # repr: -0.0, int or float
+
+
+@pytest.mark.parametrize("text", [
+    '{"id": ', "[1,]", '{"a": 1}x', "", '"a\tb"', "\ufeff[1]", "[NaN]", "-Infinity",
+])
+def test_read_json_words_every_error_as_json_does(tmp_path: Any, text: str) -> None:
+    import json
+
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProfileError) as raised:
+        read_json(path)
+    with pytest.raises(ValueError) as plain:
+        json.loads(text, parse_constant=_reject_constant)
+    assert raised.value.lines() == [f"{path}: not valid JSON: {plain.value}"]
 
 
 def test_the_packaged_schema_is_the_contract() -> None:
