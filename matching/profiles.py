@@ -317,9 +317,26 @@ def _vacancy_rule_problems(record: Mapping[str, Any], where: str) -> Iterator[Pr
         )
 
 
+def _rules(kind: str) -> Callable[[Mapping[str, Any], str], Iterator[Problem]]:
+    return _vacancy_rule_problems if kind == "vacancy" else _hours_problems
+
+
+def _surely_fine(kind: str, records: Sequence[Any]) -> bool:
+    """True when the records are valid, keep the rules and repeat no id: then no
+    record needs a label or a list of its problems (10k vacancies: 20 ms less)."""
+    if not _surely_valid(kind, records):
+        return False
+    ids = {record["id"] for record in records}  # a valid record has a string id
+    rules = _rules(kind)
+    return len(ids) == len(records) and not any(
+        next(rules(record, ""), None) for record in records)
+
+
 def _records_problems(kind: str, records: Sequence[Any], label: str, single: bool) -> list[Problem]:
     # The detailed checker runs only to explain a failure the compiled one found,
     # so every message stays as it was and valid input costs almost nothing.
+    if _surely_fine(kind, records):
+        return []
     explain = not _surely_valid(kind, records)
     problems: list[Problem] = []
     seen: dict[str, str] = {}
@@ -327,8 +344,7 @@ def _records_problems(kind: str, records: Sequence[Any], label: str, single: boo
         where = _record_label(label, None if single else index, record)
         found = list(_schema_problems(kind, record, where)) if explain else []
         if not found:
-            rules = _vacancy_rule_problems if kind == "vacancy" else _hours_problems
-            found = list(rules(record, where))
+            found = list(_rules(kind)(record, where))
         if isinstance(record, Mapping) and isinstance(record.get("id"), str):
             earlier = seen.setdefault(record["id"], where)
             if earlier != where:
@@ -359,15 +375,29 @@ def validate(kind: str, data: Any, *, label: str) -> list[Problem]:
 # --------------------------------------------------------------------------- conversion
 
 
+#: Each CEFR level's and each physical load's rank, by name (``list.index`` once each).
+_CEFR_RANK = {level: rank for rank, level in enumerate(CEFR_LEVELS)}
+_LOAD_RANK = {load: rank for rank, load in enumerate(LOADS)}
+_NO_LEVELS = (0, 0, 0, 0)
+_NONE: frozenset[str] = frozenset()
+
+
 def _levels(skills: Mapping[str, str] | None) -> tuple[int, int, int, int]:
-    skills = skills or {}
-    ranks = [CEFR_LEVELS.index(skills[s]) if s in skills else 0 for s in SKILLS]
-    return (ranks[0], ranks[1], ranks[2], ranks[3])
+    if not skills:  # most vacancies and many people name no level for some language
+        return _NO_LEVELS
+    get, rank, none = skills.get, _CEFR_RANK, CEFR_LEVELS[0]
+    return (rank[get(SKILLS[0], none)], rank[get(SKILLS[1], none)],
+            rank[get(SKILLS[2], none)], rank[get(SKILLS[3], none)])
 
 
 def _hours(record: Mapping[str, Any]) -> Hours | None:
     hours = record.get("hours_per_week")
     return None if hours is None else Hours(hours["min"], hours["max"])
+
+
+def _names(record: Mapping[str, Any], key: str) -> frozenset[str]:
+    names = record.get(key)
+    return frozenset(names) if names else _NONE
 
 
 class _Resolver:
@@ -413,28 +443,31 @@ def participant_from_dict(
 
 
 def _participant(record: Mapping[str, Any], resolve: _Resolver) -> Participant:
+    # Positional, in field order, with table lookups for ranks and one shared
+    # empty set: building 10k records was 0.1 s of a run.
+    get = record.get
     location, given = resolve(record)
-    languages = record.get("languages", {})
-    travel = record.get("max_travel_km")
+    languages = get("languages") or {}
+    travel = get("max_travel_km")
     return Participant(
-        id=record["id"],
-        availability=frozenset(record["availability"]),
-        location=location,
-        location_given=given,
-        max_travel_km=None if travel is None else float(travel),
-        nl_levels=_levels(languages.get("nl")),
-        other_languages=frozenset(languages.get("other", ())),
-        literate_latin=bool(record.get("literate_latin", False)),
-        route=record.get("route"),
-        interests=tuple(record.get("interests", ())),
-        experience=record.get("experience", ""),
-        lessons=frozenset(record.get("lessons", ())),
-        childcare_needed=frozenset(record.get("childcare_needed", ())),
-        hours=_hours(record),
-        gender=record.get("gender"),
-        women_only=bool(record.get("women_only", False)),
-        max_physical_load=LOADS.index(record.get("max_physical_load", LOADS[-1])),
-        ladder_step=record.get("ladder_step"),
+        record["id"],
+        frozenset(record["availability"]),
+        location,
+        given,
+        None if travel is None else float(travel),
+        _levels(languages.get("nl")),
+        _names(languages, "other"),
+        bool(get("literate_latin", False)),
+        get("route"),
+        tuple(get("interests", ())),
+        get("experience", ""),
+        _names(record, "lessons"),
+        _names(record, "childcare_needed"),
+        _hours(record),
+        get("gender"),
+        bool(get("women_only", False)),
+        _LOAD_RANK[get("max_physical_load", LOADS[-1])],
+        get("ladder_step"),
     )
 
 
@@ -454,34 +487,36 @@ def vacancy_from_dict(
 
 
 def _vacancy(record: Mapping[str, Any], resolve: _Resolver) -> Vacancy:
+    # Positional, in field order, as _participant.
+    get = record.get
     location, given = resolve(record)
-    childcare = record.get("childcare", {})
+    childcare = get("childcare") or {}
     return Vacancy(
-        id=record["id"],
-        type=record["type"],
-        title=record["title"],
-        schedule=tuple(record["schedule"]),
-        capacity=record["capacity"],
-        organisation=record.get("organisation", ""),
-        description=record.get("description", ""),
-        tags=tuple(record.get("tags", ())),
-        location=location,
-        location_given=given,
-        remote=bool(record.get("remote", False)),
-        dayparts_needed=record.get("dayparts_needed"),
-        hours=_hours(record),
-        filled=record.get("filled", 0),
-        language_min=_levels(record.get("language_min")),
-        language_rich=bool(record.get("language_rich", False)),
-        language_support=bool(record.get("language_support", False)),
-        other_languages=frozenset(record.get("other_languages", ())),
-        literacy_required=bool(record.get("literacy_required", False)),
-        childcare_offered=bool(childcare.get("offered", False)),
-        children_welcome=bool(childcare.get("children_welcome", False)),
-        women_only=bool(record.get("women_only", False)),
-        physical_load=LOADS.index(record.get("physical_load", LOADS[0])),
-        duration_weeks=record.get("duration_weeks"),
-        status=record.get("status"),
+        record["id"],
+        record["type"],
+        record["title"],
+        tuple(record["schedule"]),
+        record["capacity"],
+        get("organisation", ""),
+        get("description", ""),
+        tuple(get("tags", ())),
+        location,
+        given,
+        bool(get("remote", False)),
+        get("dayparts_needed"),
+        _hours(record),
+        get("filled", 0),
+        _levels(get("language_min")),
+        bool(get("language_rich", False)),
+        bool(get("language_support", False)),
+        _names(record, "other_languages"),
+        bool(get("literacy_required", False)),
+        bool(childcare.get("offered", False)),
+        bool(childcare.get("children_welcome", False)),
+        bool(get("women_only", False)),
+        _LOAD_RANK[get("physical_load", LOADS[0])],
+        get("duration_weeks"),
+        get("status"),
     )
 
 

@@ -132,6 +132,46 @@ def test_default_geocoder_is_the_embedded_table() -> None:
     assert 51.5 < vacancy.location.lat < 52.1 and 5.5 < vacancy.location.lon < 6.0
 
 
+def test_every_field_of_a_full_record_lands_where_it_belongs() -> None:
+    """The loaders build the dataclasses positionally: each field checked by name
+    (neighbouring flags differ, so two swapped fields would show)."""
+    from matching.types import Hours, Participant, Vacancy
+
+    vacancy = load_vacancies([{
+        "id": "v-1", "organisation": "Org", "type": "taalstage", "title": "Kok",
+        "description": "Koken.", "tags": ["koken"], "location": {"lat": 51.8, "lon": 5.9},
+        "remote": True, "schedule": ["mon_morning", "tue_morning"], "dayparts_needed": 1,
+        "hours_per_week": {"min": 4, "max": 8}, "capacity": 3, "filled": 1,
+        "language_min": {"speaking": "A2", "writing": "B1"}, "language_rich": False,
+        "language_support": True, "other_languages": ["ar"], "literacy_required": False,
+        "childcare": {"offered": False, "children_welcome": True}, "women_only": True,
+        "physical_load": "heavy", "duration_weeks": 6, "status": "published",
+    }])[0]
+    assert vacancy == Vacancy(
+        id="v-1", type="taalstage", title="Kok", schedule=("mon_morning", "tue_morning"),
+        capacity=3, organisation="Org", description="Koken.", tags=("koken",),
+        location=Location(51.8, 5.9, "given"), location_given=True, remote=True,
+        dayparts_needed=1, hours=Hours(4, 8), filled=1, language_min=(2, 0, 0, 3),
+        language_rich=False, language_support=True, other_languages=frozenset({"ar"}),
+        literacy_required=False, childcare_offered=False, children_welcome=True,
+        women_only=True, physical_load=2, duration_weeks=6, status="published")
+    person = load_participants({
+        "id": "p-1", "location": {"lat": 51.8, "lon": 5.9}, "max_travel_km": 10,
+        "languages": {"nl": {"listening": "B2"}, "other": ["ar", "en"]},
+        "literate_latin": True, "route": "Z", "interests": ["koken"], "experience": "Kok",
+        "availability": ["mon_morning", "tue_morning"], "lessons": ["tue_morning"],
+        "childcare_needed": ["mon_morning"], "hours_per_week": {"min": 4, "max": 12},
+        "gender": "f", "women_only": False, "max_physical_load": "medium", "ladder_step": 3,
+    })[0]
+    assert person == Participant(
+        id="p-1", availability=frozenset({"mon_morning", "tue_morning"}),
+        location=Location(51.8, 5.9, "given"), location_given=True, max_travel_km=10.0,
+        nl_levels=(0, 4, 0, 0), other_languages=frozenset({"ar", "en"}), literate_latin=True,
+        route="Z", interests=("koken",), experience="Kok", lessons=frozenset({"tue_morning"}),
+        childcare_needed=frozenset({"mon_morning"}), hours=Hours(4, 12), gender="f",
+        women_only=False, max_physical_load=1, ladder_step=3)
+
+
 def test_read_json_reports_unreadable_and_invalid_files(tmp_path: Any) -> None:
     missing = tmp_path / "missing.json"
     with pytest.raises(ProfileError, match="missing.json: cannot read file"):
