@@ -877,13 +877,19 @@ def phrase_evidence(interest: str, vacancy: Vacancy) -> tuple[str, float]:
 def _phrase_evidence(
     interest: str, title: str, tags: tuple[str, ...], description: str
 ) -> tuple[str, float]:
-    phrases = _phrases(title, tags, description)
+    phrases = _vacancy_phrases(title, tags, description)
     if not phrases or not interest:
         return "", 0.0
     cosines = _phrase_cosines(interest, phrases)
     # The first of equals, as the phrases are ordered (numpy's argmax does the same).
     best = max(range(len(phrases)), key=cosines.__getitem__)
     return phrases[best], cosines[best]
+
+
+@lru_cache(maxsize=8192)
+def _vacancy_phrases(title: str, tags: tuple[str, ...], description: str) -> tuple[str, ...]:
+    # Once per vacancy text: each of a person's interests asks for the same phrases.
+    return tuple(_phrases(title, tags, description))
 
 
 #: Per cache, each interest's grid vector and cosine with each phrase looked up
@@ -910,7 +916,7 @@ class _InterestMemo:
         self.cosines: dict[str, float] = {}
 
 
-def _phrase_cosines(interest: str, phrases: list[str]) -> list[float]:
+def _phrase_cosines(interest: str, phrases: Sequence[str]) -> list[float]:
     """The cosine of each of ``phrases`` (distinct) with ``interest``, as Python floats.
 
     Grid vectors make every sum an exact float32 integer, so a phrase's cosine is
