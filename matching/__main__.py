@@ -9,6 +9,7 @@ nothing on standard output.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import json.encoder
 import os
@@ -238,4 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    # The interpreter's last collections would walk every object left (the
+    # vectors in memory, the imported modules): 0.06 s CPU of a 20 x 10k run
+    # that needs none of it. Frozen objects are left out; the process ends anyway.
+    gc.freeze()
+    sys.exit(status)
