@@ -892,15 +892,12 @@ def _vacancy_phrases(title: str, tags: tuple[str, ...], description: str) -> tup
     return tuple(_phrases(title, tags, description))
 
 
-#: Per cache, each interest's grid vector and cosine with each phrase looked up
-#: so far. Vacancies
-#: share most of their phrases (tags, common words), so a ranking that explains
-#: hundreds of matches looks up and multiplies each distinct phrase once per
-#: interest instead of once per match (20 x 10k: 18 % of the run went to it).
-#: Kept per cache so that each cache still hands out, and so stores, the
-#: vectors of every phrase its reasons quote.
-_phrase_memo: weakref.WeakKeyDictionary[VectorCache, dict[str, _InterestMemo]] = (
-    weakref.WeakKeyDictionary())
+#: Per cache, each interest's grid vector and its cosine with each phrase looked
+#: up so far. Vacancies share many phrases (tags, common words), so the reasons of
+#: a ranking look up and multiply each distinct phrase once per interest instead
+#: of once per match. Kept per cache so that each cache still hands out, and so
+#: stores, the vectors of every phrase its reasons quote.
+_phrase_memo: weakref.WeakKeyDictionary[VectorCache, _PhraseMemo] = weakref.WeakKeyDictionary()
 _phrase_memo_lock = threading.Lock()
 #: Cosines one cache remembers at most (about 100 bytes each); then it starts again.
 PHRASE_MEMO_MAX = 500_000
@@ -916,6 +913,16 @@ class _InterestMemo:
         self.cosines: dict[str, float] = {}
 
 
+class _PhraseMemo:
+    """What one cache remembers: per interest, and how many cosines in all."""
+
+    __slots__ = ("interests", "size")
+
+    def __init__(self) -> None:
+        self.interests: dict[str, _InterestMemo] = {}
+        self.size = 0
+
+
 def _phrase_cosines(interest: str, phrases: Sequence[str]) -> list[float]:
     """The cosine of each of ``phrases`` (distinct) with ``interest``, as Python floats.
 
@@ -924,8 +931,10 @@ def _phrase_cosines(interest: str, phrases: Sequence[str]) -> list[float]:
     """
     cache = _phrase_cache.get()
     with _phrase_memo_lock:
-        memo = _phrase_memo.setdefault(cache, {})
-        known = memo.get(interest)
+        memo = _phrase_memo.get(cache)
+        if memo is None:
+            memo = _phrase_memo[cache] = _PhraseMemo()
+        known = memo.interests.get(interest)
         cosines: list[float | None] = (
             [None] * len(phrases) if known is None
             else [known.cosines.get(phrase) for phrase in phrases])
@@ -939,9 +948,12 @@ def _phrase_cosines(interest: str, phrases: Sequence[str]) -> list[float]:
     found = dict(zip(new, ((vectors @ known.target).astype(np.float64) / (GRID * GRID)).tolist(),
                      strict=True))
     with _phrase_memo_lock:
-        if sum(len(each.cosines) for each in memo.values()) + len(found) > PHRASE_MEMO_MAX:
-            memo.clear()
+        if memo.size + len(found) > PHRASE_MEMO_MAX:
+            memo.interests.clear()
+            memo.size = 0
             known = _InterestMemo(known.target)
-        memo.setdefault(interest, known).cosines.update(found)
+        kept = memo.interests.setdefault(interest, known).cosines
+        memo.size += len(found.keys() - kept.keys())
+        kept.update(found)
     return [found[phrase] if cosine is None else cosine
             for phrase, cosine in zip(phrases, cosines, strict=True)]

@@ -149,7 +149,8 @@ def test_the_phrase_memory_starts_again_when_full(monkeypatch: pytest.MonkeyPatc
         semantic._phrase_cosines("koken", ["keuken", "kok"])
         semantic._phrase_cosines("koken", ["afwas", "tuin"])
         remembered = semantic._phrase_memo[cache]
-        assert sorted(remembered["koken"].cosines) == ["afwas", "tuin"]
+        assert sorted(remembered.interests["koken"].cosines) == ["afwas", "tuin"]
+        assert remembered.size == 2
     finally:
         semantic._phrase_cache.reset(token)
 
