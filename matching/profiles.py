@@ -176,23 +176,36 @@ def read_json(path: str | Path) -> Any:
     ...
     matching.profiles.ProfileError: /nonexistent.json: cannot read file: No such file or directory
     """
+    fast = _read_fast(Path(path))
+    if fast is not _UNREAD:
+        return fast
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise ProfileError([Problem(str(path), "", f"cannot read file: {reason}")]) from None
     try:
-        # msgspec parses a large file in about 60 % of json's time (10k vacancies:
-        # 39 against 63 ms). Wherever both accept a text they give the same values;
-        # whatever msgspec refuses goes to json, which words the error as before
-        # and accepts what it always did (1e400, a lone surrogate).
-        return msgspec.json.decode(text)
-    except msgspec.MsgspecError:
-        pass
-    try:
         return json.loads(text, parse_constant=_reject_constant)
     except ValueError as error:
         raise ProfileError([Problem(str(path), "", f"not valid JSON: {error}")]) from None
+
+
+_UNREAD = object()
+
+
+def _read_fast(path: Path) -> Any:
+    """The file's JSON value by msgspec, or ``_UNREAD`` when json must look.
+
+    msgspec parses the file's bytes in about 60 % of json's time on its text
+    (10k vacancies: 39 against 63 ms). Wherever both accept a file they give the
+    same values; whatever msgspec refuses (bad UTF-8, a BOM, a carriage return
+    inside a string, 1e400, a lone surrogate) is read again as text and given to
+    json, which words each error as before and accepts what it always did.
+    """
+    try:
+        return msgspec.json.decode(path.read_bytes())
+    except (OSError, msgspec.MsgspecError):
+        return _UNREAD
 
 
 def _reject_constant(name: str) -> Any:

@@ -132,6 +132,16 @@ def test_default_geocoder_is_the_embedded_table() -> None:
     assert 51.5 < vacancy.location.lat < 52.1 and 5.5 < vacancy.location.lon < 6.0
 
 
+def test_read_json_reports_a_file_that_is_not_utf8_as_before(tmp_path: Any) -> None:
+    path = tmp_path / "latin.json"
+    path.write_bytes(b'["caf\xe9"]')
+    with pytest.raises(UnicodeDecodeError) as plain:
+        path.read_text(encoding="utf-8")
+    with pytest.raises(ProfileError) as raised:
+        read_json(path)
+    assert raised.value.lines() == [f"{path}: cannot read file: {plain.value}"]
+
+
 def test_every_field_of_a_full_record_lands_where_it_belongs() -> None:
     """The loaders build the dataclasses positionally: each field checked by name
     (neighbouring flags differ, so two swapped fields would show)."""
@@ -189,6 +199,7 @@ def test_read_json_reports_unreadable_and_invalid_files(tmp_path: Any) -> None:
 @pytest.mark.parametrize("text", [
     '{"a": 1, "a": 2}', "123456789012345678901234567890", "-0", "[-0.0, 1e-400, 1E2, 0.1e1]",
     '["\\u00e9", "\\ud800", "é"]', "[1e400]", ' [1] ', '{"x": [true, false, null]}',
+    '{\r\n"a": 1\r\n}',
 ])
 def test_read_json_gives_what_json_gives(tmp_path: Any, text: str) -> None:
     """The fast parser's values are json's, also where only json accepts the text."""
@@ -201,6 +212,7 @@ def test_read_json_gives_what_json_gives(tmp_path: Any, text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     '{"id": ', "[1,]", '{"a": 1}x', "", '"a\tb"', "\ufeff[1]", "[NaN]", "-Infinity",
+    '["a\rb"]',
 ])
 def test_read_json_words_every_error_as_json_does(tmp_path: Any, text: str) -> None:
     import json
