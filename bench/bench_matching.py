@@ -324,6 +324,8 @@ def row_command_line(n_people: int, n_vacancies: int, runs: int) -> None:
             f"(CPU {reference_cpu:.2f} s), one run", "-")
         row(f"{label}, reference / fast", f"{reference_wall / fast_wall:.1f}x wall, "
             f"{reference_cpu / fast_cpu:.1f}x CPU", ">= 15x")
+        row(f"{label}, fast engine, where its CPU goes (one run, the steps of the command "
+            "timed inside one process)", _steps_text(arguments), "-")
         # What both engines pay whatever the ranking costs (start, imports, reading,
         # validation, loading, fit): it bounds the ratio above.
         one_file = Path(folder, "P1.json")
@@ -337,6 +339,42 @@ def row_command_line(n_people: int, n_vacancies: int, runs: int) -> None:
             "(the part both engines pay)", f"{one_wall:.2f} s wall (CPU {one_cpu:.2f} s), "
             f"median of {runs}; reference / this: {bound:.1f}x CPU, the most the "
             f"ratio above can reach", "-")
+
+
+#: The steps of ``python -m matching rank`` in the order the command runs them,
+#: each timed by its CPU (process_time) in a fresh process; prints a JSON object.
+_STEPS_SCRIPT = """
+import json, sys, time
+marks = [("start", time.process_time())]
+def mark(step):
+    marks.append((step, time.process_time()))
+import matching.__main__ as command
+mark("imports")
+from matching.profiles import load_participants, load_vacancies, read_json
+args = command._parser().parse_args(sys.argv[1:])
+with command.collector_paused(), command.one_blas_thread():
+    people, places = read_json(args.participant), read_json(args.vacancies)
+    mark("reading JSON")
+    people, places = load_participants(people), load_vacancies(places)
+    mark("validating and loading")
+    ranker = command._ranker(args).fit(places)
+    mark("fit")
+    rankings = [ranker.rank(person, limit=args.limit) for person in people]
+    mark("rank (with reasons)")
+    write = command._RankingWriter()
+    text = ", ".join(write(ranking) for ranking in rankings)
+    mark("writing")
+print(json.dumps({step: round(at - marks[i][1], 3) for i, (step, at) in enumerate(marks[1:])}))
+"""
+
+
+def _steps_text(arguments: list[str]) -> str:
+    """CPU seconds of each step of the command (start-up before the imports not included)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _STEPS_SCRIPT, *arguments], check=True, cwd=ROOT,
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    steps: dict[str, float] = json.loads(done.stdout)
+    return ", ".join(f"{step} {seconds:.2f} s" for step, seconds in steps.items()) + " (CPU)"
 
 
 def row_fit(n: int, runs: int) -> Ranker:
