@@ -16,11 +16,13 @@ from __future__ import annotations
 import bisect
 import copy
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from operator import attrgetter, is_not
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -75,6 +77,7 @@ __all__ = ["ENGINES", "Ranker", "ScoreRow"]
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 IntArray = npt.NDArray[np.int64]
+T = TypeVar("T")
 
 #: Pairs :meth:`Ranker.score_pairs` scores at once (some 60 bytes of columns each).
 PAIRS_AT_ONCE = 1 << 19
@@ -646,6 +649,31 @@ def _top(order_score: FloatArray, id_rank: IntArray, limit: int | None) -> IntAr
     return result
 
 
+#: From this many vacancies a fit builds the semantic index in a second thread
+#: (:func:`_alongside`); below it a thread costs more than it saves.
+FIT_IN_PARALLEL_FROM = 5_000
+
+
+@contextmanager
+def _alongside(work: Callable[[], T], size: int) -> Iterator[Callable[[], T]]:
+    """Run ``work`` in a second thread while the block runs; yield how to get its result.
+
+    The semantic fit is numpy and BLAS, which release the GIL, while the text fit is
+    mostly Python (splitting, counting words) and scipy: on two cores the two overlap.
+    The result, or the exception ``work`` raised, is taken after the block; an error
+    in the block waits for ``work`` to finish first, so no thread outlives the fit.
+    Small fits run ``work`` in this thread after the block.
+    """
+    if size < FIT_IN_PARALLEL_FROM:
+        done: list[T] = []
+        yield lambda: done[0]
+        done.append(work())
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="semantic-fit") as executor:
+        future = executor.submit(work)
+        yield future.result
+
+
 class Ranker:
     """Rank vacancies for participants: fit once on the vacancies, rank many times.
 
@@ -715,13 +743,15 @@ class Ranker:
         ids = [v.id for v in self.vacancies_]
         if len(set(ids)) != len(ids):
             raise ValueError("vacancy ids must be unique")
-        self.text_index_ = TextIndex().fit(self.vacancies_)
-        self.semantic_index_ = (
-            SemanticIndex(self.vectors).fit(self.vacancies_) if self.semantic else None
-        )
-        self.columns_ = _Columns(self.vacancies_)
-        self.misleading_rows_ = _misleading_rows(self.vacancies_)
+        with _alongside(self._fit_semantic, len(self.vacancies_)) as semantic_index:
+            self.text_index_ = TextIndex().fit(self.vacancies_)
+            self.columns_ = _Columns(self.vacancies_)
+            self.misleading_rows_ = _misleading_rows(self.vacancies_)
+        self.semantic_index_ = semantic_index()
         return self
+
+    def _fit_semantic(self) -> SemanticIndex | None:
+        return SemanticIndex(self.vectors).fit(self.vacancies_) if self.semantic else None
 
     @property
     def tfidf_(self) -> Any:
