@@ -649,8 +649,8 @@ def _top(order_score: FloatArray, id_rank: IntArray, limit: int | None) -> IntAr
     return result
 
 
-#: From this many vacancies a fit builds the semantic index in a second thread
-#: (:func:`_alongside`); below it a thread costs more than it saves.
+#: From this many vacancies a fit builds the semantic index and the columns in a second
+#: thread (:func:`_alongside`); below it a thread costs more than it saves.
 FIT_IN_PARALLEL_FROM = 5_000
 
 
@@ -658,8 +658,8 @@ FIT_IN_PARALLEL_FROM = 5_000
 def _alongside(work: Callable[[], T], size: int) -> Iterator[Callable[[], T]]:
     """Run ``work`` in a second thread while the block runs; yield how to get its result.
 
-    The semantic fit is numpy and BLAS, which release the GIL, while the text fit is
-    mostly Python (splitting, counting words) and scipy: on two cores the two overlap.
+    The text fit's Python (splitting, counting words) and the rest's numpy, BLAS and
+    scipy take turns with the GIL: on two cores the two halves of a fit overlap.
     The result, or the exception ``work`` raised, is taken after the block; an error
     in the block waits for ``work`` to finish first, so no thread outlives the fit.
     Small fits run ``work`` in this thread after the block.
@@ -743,15 +743,20 @@ class Ranker:
         ids = [v.id for v in self.vacancies_]
         if len(set(ids)) != len(ids):
             raise ValueError("vacancy ids must be unique")
-        with _alongside(self._fit_semantic, len(self.vacancies_)) as semantic_index:
+        with _alongside(self._fit_besides_text, len(self.vacancies_)) as besides_text:
             self.text_index_ = TextIndex().fit(self.vacancies_)
-            self.columns_ = _Columns(self.vacancies_)
-            self.misleading_rows_ = _misleading_rows(self.vacancies_)
-        self.semantic_index_ = semantic_index()
+        self.semantic_index_, self.columns_, self.misleading_rows_ = besides_text()
         return self
 
-    def _fit_semantic(self) -> SemanticIndex | None:
-        return SemanticIndex(self.vectors).fit(self.vacancies_) if self.semantic else None
+    def _fit_besides_text(self) -> tuple[SemanticIndex | None, _Columns, dict[str, IntArray]]:
+        """What a fit builds besides the text index, in :func:`_alongside`'s second thread.
+
+        The semantic fit first: its BLAS product runs while the text fit splits and
+        counts words (holding the GIL); the columns, which hold the GIL, come when the
+        text fit has gone on to scipy's sparse products (which release it).
+        """
+        semantic = SemanticIndex(self.vectors).fit(self.vacancies_) if self.semantic else None
+        return semantic, _Columns(self.vacancies_), _misleading_rows(self.vacancies_)
 
     @property
     def tfidf_(self) -> Any:
