@@ -16,11 +16,13 @@ from __future__ import annotations
 import bisect
 import copy
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, compress, repeat
 from operator import attrgetter, is_not
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -75,6 +77,7 @@ __all__ = ["ENGINES", "Ranker", "ScoreRow"]
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 IntArray = npt.NDArray[np.int64]
+T = TypeVar("T")
 
 #: Pairs :meth:`Ranker.score_pairs` scores at once (some 60 bytes of columns each).
 PAIRS_AT_ONCE = 1 << 19
@@ -646,6 +649,31 @@ def _top(order_score: FloatArray, id_rank: IntArray, limit: int | None) -> IntAr
     return result
 
 
+#: From this many vacancies a fit builds the semantic index and the columns in a second
+#: thread (:func:`_alongside`); below it a thread costs more than it saves.
+FIT_IN_PARALLEL_FROM = 5_000
+
+
+@contextmanager
+def _alongside(work: Callable[[], T], size: int) -> Iterator[Callable[[], T]]:
+    """Run ``work`` in a second thread while the block runs; yield how to get its result.
+
+    The text fit's Python (splitting, counting words) and the rest's numpy, BLAS and
+    scipy take turns with the GIL: on two cores the two halves of a fit overlap.
+    The result, or the exception ``work`` raised, is taken after the block; an error
+    in the block waits for ``work`` to finish first, so no thread outlives the fit.
+    Small fits run ``work`` in this thread after the block.
+    """
+    if size < FIT_IN_PARALLEL_FROM:
+        done: list[T] = []
+        yield lambda: done[0]
+        done.append(work())
+        return
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="semantic-fit") as executor:
+        future = executor.submit(work)
+        yield future.result
+
+
 class Ranker:
     """Rank vacancies for participants: fit once on the vacancies, rank many times.
 
@@ -715,13 +743,20 @@ class Ranker:
         ids = [v.id for v in self.vacancies_]
         if len(set(ids)) != len(ids):
             raise ValueError("vacancy ids must be unique")
-        self.text_index_ = TextIndex().fit(self.vacancies_)
-        self.semantic_index_ = (
-            SemanticIndex(self.vectors).fit(self.vacancies_) if self.semantic else None
-        )
-        self.columns_ = _Columns(self.vacancies_)
-        self.misleading_rows_ = _misleading_rows(self.vacancies_)
+        with _alongside(self._fit_besides_text, len(self.vacancies_)) as besides_text:
+            self.text_index_ = TextIndex().fit(self.vacancies_)
+        self.semantic_index_, self.columns_, self.misleading_rows_ = besides_text()
         return self
+
+    def _fit_besides_text(self) -> tuple[SemanticIndex | None, _Columns, dict[str, IntArray]]:
+        """What a fit builds besides the text index, in :func:`_alongside`'s second thread.
+
+        The semantic fit first: its BLAS product runs while the text fit splits and
+        counts words (holding the GIL); the columns, which hold the GIL, come when the
+        text fit has gone on to scipy's sparse products (which release it).
+        """
+        semantic = SemanticIndex(self.vectors).fit(self.vacancies_) if self.semantic else None
+        return semantic, _Columns(self.vacancies_), _misleading_rows(self.vacancies_)
 
     @property
     def tfidf_(self) -> Any:

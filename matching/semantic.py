@@ -41,6 +41,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -275,17 +276,27 @@ class VectorCache:
         """
         # Vacancy texts are long and looked up once per fit: not worth remembering.
         key_of = _short_text_key if kind in SHORT_KINDS else text_key
-        keys = [key_of(kind, text) for text in texts]
+        return self.vectors_by_key(kind, [key_of(kind, text) for text in texts],
+                                   texts.__getitem__, embed)
+
+    def vectors_by_key(self, kind: str, keys: Sequence[str], text_at: Callable[[int], str],
+                       embed: Embed | None = None) -> Float32Array:
+        """:meth:`vectors` of texts whose keys (:func:`text_key`) the caller knows.
+
+        ``text_at(i)`` gives the ``i``-th text; it is asked for only when that
+        text's vector is neither in memory nor in the directory.
+        """
         if not keys:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
         with _memory_lock:
-            rows = [_memory.get(key) for key in keys]
+            rows = list(map(_memory.get, keys))
         if self.path is not None:
             self._keep(kind, [(key, row) for key, row in zip(keys, rows, strict=True)
                               if row is not None and key not in self._stored
                               and key not in self._pending])
         if any(row is None for row in rows):
-            missing = {key: text for key, text, row in zip(keys, texts, rows, strict=True)
+            missing = {key: text_at(at) for at, (key, row)
+                       in enumerate(zip(keys, rows, strict=True))
                        if row is None}
             embedded = self._embed_missing(kind, missing, embed or embed_texts)
             rows = [embedded[key] if row is None else row
@@ -436,7 +447,17 @@ def _vacancy_source(vacancy: Vacancy) -> str:
     stored vacancy needs only this one key. The separators cannot occur inside
     a field's text.
     """
-    return "\x1e".join((vacancy.title, "\x1f".join(vacancy.tags), vacancy.description))
+    return _source_of(_SOURCE_FIELDS(vacancy))
+
+
+#: What :func:`_vacancy_source` reads of a vacancy.
+_SOURCE_FIELDS = attrgetter("title", "tags", "description")
+_Fields = tuple[str, tuple[str, ...], str]
+
+
+def _source_of(fields: _Fields) -> str:
+    title, tags, description = fields
+    return "\x1e".join((title, "\x1f".join(tags), description))
 
 
 def _embed_sources(vacancies: dict[str, Vacancy]) -> Embed:
@@ -446,12 +467,47 @@ def _embed_sources(vacancies: dict[str, Vacancy]) -> Embed:
     return embed
 
 
+#: Each vacancy's cache key by its source fields (see :func:`_vacancy_keys`).
+_keys_by_fields: dict[_Fields, str] = {}
+
+
+def _vacancy_key(fields: _Fields) -> str:
+    """The cache key of a vacancy's vector, remembered by its fields."""
+    key = _keys_by_fields.get(fields)
+    if key is None:
+        if len(_keys_by_fields) >= MAX_MEMORY_VECTORS:
+            _keys_by_fields.clear()  # bounded as the vectors in memory are
+        key = _keys_by_fields[fields] = text_key(VACANCY_KIND, _source_of(fields))
+    return key
+
+
+def _vacancy_keys(vacancies: Sequence[Vacancy]) -> list[str]:
+    """The cache key of every vacancy's vector.
+
+    A refit meets the same vacancies again: their keys are found by their fields
+    (whose string hashes Python keeps), so no source is joined and nothing is
+    hashed with SHA-1 (a third of a 50k lookup). A key depends only on the text,
+    so a remembered one is never stale.
+    """
+    try:
+        keys: list[str | None] = list(map(_keys_by_fields.get, map(_SOURCE_FIELDS, vacancies)))
+        if None in keys:
+            keys = list(map(_vacancy_key, map(_SOURCE_FIELDS, vacancies)))
+    except TypeError:  # tags given as a list, against the type: not a dict key
+        keys = [text_key(VACANCY_KIND, _vacancy_source(v)) for v in vacancies]
+    return keys  # type: ignore[return-value]  # no None is left
+
+
 def _vacancy_vectors(cache: VectorCache, vacancies: Sequence[Vacancy]) -> Float32Array:
     """One (unprojected) vector per vacancy: one cache lookup each when stored."""
-    sources = [_vacancy_source(v) for v in vacancies]
-    by_source = dict(zip(sources, vacancies, strict=True))
-    vectors = cache.vectors(VACANCY_KIND, sources, _embed_sources(by_source))
-    return vectors.reshape(len(sources), DIMENSIONS)
+    def source_at(at: int) -> str:
+        return _vacancy_source(vacancies[at])
+
+    def embed(sources: list[str]) -> Float32Array:
+        return _embed_sources({_vacancy_source(v): v for v in vacancies})(sources)
+
+    vectors = cache.vectors_by_key(VACANCY_KIND, _vacancy_keys(vacancies), source_at, embed)
+    return vectors.reshape(len(vacancies), DIMENSIONS)
 
 
 def _embed_documents(documents: list[str]) -> Float32Array:

@@ -53,3 +53,44 @@ def test_the_box_never_changes_which_vacancies_are_too_far(
         [np.nan if e.distance_km is None else e.distance_km for e in ranking.excluded],
         equal_nan=True,
     )
+
+
+def _fitted_places(count: int) -> list:  # type: ignore[type-arg]
+    works = ["keuken", "tuin", "kapsalon", "fietsenwerkplaats", "bibliotheek", "magazijn"]
+    return load_vacancies([
+        vacancy_record(id=f"v-{i:03d}", title=f"Helpen in de {works[i % 6]} {i // 6}",
+                       tags=[works[(i * 5) % 6]],
+                       description=f"Je werkt mee in de {works[(i * 7) % 6]}. Met collega's.")
+        for i in range(count)
+    ])
+
+
+def test_a_fit_with_the_semantic_index_in_a_second_thread_ranks_as_one_in_one_thread(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from matching import ranker
+
+    places = _fitted_places(60)
+    person = load_participants(participant_record(
+        id="p", interests=["koken", "tuinieren"], experience="Ik werkte in een keuken."))[0]
+    monkeypatch.setattr(ranker, "FIT_IN_PARALLEL_FROM", 10**9)
+    serial = Ranker().fit(places)
+    monkeypatch.setattr(ranker, "FIT_IN_PARALLEL_FROM", 0)
+    threaded = Ranker().fit(places)
+    assert threaded.semantic_index_ is not None and serial.semantic_index_ is not None
+    assert np.array_equal(threaded.semantic_index_.matrix_, serial.semantic_index_.matrix_)
+    assert np.array_equal(threaded.semantic_index_.hubs_, serial.semantic_index_.hubs_)
+    assert threaded.rank(person) == serial.rank(person)
+
+
+@pytest.mark.parametrize("threshold", [0, 10**9])
+def test_an_error_in_the_semantic_fit_reaches_the_caller_in_either_thread(
+        monkeypatch: pytest.MonkeyPatch, threshold: int) -> None:
+    from matching import ranker
+
+    def broken(self: object, vacancies: object) -> object:
+        raise OSError("vector directory unreadable")
+
+    monkeypatch.setattr(ranker, "FIT_IN_PARALLEL_FROM", threshold)
+    monkeypatch.setattr(ranker.SemanticIndex, "fit", broken)
+    with pytest.raises(OSError, match="unreadable"):
+        Ranker().fit(_fitted_places(10))

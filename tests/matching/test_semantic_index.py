@@ -5,6 +5,7 @@ The model is real (no stand-in): texts are few and short so embedding stays chea
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import numpy as np
@@ -181,3 +182,24 @@ def test_normalising_in_place_gives_the_bits_of_a_normalised_copy() -> None:
     rows = np.random.default_rng(3).standard_normal((300, 256)).astype(np.float32) * 7
     rows[5] = 0.0  # a zero row stays zero
     assert np.array_equal(semantic._normalise_own(rows.copy()), semantic._normalised(rows))
+
+
+def test_a_remembered_vacancy_key_is_the_hash_of_its_source() -> None:
+    places = vacancies(5)
+    expected = [semantic.text_key(semantic.VACANCY_KIND, semantic._vacancy_source(v))
+                for v in places]
+    semantic._keys_by_fields.clear()
+    assert semantic._vacancy_keys(places) == expected  # hashed, then remembered
+    assert semantic._vacancy_keys(places) == expected  # found by the fields
+    edited = make_vacancy(id="v-000", title=places[0].title, tags=list(places[0].tags),
+                          description=places[0].description + " Nieuw.")
+    assert semantic._vacancy_keys([edited])[0] != expected[0]
+
+
+def test_tags_given_as_a_list_get_the_same_vector_as_a_tuple() -> None:
+    place = vacancies(1)[0]
+    listed = copy.copy(place)
+    object.__setattr__(listed, "tags", list(place.tags))
+    cache = VectorCache()
+    assert np.array_equal(semantic._vacancy_vectors(cache, [listed]),
+                          semantic._vacancy_vectors(cache, [place]))
