@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from matching.constraints import CODES, decode, exclusion, pair_distance_km
-from matching.geo import EARTH_RADIUS_KM, haversine_km_many
+from matching.geo import EARTH_RADIUS_KM, haversine_km_many, haversine_km_pairs
 from matching.reference import rank_reference
 from matching.scoring import (
     COMPONENTS,
@@ -230,12 +230,11 @@ class _Wants:
         )
 
     @classmethod
-    def of_group(cls, people: Sequence[Participant]) -> _Wants:
-        """The wants of ``people`` as arrays, one entry per person.
+    def of_group(cls, wants: Sequence[_Wants]) -> _Wants:
+        """The wants of several people (each :meth:`of`) as arrays, one entry per person.
 
         The people must share every branch (:func:`_branches`); the first one gives them.
         """
-        wants = [cls.of(p) for p in people]
         first = wants[0]
 
         def column(values: Iterable[object], dtype: npt.DTypeLike) -> npt.NDArray[Any]:
@@ -266,10 +265,10 @@ class _Wants:
         )
 
 
-def _branches(p: Participant) -> tuple[object, ...]:
-    """What decides the branches the constraints and components take for ``p``: people
-    with the same branches are scored together by :meth:`Ranker.score_pairs`."""
-    wants = _Wants.of(p)
+def _branches(p: Participant, wants: _Wants) -> tuple[object, ...]:
+    """What decides the branches the constraints and components take for ``p`` (whose
+    :meth:`_Wants.of` is ``wants``): people with the same branches are scored together
+    by :meth:`Ranker.score_pairs`."""
     return (wants.literate, wants.hours is None, wants.female, wants.women_only,
             wants.speaking_low, wants.signals, has_interest_text(p))
 
@@ -297,9 +296,10 @@ def _distances(c: _Columns, p: Participant, rows: IntArray) -> FloatArray:
 _BOX_MARGIN = 1e-6
 
 
-def _surely_far(c: _Columns, p: Participant) -> BoolArray | None:
-    """Vacancies outside a box around the participant that holds every point within
-    ``max_travel_km``: farther for certain, without a haversine. None: no box applies.
+def _box(p: Participant) -> tuple[float, float, float, float] | None:
+    """(lowest lat, highest lat, lowest lon, highest lon) of a box around the participant
+    that holds every point within ``max_travel_km``; the longitudes infinite when only
+    the latitudes bound it. None: no box applies.
 
     Along a meridian the great-circle distance is at least the radius times the
     latitude difference; the widest longitude difference within the circle is
@@ -314,10 +314,54 @@ def _surely_far(c: _Columns, p: Participant) -> BoolArray | None:
     if angle >= math.pi / 2 or abs(lat) + dlat >= 90.0:
         return None
     dlon = math.degrees(math.asin(min(1.0, math.sin(angle) / math.cos(math.radians(lat)))))
-    far = (c.lat < lat - dlat) | (c.lat > lat + dlat)
     if dlon < 90.0 and -180.0 <= lon - dlon and lon + dlon <= 180.0:
-        far |= (c.lon < lon - dlon) | (c.lon > lon + dlon)
+        return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+    return lat - dlat, lat + dlat, -math.inf, math.inf
+
+
+def _surely_far(c: _Columns, p: Participant) -> BoolArray | None:
+    """Vacancies outside :func:`_box`: farther for certain, without a haversine.
+    None: no box applies."""
+    box = _box(p)
+    if box is None:
+        return None
+    lat_low, lat_high, lon_low, lon_high = box
+    far = (c.lat < lat_low) | (c.lat > lat_high)
+    if lon_low != -math.inf:
+        far |= (c.lon < lon_low) | (c.lon > lon_high)
     return far
+
+
+def _group_distances(
+    c: _Columns, people: Sequence[Participant], codes: npt.NDArray[np.uint16]
+) -> FloatArray:
+    """:class:`_Distances` for a group at once: ``codes`` (people x vacancies) get the
+    distance bit in place; returns the km of the pairs left open (NaN elsewhere).
+
+    The same decisions and numbers as one person at a time: the same boxes, and the
+    haversine of the same pairs with :func:`haversine_km_pairs`, which gives
+    :func:`haversine_km_many`'s bits.
+    """
+    km = np.full(codes.shape, np.nan)
+    located = np.array([p.location is not None for p in people])
+    if not located.any():
+        return km
+    unbounded = (-math.inf, math.inf, -math.inf, math.inf)
+    boxes = np.array([_box(p) or unbounded for p in people], dtype=np.float64)
+    # No limit (or no location): the distance constraint cannot fail.
+    limit = np.array([math.inf if p.max_travel_km is None or p.location is None
+                      else p.max_travel_km for p in people], dtype=np.float64)
+    far = ((c.lat < boxes[:, 0:1]) | (c.lat > boxes[:, 1:2])
+           | (c.lon < boxes[:, 2:3]) | (c.lon > boxes[:, 3:4])) & ~c.remote
+    needed = (codes == 0) & ~far & located[:, None]
+    owner, rows = np.nonzero(needed)
+    origins = [(p.location.lat, p.location.lon) if p.location is not None else (0.0, 0.0)
+               for p in people]
+    km[owner, rows] = haversine_km_pairs(origins, owner, c.lat[rows], c.lon[rows])
+    # NaN (unknown location) compares false: unknown never excludes.
+    fails = far | (~c.remote & (km > limit[:, None]))
+    codes |= (fails * _BIT["distance"]).astype(np.uint16)
+    return km
 
 
 class _Distances:
@@ -926,17 +970,20 @@ class Ranker:
         chosen = self._weights_for(weights)
         found: list[tuple[IntArray, IntArray, FloatArray]] = []
         groups: dict[tuple[object, ...], list[int]] = {}
+        wants: list[_Wants] = []
         for position, participant in enumerate(participants):
             if self.engine == "reference":
                 row = self.score_row(participant, weights=weights)
                 where = np.flatnonzero(row.feasible)
                 found.append((np.full(len(where), position), where, row.score[where]))
             else:
-                groups.setdefault(_branches(participant), []).append(position)
+                wants.append(_Wants.of(participant))
+                groups.setdefault(_branches(participant, wants[-1]), []).append(position)
         size = max(1, PAIRS_AT_ONCE // max(1, len(self.vacancies_)))
         for members in groups.values():
             for start in range(0, len(members), size):
-                found.append(self._score_group(participants, members[start:start + size], chosen))
+                found.append(self._score_group(
+                    participants, wants, members[start:start + size], chosen))
         if not found:
             return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
         rows, columns, scores = (np.concatenate(part) for part in zip(*found, strict=True))
@@ -981,27 +1028,20 @@ class Ranker:
         return result
 
     def _score_group(
-        self, participants: Sequence[Participant], members: list[int], weights: Weights
+        self, participants: Sequence[Participant], own_wants: Sequence[_Wants],
+        members: list[int], weights: Weights,
     ) -> tuple[IntArray, IntArray, FloatArray]:
-        """:meth:`_evaluate`'s scores for people sharing their branches, all pairs at once."""
+        """:meth:`_evaluate`'s scores for people sharing their branches, all pairs at once
+        (``own_wants``: each participant's :meth:`_Wants.of`)."""
         every = self.columns_
         n = len(self.vacancies_)
         people = [participants[i] for i in members]
-        wants = _Wants.of_group(people)
+        wants = _Wants.of_group([own_wants[i] for i in members])
         # One row per person, one column per vacancy: the wants as a column broadcast.
         column = wants.at((slice(None), None))
-        codes = (every.static_codes | _schedule_codes(every, column)
-                 | _other_codes(every, column)).ravel()
-        km = np.full(len(codes), np.nan)
-        for at, person in enumerate(people):
-            # Distances one person at a time, with the very calls _evaluate makes.
-            own = codes[at * n:(at + 1) * n]
-            distances = _Distances(every, person)
-            distance_codes = distances.distance_codes(own == 0)
-            if distance_codes is not None:
-                own |= distance_codes
-            open_rows = np.flatnonzero(own == 0)
-            km[at * n + open_rows] = distances.fill(open_rows)
+        codes = every.static_codes | _schedule_codes(every, column) | _other_codes(every, column)
+        km = _group_distances(every, people, codes).ravel()
+        codes = codes.ravel()
         keep = np.flatnonzero(codes == 0)
         owner, columns = np.divmod(keep, n)
         interest = self._interest_pairs(people, owner, columns)
