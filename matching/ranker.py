@@ -277,11 +277,12 @@ def _schedule_codes(c: _Columns, p: _Wants) -> npt.NDArray[np.uint16]:
     free = p.free
     usable = free & ~p.care & _ALL_DAYPARTS
     fits_free = np.bitwise_count(c.schedule & np.uint32(free)) >= c.needed
+    result: npt.NDArray[np.uint16] = (~fits_free * _BIT["schedule"]).astype(np.uint16)
+    if np.all(usable == free):
+        return result  # children at home take none of the free dayparts: no childcare code
     fits_care = np.bitwise_count(c.schedule & np.uint32(usable)) >= c.needed
     childcare = fits_free & ~fits_care & ~c.arranged
-    result: npt.NDArray[np.uint16] = (
-        ~fits_free * _BIT["schedule"] | childcare * _BIT["childcare"]
-    ).astype(np.uint16)
+    result |= (childcare * _BIT["childcare"]).astype(np.uint16)
     return result
 
 
@@ -431,11 +432,11 @@ def _language_fails(c: _Columns, p: _Wants) -> BoolArray:
 
 def _other_codes(c: _Columns, p: _Wants) -> npt.NDArray[np.uint16]:
     """Every code but schedule, childcare and distance, per vacancy."""
-    codes = (
-        _language_fails(c, p) * _BIT["language"]
-        | (c.literacy & (not p.literate)) * _BIT["literacy"]
-        | (c.load > p.max_load) * _BIT["physical_load"]
-    )
+    codes = _language_fails(c, p) * _BIT["language"] | (c.load > p.max_load) * _BIT["physical_load"]
+    if not p.literate:
+        # Not `c.literacy & (not p.literate)`: a bool array with a Python bool takes
+        # numpy's slow scalar path (60 us at 50k, a tenth of the constraints).
+        codes = codes | c.literacy * _BIT["literacy"]
     if p.hours is not None:
         low, high = p.hours
         clash = (high < c.hours_min) | (low > c.hours_max)
