@@ -41,6 +41,7 @@ __all__ = [
     "embedded_table",
     "haversine_km",
     "haversine_km_many",
+    "haversine_km_pairs",
 ]
 
 #: Mean Earth radius (IUGG), in kilometres.
@@ -422,5 +423,36 @@ def haversine_km_many(
     half_dphi = (phi2 - phi1) / 2
     half_dlambda = (lambda2 - math.radians(lon)) / 2
     a = np.sin(half_dphi) ** 2 + math.cos(phi1) * np.cos(phi2) * np.sin(half_dlambda) ** 2
+    result: FloatArray = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, a)))
+    return result
+
+
+def haversine_km_pairs(
+    origins: Sequence[tuple[float, float]], owner: npt.ArrayLike, lats: npt.ArrayLike,
+    lons: npt.ArrayLike,
+) -> FloatArray:
+    """Great-circle km of many pairs at once: from ``origins[owner[i]]`` to ``(lats[i], lons[i])``.
+
+    :func:`haversine_km_many` for several origins in one pass, with its very steps and
+    so its very bits (tested): each origin's radians and cosine come from :mod:`math`
+    as there, and every array step is elementwise.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> d = haversine_km_pairs([(52.374, 4.890), (50.848, 5.689)], np.array([0, 1]),
+    ...                        np.array([50.848, 50.848]), np.array([5.689, 5.689]))
+    >>> [round(float(x)) for x in d]
+    [178, 0]
+    """
+    phi1 = [math.radians(lat) for lat, _ in origins]
+    cos1 = np.array([math.cos(phi) for phi in phi1], dtype=np.float64)
+    lambda1 = np.array([math.radians(lon) for _, lon in origins], dtype=np.float64)
+    at = np.asarray(owner, dtype=np.int64)
+    phi2 = np.radians(np.asarray(lats, dtype=np.float64))
+    lambda2 = np.radians(np.asarray(lons, dtype=np.float64))
+    half_dphi = (phi2 - np.array(phi1, dtype=np.float64)[at]) / 2
+    half_dlambda = (lambda2 - lambda1[at]) / 2
+    a = np.sin(half_dphi) ** 2 + cos1[at] * np.cos(phi2) * np.sin(half_dlambda) ** 2
     result: FloatArray = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, a)))
     return result

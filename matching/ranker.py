@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from matching.constraints import CODES, decode, exclusion, pair_distance_km
-from matching.geo import EARTH_RADIUS_KM, haversine_km_many
+from matching.geo import EARTH_RADIUS_KM, haversine_km_many, haversine_km_pairs
 from matching.reference import rank_reference
 from matching.scoring import (
     COMPONENTS,
@@ -233,12 +233,11 @@ class _Wants:
         )
 
     @classmethod
-    def of_group(cls, people: Sequence[Participant]) -> _Wants:
-        """The wants of ``people`` as arrays, one entry per person.
+    def of_group(cls, wants: Sequence[_Wants]) -> _Wants:
+        """The wants of several people (each :meth:`of`) as arrays, one entry per person.
 
         The people must share every branch (:func:`_branches`); the first one gives them.
         """
-        wants = [cls.of(p) for p in people]
         first = wants[0]
 
         def column(values: Iterable[object], dtype: npt.DTypeLike) -> npt.NDArray[Any]:
@@ -269,10 +268,10 @@ class _Wants:
         )
 
 
-def _branches(p: Participant) -> tuple[object, ...]:
-    """What decides the branches the constraints and components take for ``p``: people
-    with the same branches are scored together by :meth:`Ranker.score_pairs`."""
-    wants = _Wants.of(p)
+def _branches(p: Participant, wants: _Wants) -> tuple[object, ...]:
+    """What decides the branches the constraints and components take for ``p`` (whose
+    :meth:`_Wants.of` is ``wants``): people with the same branches are scored together
+    by :meth:`Ranker.score_pairs`."""
     return (wants.literate, wants.hours is None, wants.female, wants.women_only,
             wants.speaking_low, wants.signals, has_interest_text(p))
 
@@ -281,11 +280,12 @@ def _schedule_codes(c: _Columns, p: _Wants) -> npt.NDArray[np.uint16]:
     free = p.free
     usable = free & ~p.care & _ALL_DAYPARTS
     fits_free = np.bitwise_count(c.schedule & np.uint32(free)) >= c.needed
+    result: npt.NDArray[np.uint16] = (~fits_free * _BIT["schedule"]).astype(np.uint16)
+    if np.all(usable == free):
+        return result  # children at home take none of the free dayparts: no childcare code
     fits_care = np.bitwise_count(c.schedule & np.uint32(usable)) >= c.needed
     childcare = fits_free & ~fits_care & ~c.arranged
-    result: npt.NDArray[np.uint16] = (
-        ~fits_free * _BIT["schedule"] | childcare * _BIT["childcare"]
-    ).astype(np.uint16)
+    result |= (childcare * _BIT["childcare"]).astype(np.uint16)
     return result
 
 
@@ -300,9 +300,10 @@ def _distances(c: _Columns, p: Participant, rows: IntArray) -> FloatArray:
 _BOX_MARGIN = 1e-6
 
 
-def _surely_far(c: _Columns, p: Participant) -> BoolArray | None:
-    """Vacancies outside a box around the participant that holds every point within
-    ``max_travel_km``: farther for certain, without a haversine. None: no box applies.
+def _box(p: Participant) -> tuple[float, float, float, float] | None:
+    """(lowest lat, highest lat, lowest lon, highest lon) of a box around the participant
+    that holds every point within ``max_travel_km``; the longitudes infinite when only
+    the latitudes bound it. None: no box applies.
 
     Along a meridian the great-circle distance is at least the radius times the
     latitude difference; the widest longitude difference within the circle is
@@ -317,10 +318,54 @@ def _surely_far(c: _Columns, p: Participant) -> BoolArray | None:
     if angle >= math.pi / 2 or abs(lat) + dlat >= 90.0:
         return None
     dlon = math.degrees(math.asin(min(1.0, math.sin(angle) / math.cos(math.radians(lat)))))
-    far = (c.lat < lat - dlat) | (c.lat > lat + dlat)
     if dlon < 90.0 and -180.0 <= lon - dlon and lon + dlon <= 180.0:
-        far |= (c.lon < lon - dlon) | (c.lon > lon + dlon)
+        return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+    return lat - dlat, lat + dlat, -math.inf, math.inf
+
+
+def _surely_far(c: _Columns, p: Participant) -> BoolArray | None:
+    """Vacancies outside :func:`_box`: farther for certain, without a haversine.
+    None: no box applies."""
+    box = _box(p)
+    if box is None:
+        return None
+    lat_low, lat_high, lon_low, lon_high = box
+    far = (c.lat < lat_low) | (c.lat > lat_high)
+    if lon_low != -math.inf:
+        far |= (c.lon < lon_low) | (c.lon > lon_high)
     return far
+
+
+def _group_distances(
+    c: _Columns, people: Sequence[Participant], codes: npt.NDArray[np.uint16]
+) -> FloatArray:
+    """:class:`_Distances` for a group at once: ``codes`` (people x vacancies) get the
+    distance bit in place; returns the km of the pairs left open (NaN elsewhere).
+
+    The same decisions and numbers as one person at a time: the same boxes, and the
+    haversine of the same pairs with :func:`haversine_km_pairs`, which gives
+    :func:`haversine_km_many`'s bits.
+    """
+    km = np.full(codes.shape, np.nan)
+    located = np.array([p.location is not None for p in people])
+    if not located.any():
+        return km
+    unbounded = (-math.inf, math.inf, -math.inf, math.inf)
+    boxes = np.array([_box(p) or unbounded for p in people], dtype=np.float64)
+    # No limit (or no location): the distance constraint cannot fail.
+    limit = np.array([math.inf if p.max_travel_km is None or p.location is None
+                      else p.max_travel_km for p in people], dtype=np.float64)
+    far = ((c.lat < boxes[:, 0:1]) | (c.lat > boxes[:, 1:2])
+           | (c.lon < boxes[:, 2:3]) | (c.lon > boxes[:, 3:4])) & ~c.remote
+    needed = (codes == 0) & ~far & located[:, None]
+    owner, rows = np.nonzero(needed)
+    origins = [(p.location.lat, p.location.lon) if p.location is not None else (0.0, 0.0)
+               for p in people]
+    km[owner, rows] = haversine_km_pairs(origins, owner, c.lat[rows], c.lon[rows])
+    # NaN (unknown location) compares false: unknown never excludes.
+    fails = far | (~c.remote & (km > limit[:, None]))
+    codes |= (fails * _BIT["distance"]).astype(np.uint16)
+    return km
 
 
 class _Distances:
@@ -390,11 +435,11 @@ def _language_fails(c: _Columns, p: _Wants) -> BoolArray:
 
 def _other_codes(c: _Columns, p: _Wants) -> npt.NDArray[np.uint16]:
     """Every code but schedule, childcare and distance, per vacancy."""
-    codes = (
-        _language_fails(c, p) * _BIT["language"]
-        | (c.literacy & (not p.literate)) * _BIT["literacy"]
-        | (c.load > p.max_load) * _BIT["physical_load"]
-    )
+    codes = _language_fails(c, p) * _BIT["language"] | (c.load > p.max_load) * _BIT["physical_load"]
+    if not p.literate:
+        # Not `c.literacy & (not p.literate)`: a bool array with a Python bool takes
+        # numpy's slow scalar path (60 us at 50k, a tenth of the constraints).
+        codes = codes | c.literacy * _BIT["literacy"]
     if p.hours is not None:
         low, high = p.hours
         clash = (high < c.hours_min) | (low > c.hours_max)
@@ -559,14 +604,18 @@ def _semantic_pairs(
         hubs += meaning.hubs[:len(own)]
     if not vectors or len(owner) == 0:
         return best, note
+    # Only the vacancies some pair needs (a group's feasible pairs touch about an eighth
+    # of the index at 1k x 1k): the grid sums are exact integers, so a product over
+    # these rows gives the numbers of one over all of them.
+    needed, row_of_pair = np.unique(columns, return_inverse=True)
     with one_blas_thread():  # medium products: a second thread only waits on 2 busy cores
-        sums = index.matrix_ @ np.stack(vectors).T
+        sums = index.matrix_[needed] @ np.stack(vectors).T
     query_hubs = np.asarray(hubs, dtype=np.float64)
     vacancy_hubs = index.hubs_[columns]
 
     def similarity(slot: int) -> tuple[BoolArray, FloatArray]:
         at = slots[owner, slot]
-        cosines = sums[columns, at].astype(np.float64) / (GRID * GRID)
+        cosines = sums[row_of_pair, at].astype(np.float64) / (GRID * GRID)
         return at >= 0, 2.0 * cosines - vacancy_hubs - query_hubs[at]
 
     for slot in range(width):
@@ -961,17 +1010,20 @@ class Ranker:
         chosen = self._weights_for(weights)
         found: list[tuple[IntArray, IntArray, FloatArray]] = []
         groups: dict[tuple[object, ...], list[int]] = {}
+        wants: list[_Wants] = []
         for position, participant in enumerate(participants):
             if self.engine == "reference":
                 row = self.score_row(participant, weights=weights)
                 where = np.flatnonzero(row.feasible)
                 found.append((np.full(len(where), position), where, row.score[where]))
             else:
-                groups.setdefault(_branches(participant), []).append(position)
+                wants.append(_Wants.of(participant))
+                groups.setdefault(_branches(participant, wants[-1]), []).append(position)
         size = max(1, PAIRS_AT_ONCE // max(1, len(self.vacancies_)))
         for members in groups.values():
             for start in range(0, len(members), size):
-                found.append(self._score_group(participants, members[start:start + size], chosen))
+                found.append(self._score_group(
+                    participants, wants, members[start:start + size], chosen))
         if not found:
             return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
         rows, columns, scores = (np.concatenate(part) for part in zip(*found, strict=True))
@@ -1016,27 +1068,20 @@ class Ranker:
         return result
 
     def _score_group(
-        self, participants: Sequence[Participant], members: list[int], weights: Weights
+        self, participants: Sequence[Participant], own_wants: Sequence[_Wants],
+        members: list[int], weights: Weights,
     ) -> tuple[IntArray, IntArray, FloatArray]:
-        """:meth:`_evaluate`'s scores for people sharing their branches, all pairs at once."""
+        """:meth:`_evaluate`'s scores for people sharing their branches, all pairs at once
+        (``own_wants``: each participant's :meth:`_Wants.of`)."""
         every = self.columns_
         n = len(self.vacancies_)
         people = [participants[i] for i in members]
-        wants = _Wants.of_group(people)
+        wants = _Wants.of_group([own_wants[i] for i in members])
         # One row per person, one column per vacancy: the wants as a column broadcast.
         column = wants.at((slice(None), None))
-        codes = (every.static_codes | _schedule_codes(every, column)
-                 | _other_codes(every, column)).ravel()
-        km = np.full(len(codes), np.nan)
-        for at, person in enumerate(people):
-            # Distances one person at a time, with the very calls _evaluate makes.
-            own = codes[at * n:(at + 1) * n]
-            distances = _Distances(every, person)
-            distance_codes = distances.distance_codes(own == 0)
-            if distance_codes is not None:
-                own |= distance_codes
-            open_rows = np.flatnonzero(own == 0)
-            km[at * n + open_rows] = distances.fill(open_rows)
+        codes = every.static_codes | _schedule_codes(every, column) | _other_codes(every, column)
+        km = _group_distances(every, people, codes).ravel()
+        codes = codes.ravel()
         keep = np.flatnonzero(codes == 0)
         owner, columns = np.divmod(keep, n)
         interest = self._interest_pairs(people, owner, columns)

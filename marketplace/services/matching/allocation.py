@@ -52,6 +52,24 @@ class _Problem:
     allowed: BoolArray  # people x columns: feasible, and not blocked
 
 
+def _scores(
+    index: VacancyIndex, participants: Sequence[Participant]
+) -> tuple[FloatArray, BoolArray]:
+    """Score and feasibility of each person (rows) against every fitted vacancy.
+
+    Through the engine's `score_pairs`, which scores people whose rules take the same
+    branches together (a cohort of 200 in a few passes instead of 200): the same
+    numbers as `score_row` one person at a time (tested in the engine), 0 where
+    infeasible as there."""
+    people = [to_engine_participant(p) for p in participants]
+    rows, columns, values = index.ranker.score_pairs(people)
+    score = np.zeros((len(people), len(index)))
+    feasible = np.zeros((len(people), len(index)), dtype=np.bool_)
+    score[rows, columns] = values
+    feasible[rows, columns] = True
+    return score, feasible
+
+
 def _problem(
     index: VacancyIndex,
     participants: Sequence[Participant],
@@ -63,9 +81,7 @@ def _problem(
         dtype=np.int64,
     )
     capacity = np.asarray([slots[int(index.db_ids[c])] for c in columns], dtype=np.int64)
-    rows = [index.ranker.score_row(to_engine_participant(p)) for p in participants]
-    score = np.array([r.score for r in rows]).reshape(len(rows), len(index))
-    feasible = np.array([r.feasible for r in rows]).reshape(len(rows), len(index))
+    score, feasible = _scores(index, participants)
     allowed = feasible[:, columns].copy()
     column_of = {int(index.db_ids[c]): j for j, c in enumerate(columns)}
     row_of = {p.id: i for i, p in enumerate(participants)}
