@@ -330,12 +330,7 @@ class VectorCache:
                 if len(self._pending) >= PENDING_MAX:
                     self.flush()
                 return
-            try:
-                self._write_shard("vectors", items)
-                if len(self._shards("vectors")) > self.MAX_SHARDS:
-                    self._compact("vectors")
-            except OSError:
-                pass  # a directory that went away only costs embedding these texts again
+            self._store("vectors", items)
 
     def flush(self) -> None:
         """Write the short-text vectors still waiting, as one shard (nothing when none)."""
@@ -345,12 +340,16 @@ class VectorCache:
             items, self._pending = list(self._pending.items()), {}
             if not self.path.is_dir():
                 return  # removed meanwhile (a test's folder at exit): not made again
-            try:
-                self._write_shard("texts", items)
-                if len(self._shards("texts")) > self.MAX_SHARDS:
-                    self._compact("texts")
-            except OSError:
-                pass  # a directory that went away only costs embedding these texts again
+            self._store("texts", items)
+
+    def _store(self, prefix: str, items: list[tuple[str, Float32Array]]) -> None:
+        """Write ``items`` as one shard, merging the shards when there are too many."""
+        try:
+            self._write_shard(prefix, items)
+            if len(self._shards(prefix)) > self.MAX_SHARDS:
+                self._compact(prefix)
+        except OSError:
+            pass  # a directory that went away only costs embedding these texts again
 
     def _write_shard(self, prefix: str, items: list[tuple[str, Float32Array]]) -> None:
         assert self.path is not None

@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from marketplace.domain.placements import (
+    FINAL_STATES,
     OCCUPYING_STATES,
     OPEN_STATES,
     DeclineReason,
@@ -50,18 +51,14 @@ def open_state_condition() -> str:
 # added (refresh_milestones, below) so the monitoring dashboard counts placements instead
 # of joining a million events: each FUNNEL state once, `occupied_at` (proefperiode or
 # placed: holding a place) and `stopped_at` (any end of the placement's life).
-STOPPING_STATES = frozenset({
-    PlacementState.ENDED, PlacementState.NOT_CONTINUED, PlacementState.WITHDRAWN,
-    PlacementState.DECLINED,
-})
 MILESTONE_STATES: dict[str, frozenset[PlacementState]] = {
     "proposed_at": frozenset({PlacementState.PROPOSED}),
     "accepted_at": frozenset({PlacementState.ACCEPTED}),
     "proefperiode_at": frozenset({PlacementState.PROEFPERIODE}),
     "placed_at": frozenset({PlacementState.PLACED}),
     "ended_at": frozenset({PlacementState.ENDED}),
-    "occupied_at": frozenset(OCCUPYING_STATES),
-    "stopped_at": STOPPING_STATES,
+    "occupied_at": OCCUPYING_STATES,
+    "stopped_at": FINAL_STATES,
 }
 
 

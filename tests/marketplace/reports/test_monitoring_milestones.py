@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import and_, case, distinct, func, select
 
 from marketplace.domain.placements import (
+    FINAL_STATES,
     OCCUPYING_STATES,
     PlacementAction,
     PlacementState,
@@ -30,7 +31,7 @@ from marketplace.models import (
     PlacementEvent,
     Vacancy,
 )
-from marketplace.models.placement import MILESTONE_STATES, STOPPING_STATES, refresh_milestones
+from marketplace.models.placement import MILESTONE_STATES, refresh_milestones
 from marketplace.services.placements.placements import system_transition
 from marketplace.services.reports import monitoring
 from marketplace.services.reports.monitoring import FUNNEL, Filters, in_scope
@@ -77,7 +78,7 @@ def funnel_from_events(filters: Filters) -> monitoring.PlacementCounts:
 def volunteers_from_events(filters: Filters) -> int:
     moment = filters.reference_moment
     started = func.max(case((PlacementEvent.to_state.in_(OCCUPYING_STATES), 1), else_=0))
-    stopped = func.max(case((PlacementEvent.to_state.in_(STOPPING_STATES), 1), else_=0))
+    stopped = func.max(case((PlacementEvent.to_state.in_(FINAL_STATES), 1), else_=0))
     occupying = (
         select(Placement.participant_id)
         .join(PlacementEvent, PlacementEvent.placement_id == Placement.id)
