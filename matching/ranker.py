@@ -52,7 +52,6 @@ from matching.semantic import (
     SemanticScores,
     VectorCache,
     calibrated,
-    one_blas_thread,
 )
 from matching.text import (
     EditableTextIndex,
@@ -205,9 +204,11 @@ class _Wants:
     """What the constraints and components read of the participant side of pairs.
 
     Either one participant's values (``rank``, ``score_row``: :meth:`of`), or one
-    value per pair for a group of participants whose every branch below agrees
-    (allocation, :meth:`Ranker.score_pairs`): the numeric fields are then arrays
-    aligned with the pairs, and the same functions give the same numbers.
+    value per pair for a group of participants whose branches agree (allocation,
+    :meth:`Ranker.score_pairs`): the numeric fields are then arrays aligned with the
+    pairs, and the same functions give the same numbers. The constraints read the
+    branches of :func:`_constraint_branches`, the components those of
+    :func:`_component_branches`; each group shares the ones its step reads.
     """
 
     free: Any  # daypart bitmask: available and no lessons
@@ -236,7 +237,9 @@ class _Wants:
     def of_group(cls, wants: Sequence[_Wants]) -> _Wants:
         """The wants of several people (each :meth:`of`) as arrays, one entry per person.
 
-        The people must share every branch (:func:`_branches`); the first one gives them.
+        The people must share the branches the step that reads these wants takes
+        (:func:`_constraint_branches` or :func:`_component_branches`); the first one
+        gives them.
         """
         first = wants[0]
 
@@ -268,12 +271,31 @@ class _Wants:
         )
 
 
-def _branches(p: Participant, wants: _Wants) -> tuple[object, ...]:
-    """What decides the branches the constraints and components take for ``p`` (whose
-    :meth:`_Wants.of` is ``wants``): people with the same branches are scored together
-    by :meth:`Ranker.score_pairs`."""
-    return (wants.literate, wants.hours is None, wants.female, wants.women_only,
-            wants.speaking_low, wants.signals, has_interest_text(p))
+def _constraint_branches(wants: _Wants) -> tuple[object, ...]:
+    """What decides the branches the constraints take (:func:`_schedule_codes`,
+    :func:`_other_codes`) for a person whose :meth:`_Wants.of` is ``wants``: people
+    with the same ones have their constraints decided together by
+    :meth:`Ranker.score_pairs`."""
+    return wants.literate, wants.hours is None, wants.female, wants.women_only
+
+
+def _component_branches(p: Participant, wants: _Wants) -> tuple[object, ...]:
+    """What decides the branches :func:`_component_values` takes for ``p`` (whose
+    :meth:`_Wants.of` is ``wants``): the pairs of people with the same ones are
+    scored together by :meth:`Ranker.score_pairs`."""
+    return wants.hours is None, wants.speaking_low, wants.signals, has_interest_text(p)
+
+
+def _pairs_of(
+    owner: IntArray, members: Sequence[int], people: int
+) -> tuple[IntArray, IntArray]:
+    """The positions of the pairs whose person (``owner``, one of ``people``) is one of
+    ``members``, and each such pair's person as a position in ``members``."""
+    where = np.full(people, -1, dtype=np.int64)
+    where[np.asarray(members, dtype=np.int64)] = np.arange(len(members))
+    local = where[owner]
+    at = np.flatnonzero(local >= 0)
+    return at, local[at]
 
 
 def _schedule_codes(c: _Columns, p: _Wants) -> npt.NDArray[np.uint16]:
@@ -577,68 +599,57 @@ def _component_values(
 
 
 def _semantic_pairs(
-    index: SemanticIndex, meanings: Sequence[SemanticQuery], owner: IntArray, columns: IntArray,
-    void: Callable[[int, int], BoolArray | None] | None = None,
+    index: SemanticIndex, meanings: Sequence[SemanticQuery], bounds: IntArray,
+    columns: IntArray, void: Mapping[tuple[int, str], IntArray],
 ) -> tuple[FloatArray, FloatArray]:
     """Per pair, the best interest's and the note's similarity (NO_SIMILARITY without).
 
-    :meth:`SemanticIndex.scores_all`'s numbers for several people: the grid sums are
-    exact integers however BLAS orders them, and the float64 steps are the same.
-    ``void(person, slot)``: the pairs where that person's interest in that slot counts
-    for nothing (a misleading title), or None.
+    :meth:`SemanticIndex.scores_all`'s numbers for several people, person ``i``'s pairs
+    being ``bounds[i]:bounds[i + 1]``: the grid sums are exact integers however they
+    are grouped, so one small product per person over just the vacancies of its pairs
+    gives the sums of one over every vacancy, and the float64 steps are the same.
+    ``void[(person, interest)]``: the pairs where that interest counts for nothing (a
+    misleading title).
     """
-    best = np.full(len(owner), NO_SIMILARITY)
-    note = np.full(len(owner), NO_SIMILARITY)
-    vectors: list[Any] = []
-    hubs: list[float] = []
     width = max((len(meaning.interests) for meaning in meanings), default=0)
-    slots = np.full((len(meanings), width + 1), -1, dtype=np.int64)  # interests, then the note
+    # Per pair, one slot per interest and the last for the note: the grid sum, the
+    # query's hubness, and whether the person has that slot.
+    sums = np.zeros((len(columns), width + 1), dtype=np.float32)
+    query_hubs = np.zeros((len(columns), width + 1))
+    present = np.zeros((len(columns), width + 1), dtype=np.bool_)
+    voided: list[list[IntArray]] = [[] for _ in range(width)]
     for person, meaning in enumerate(meanings):
+        start, stop = int(bounds[person]), int(bounds[person + 1])
         count = len(meaning.interests)
-        own = [*meaning.vectors[:count]]
-        if meaning.experience is not None:
-            own.append(meaning.experience)
-            slots[person, width] = len(vectors) + count
-        slots[person, :count] = np.arange(len(vectors), len(vectors) + count)
-        vectors += own
-        hubs += meaning.hubs[:len(own)]
-    if not vectors or len(owner) == 0:
+        slots = [*range(count), *([width] if meaning.experience is not None else [])]
+        if start == stop or not slots:
+            continue
+        vectors = meaning.vectors if meaning.experience is None else np.vstack(
+            [meaning.vectors, meaning.experience])
+        sums[start:stop, slots] = index.matrix_[columns[start:stop]] @ vectors.T
+        query_hubs[start:stop, slots] = meaning.hubs[:len(slots)]
+        present[start:stop, slots] = True
+        for slot, interest in enumerate(meaning.interests):
+            if (person, interest) in void:
+                voided[slot].append(void[(person, interest)])
+    best = np.full(len(columns), NO_SIMILARITY)
+    note = np.full(len(columns), NO_SIMILARITY)
+    if not present.any():
         return best, note
-    # Only the vacancies some pair needs (a group's feasible pairs touch about an eighth
-    # of the index at 1k x 1k): the grid sums are exact integers, so a product over
-    # these rows gives the numbers of one over all of them.
-    needed, row_of_pair = np.unique(columns, return_inverse=True)
-    with one_blas_thread():  # medium products: a second thread only waits on 2 busy cores
-        sums = index.matrix_[needed] @ np.stack(vectors).T
-    query_hubs = np.asarray(hubs, dtype=np.float64)
     vacancy_hubs = index.hubs_[columns]
 
-    def similarity(slot: int) -> tuple[BoolArray, FloatArray]:
-        at = slots[owner, slot]
-        cosines = sums[row_of_pair, at].astype(np.float64) / (GRID * GRID)
-        return at >= 0, 2.0 * cosines - vacancy_hubs - query_hubs[at]
+    def similarity(slot: int) -> FloatArray:
+        cosines = sums[:, slot].astype(np.float64) / (GRID * GRID)
+        value: FloatArray = 2.0 * cosines - vacancy_hubs - query_hubs[:, slot]
+        return value
 
     for slot in range(width):
-        present, value = similarity(slot)
-        if void is not None:
-            value = _voided(value, owner, slot, meanings, void)
-        best = np.where(present, np.maximum(best, value), best)
-    present, value = similarity(width)
-    note = np.where(present, value, note)
+        value = similarity(slot)
+        if voided[slot]:
+            value[np.concatenate(voided[slot])] = NO_SIMILARITY
+        best = np.where(present[:, slot], np.maximum(best, value), best)
+    note = np.where(present[:, width], similarity(width), note)
     return best, note
-
-
-def _voided(
-    value: FloatArray, owner: IntArray, slot: int, meanings: Sequence[SemanticQuery],
-    void: Callable[[int, int], BoolArray | None],
-) -> FloatArray:
-    """``value`` with NO_SIMILARITY where a person's interest in ``slot`` is void."""
-    for person, meaning in enumerate(meanings):
-        if slot < len(meaning.interests):
-            where = void(person, slot)
-            if where is not None:
-                value = np.where(where, NO_SIMILARITY, value)
-    return value
 
 
 def _misleading_rows(vacancies: Sequence[Vacancy]) -> dict[str, IntArray]:
@@ -995,9 +1006,12 @@ class Ranker:
 
         The pairs are in participant order, then vacancy order; each score is the one
         :meth:`score_row` gives (tested). The fast engine scores the pairs of many
-        participants at once: people whose constraints and components take the same
-        branches (:func:`_branches`) form a group, and each group is a handful of
-        array operations over its pairs instead of a few dozen per person.
+        participants at once, in three steps: the constraints for people whose
+        constraints take the same branches (:func:`_constraint_branches`) as one
+        people x vacancies array; the interest evidence of every feasible pair at
+        once; the components and the score for the pairs of people whose components
+        take the same branches (:func:`_component_branches`). Each step is a handful
+        of array operations instead of a few dozen per person.
 
         Examples
         --------
@@ -1008,118 +1022,170 @@ class Ranker:
         """
         self._check_fitted()
         chosen = self._weights_for(weights)
-        found: list[tuple[IntArray, IntArray, FloatArray]] = []
+        if self.engine == "reference":
+            return self._score_pairs_reference(participants, weights)
+        wants = [_Wants.of(participant) for participant in participants]
+        owner, columns, km = self._feasible_pairs(participants, wants)
+        interest = self._interest_pairs(participants, owner, columns)
+        score = np.zeros(len(owner))
         groups: dict[tuple[object, ...], list[int]] = {}
-        wants: list[_Wants] = []
         for position, participant in enumerate(participants):
-            if self.engine == "reference":
-                row = self.score_row(participant, weights=weights)
-                where = np.flatnonzero(row.feasible)
-                found.append((np.full(len(where), position), where, row.score[where]))
-            else:
-                wants.append(_Wants.of(participant))
-                groups.setdefault(_branches(participant, wants[-1]), []).append(position)
-        size = max(1, PAIRS_AT_ONCE // max(1, len(self.vacancies_)))
+            groups.setdefault(_component_branches(participant, wants[position]), []
+                              ).append(position)
         for members in groups.values():
-            for start in range(0, len(members), size):
-                found.append(self._score_group(
-                    participants, wants, members[start:start + size], chosen))
+            at, local = _pairs_of(owner, members, len(participants))
+            if len(at):
+                score[at] = self._score_group(
+                    _Wants.of_group([wants[i] for i in members]).at(local), columns[at],
+                    km[at], interest[at], has_interest_text(participants[members[0]]), chosen)
+        return owner, columns, score
+
+    def _score_pairs_reference(
+        self, participants: Sequence[Participant], weights: Mapping[str, float] | None
+    ) -> tuple[IntArray, IntArray, FloatArray]:
+        """:meth:`score_pairs` of the reference engine: :meth:`score_row` per person."""
+        rows: list[IntArray] = [np.zeros(0, np.int64)]
+        columns: list[IntArray] = [np.zeros(0, np.int64)]
+        scores: list[FloatArray] = [np.zeros(0, np.float64)]
+        for position, participant in enumerate(participants):
+            row = self.score_row(participant, weights=weights)
+            where = np.flatnonzero(row.feasible)
+            rows.append(np.full(len(where), position, dtype=np.int64))
+            columns.append(where.astype(np.int64))
+            scores.append(row.score[where])
+        return np.concatenate(rows), np.concatenate(columns), np.concatenate(scores)
+
+    def _feasible_pairs(
+        self, participants: Sequence[Participant], wants: Sequence[_Wants]
+    ) -> tuple[IntArray, IntArray, FloatArray]:
+        """Person, vacancy and km of every pair no constraint excludes, in (person,
+        vacancy) order: :meth:`_evaluate`'s codes and distances, decided for people
+        sharing their constraint branches as one people x vacancies array (in parts of
+        at most :data:`PAIRS_AT_ONCE` pairs)."""
+        every = self.columns_
+        n = len(self.vacancies_)
+        groups: dict[tuple[object, ...], list[int]] = {}
+        for position, own in enumerate(wants):
+            groups.setdefault(_constraint_branches(own), []).append(position)
+        size = max(1, PAIRS_AT_ONCE // max(1, n))
+        found: list[tuple[IntArray, IntArray, FloatArray]] = []
+        for group in groups.values():
+            for start in range(0, len(group), size):
+                members = group[start:start + size]
+                # One row per person, one column per vacancy: the wants as a column broadcast.
+                column = _Wants.of_group([wants[i] for i in members]).at((slice(None), None))
+                codes = (every.static_codes | _schedule_codes(every, column)
+                         | _other_codes(every, column))
+                km = _group_distances(every, [participants[i] for i in members], codes)
+                person, vacancy = np.nonzero(codes == 0)
+                found.append((np.asarray(members, dtype=np.int64)[person], vacancy,
+                              km[person, vacancy]))
         if not found:
             return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
-        rows, columns, scores = (np.concatenate(part) for part in zip(*found, strict=True))
-        order = np.argsort(rows * len(self.vacancies_) + columns, kind="stable")
-        return rows[order].astype(np.int64), columns[order].astype(np.int64), scores[order]
+        owner, columns, km = (np.concatenate(part) for part in zip(*found, strict=True))
+        order = np.argsort(owner * n + columns, kind="stable")
+        return owner[order], columns[order].astype(np.int64), km[order]
+
+    def _score_group(
+        self, wants: _Wants, columns: IntArray, km: FloatArray, interest: FloatArray,
+        has_text: bool, weights: Weights,
+    ) -> FloatArray:
+        """:meth:`_evaluate`'s scores of pairs whose people share their component branches
+        (``wants``: one entry per pair)."""
+        values = _component_values(self.columns_.take(columns, _COMPONENT_COLUMNS), wants, km,
+                                   interest, has_text)
+        score = np.zeros(len(columns))
+        for weight, component in zip(weights, values, strict=True):
+            score = score + weight * component
+        result: FloatArray = np.minimum(score, 1.0)
+        return result
+
+    def _interest_pairs(
+        self, participants: Sequence[Participant], owner: IntArray, columns: IntArray
+    ) -> FloatArray:
+        """:meth:`_interest_values` of every pair (``owner`` sorted): neutral for people
+        without interest text; for the others, every pair at once."""
+        result = np.full(len(owner), NEUTRAL)
+        has_text = np.fromiter(map(has_interest_text, participants), np.bool_, len(participants))
+        at = np.flatnonzero(has_text[owner])
+        if len(at) == 0:
+            return result
+        # Only people with a feasible pair are asked for their queries.
+        asking, local = np.unique(owner[at], return_inverse=True)
+        people = [participants[i] for i in asking.tolist()]
+        result[at] = self._evidence(people, local.astype(np.int64), columns[at])
+        return result
+
+    def _evidence(
+        self, people: Sequence[Participant], owner: IntArray, columns: IntArray
+    ) -> FloatArray:
+        """The interest evidence of pairs of people with interest text (``owner`` sorted,
+        every person with a pair), misled interests included, as :meth:`_interest_values`
+        finds it for one person: the queries of all people made at once."""
+        index = self.text_index_
+        bounds = np.searchsorted(owner, np.arange(len(people) + 1))
+        void = self._void_pairs(people, bounds, columns)
+        tags = index.tag_match_pairs([p.interests for p in people], owner, columns)
+        text = index.similarity_pairs(index.queries(people), owner, columns)
+        if void:
+            # As _evaluate: misled interests count for nothing on those pairs.
+            text[np.concatenate(list(void.values()))] = 0.0
+            tags = self._void_tags(people, bounds, columns, void, tags)
+        best = np.full(len(owner), NO_SIMILARITY)
+        note = np.full(len(owner), NO_SIMILARITY)
+        if self.semantic_index_ is not None:
+            best, note = _semantic_pairs(
+                self.semantic_index_, self.semantic_index_.queries(people), bounds, columns,
+                void)
+        evidence = [tags, text, calibrated(best), EXPERIENCE_SHARE * calibrated(note)]
+        result: FloatArray = np.maximum.reduce(evidence)
+        return result
 
     def _void_pairs(
-        self, people: Sequence[Participant], owner: IntArray, columns: IntArray
-    ) -> dict[tuple[int, str], BoolArray]:
-        """:meth:`_void` for pairs: per (person, interest), the pairs whose title only
-        seems to fit it."""
-        void: dict[tuple[int, str], BoolArray] = {}
-        for part, rows in self.misleading_rows_.items():
-            inside: BoolArray | None = None
-            for person, p in enumerate(people):
-                hit = [i for i in dict.fromkeys(p.interests) if misled(i, part)]
-                if not hit:
-                    continue
-                if inside is None:
-                    inside = np.isin(columns, rows)
-                own = inside & (owner == person)
-                for interest in hit:
-                    key = (person, interest)
-                    void[key] = void[key] | own if key in void else own
+        self, people: Sequence[Participant], bounds: IntArray, columns: IntArray
+    ) -> dict[tuple[int, str], IntArray]:
+        """:meth:`_void` for pairs: per (person, interest), the positions of that person's
+        pairs whose title only seems to fit the interest (people with none are left out).
+
+        A person's pairs are ``bounds[person]:bounds[person + 1]``.
+        """
+        void: dict[tuple[int, str], IntArray] = {}
+        if not self.misleading_rows_:
+            return void
+        parts_of: dict[str, list[str]] = {}  # interest -> the parts that mislead it
+        for p in people:
+            for interest in p.interests:
+                if interest not in parts_of:
+                    parts_of[interest] = [part for part in self.misleading_rows_
+                                          if misled(interest, part)]
+        inside: dict[str, BoolArray] = {}
+        for person, p in enumerate(people):
+            start, stop = int(bounds[person]), int(bounds[person + 1])
+            for interest in dict.fromkeys(p.interests):
+                for part in parts_of[interest]:
+                    if part not in inside:
+                        inside[part] = np.isin(columns, self.misleading_rows_[part])
+                    own = start + np.flatnonzero(inside[part][start:stop])
+                    if len(own):
+                        key = (person, interest)
+                        void[key] = np.union1d(void[key], own) if key in void else own
         return void
 
     def _void_tags(
-        self, people: Sequence[Participant], owner: IntArray, columns: IntArray,
-        void: dict[tuple[int, str], BoolArray], tags: FloatArray,
+        self, people: Sequence[Participant], bounds: IntArray, columns: IntArray,
+        void: dict[tuple[int, str], IntArray], tags: FloatArray,
     ) -> FloatArray:
         """``tags`` with each misled person's pairs worked out as :meth:`_tag_values` does."""
         result = tags.copy()
         for person in sorted({person for person, _ in void}):
-            at = np.flatnonzero(owner == person)
-            best = np.zeros(len(at))
+            start, stop = int(bounds[person]), int(bounds[person + 1])
+            best = np.zeros(stop - start)
             for interest in dict.fromkeys(people[person].interests):
-                values = self.text_index_.tag_match_all([interest], columns[at])
+                values = self.text_index_.tag_match_all([interest], columns[start:stop])
                 if (person, interest) in void:
-                    values = np.where(void[(person, interest)][at], 0.0, values)
+                    values[void[(person, interest)] - start] = 0.0
                 best = np.maximum(best, values)
-            result[at] = best
-        return result
-
-    def _score_group(
-        self, participants: Sequence[Participant], own_wants: Sequence[_Wants],
-        members: list[int], weights: Weights,
-    ) -> tuple[IntArray, IntArray, FloatArray]:
-        """:meth:`_evaluate`'s scores for people sharing their branches, all pairs at once
-        (``own_wants``: each participant's :meth:`_Wants.of`)."""
-        every = self.columns_
-        n = len(self.vacancies_)
-        people = [participants[i] for i in members]
-        wants = _Wants.of_group([own_wants[i] for i in members])
-        # One row per person, one column per vacancy: the wants as a column broadcast.
-        column = wants.at((slice(None), None))
-        codes = every.static_codes | _schedule_codes(every, column) | _other_codes(every, column)
-        km = _group_distances(every, people, codes).ravel()
-        codes = codes.ravel()
-        keep = np.flatnonzero(codes == 0)
-        owner, columns = np.divmod(keep, n)
-        interest = self._interest_pairs(people, owner, columns)
-        values = _component_values(every.take(columns, _COMPONENT_COLUMNS), wants.at(owner),
-                                   km[keep],
-                                   interest, has_interest_text(people[0]))
-        score = np.zeros(len(keep))
-        for weight, component in zip(weights, values, strict=True):
-            score = score + weight * component
-        score = np.minimum(score, 1.0)
-        return np.asarray(members, dtype=np.int64)[owner], columns, score
-
-    def _interest_pairs(
-        self, people: Sequence[Participant], owner: IntArray, columns: IntArray
-    ) -> FloatArray:
-        """:meth:`_interest_values` for pairs of several people, misled interests included."""
-        if not has_interest_text(people[0]):
-            return np.full(len(owner), NEUTRAL)
-        index = self.text_index_
-        void = self._void_pairs(people, owner, columns)
-        tags = index.tag_match_pairs([p.interests for p in people], owner, columns)
-        text = index.similarity_pairs([index.query(p) for p in people], owner, columns)
-        if void:
-            # As _evaluate: misled interests count for nothing on those pairs.
-            text = np.where(np.logical_or.reduce(list(void.values())), 0.0, text)
-            tags = self._void_tags(people, owner, columns, void, tags)
-        best = np.full(len(owner), NO_SIMILARITY)
-        note = np.full(len(owner), NO_SIMILARITY)
-        if self.semantic_index_ is not None:
-            meanings = [self.semantic_index_.query(p) for p in people]
-
-            def void_slot(person: int, slot: int) -> BoolArray | None:
-                return void.get((person, meanings[person].interests[slot]))
-
-            best, note = _semantic_pairs(
-                self.semantic_index_, meanings, owner, columns, void_slot if void else None)
-        evidence = [tags, text, calibrated(best), EXPERIENCE_SHARE * calibrated(note)]
-        result: FloatArray = np.maximum.reduce(evidence)
+            result[start:stop] = best
         return result
 
     def _row_from_ranking(self, ranking: Ranking) -> ScoreRow:

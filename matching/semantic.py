@@ -547,6 +547,14 @@ def _grid(vectors: Float32Array) -> Float32Array:
 
 # --------------------------------------------------------------------------- the index
 
+
+def _query_texts(participant: Participant) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A participant's interests that have text, and the texts a query embeds: those
+    interests stripped, then the stripped experience note when there is one."""
+    interests = tuple(i for i in participant.interests if i.strip())
+    note = participant.experience.strip()
+    return interests, tuple(i.strip() for i in interests) + ((note,) if note else ())
+
 _blas_lock = threading.Lock()
 _blas: Any = None
 
@@ -795,6 +803,89 @@ class SemanticIndex:
             interests, vectors[: len(interests)], vectors[len(interests)] if note else None,
             tuple(float(h) for h in hubness(reduced, self.background_)),
         )
+
+    def queries(self, participants: Sequence[Participant]) -> list[SemanticQuery]:
+        """:meth:`query` of each participant, the very same numbers, for many at once.
+
+        Each person's texts are still projected in one product of their own, as
+        :meth:`query` does it: a float32 product's last bits depend on how many rows
+        it multiplies at once, and the grid rounding can turn a last bit into a step.
+        The same holds for hubness's float64 products. What people share is done
+        once: the cache lookup of all their texts, the switch to one BLAS thread,
+        the background in float64, and the steps that work row by row (normalising,
+        the grid, the nearest background terms); people with the very same texts
+        are computed once. A person with a text the cache lacks embeds it as
+        :meth:`query` would: with their own texts, in participant order.
+
+        Examples
+        --------
+        >>> index = SemanticIndex().fit([Vacancy("a", "taalstage", "Kok", (), 1)])
+        >>> people = [Participant("p", frozenset(), interests=("koken",)),
+        ...           Participant("q", frozenset(), experience="In de keuken gewerkt")]
+        >>> [q.hubs == index.query(p).hubs for q, p in zip(index.queries(people), people)]
+        [True, True]
+        """
+        _phrase_cache.set(self.cache)
+        # Per distinct (texts, number of interests): its rows in the stacked arrays.
+        spans: dict[tuple[tuple[str, ...], int], tuple[int, int]] = {}
+        texts: list[str] = []
+        asked = [_query_texts(participant) for participant in participants]
+        for interests, own in asked:
+            key = (own, len(interests))
+            if key not in spans:
+                spans[key] = (len(texts), len(texts) + len(own))
+                texts.extend(own)
+        keys = [_short_text_key(QUERY_KIND, text) for text in texts]
+        for start, stop in spans.values():
+            with _memory_lock:
+                known = all(map(_memory.__contains__, keys[start:stop]))
+            if not known:  # embedded now, the way query() would
+                self.cache.vectors_by_key(QUERY_KIND, keys[start:stop],
+                                          texts[start:stop].__getitem__)
+        raw = self.cache.vectors_by_key(QUERY_KIND, keys, texts.__getitem__)
+        reduced = self._project_each(raw, list(spans.values()))
+        grid = _grid(reduced)
+        hubs = self._hubs_each(reduced, list(spans.values())).tolist()
+        result = []
+        for interests, own in asked:
+            start, stop = spans[(own, len(interests))]
+            note = stop - start > len(interests)
+            result.append(SemanticQuery(
+                interests, grid[start:start + len(interests)],
+                grid[start + len(interests)] if note else None, tuple(hubs[start:stop])))
+        return result
+
+    def _project_each(
+        self, raw: Float32Array, spans: Sequence[tuple[int, int]]
+    ) -> Float32Array:
+        """:meth:`_project` of each span of rows on its own, as one query projects them;
+        normalised all at once (row by row, so the same bits)."""
+        if self.projection_ is None:
+            return raw
+        width = self.projection_.shape[1]
+        products = np.empty((len(raw), width), dtype=np.float32)
+        # One BLAS thread where query() takes one (_threads_for), entered once.
+        heavy = [(a, b) for a, b in spans if (b - a) * DIMENSIONS * width >= ONE_THREAD_FROM]
+        light = [(a, b) for a, b in spans if (b - a) * DIMENSIONS * width < ONE_THREAD_FROM]
+        for group, context in ((heavy, one_blas_thread), (light, nullcontext)):
+            if group:
+                with context():
+                    for start, stop in group:
+                        products[start:stop] = raw[start:stop] @ self.projection_
+        return _normalise_own(products)
+
+    def _hubs_each(self, reduced: Float32Array, spans: Sequence[tuple[int, int]]) -> FloatArray:
+        """:func:`hubness` of each span against the background, one product per span as
+        :meth:`query` makes it; the nearest terms of all rows then found at once."""
+        if len(reduced) == 0:
+            return np.zeros(0)
+        terms = np.ascontiguousarray(self.background_, dtype=np.float64)
+        products = np.empty((len(reduced), len(terms)))
+        for start, stop in spans:
+            if stop > start:
+                products[start:stop] = (
+                    terms @ np.asarray(reduced[start:stop], dtype=np.float64).T).T
+        return _nearest_mean(products)
 
     def scores_one(self, query: SemanticQuery, index: int) -> SemanticScores:
         """Similarities of one vacancy with each interest and the note (the reference)."""
