@@ -359,35 +359,35 @@ def _surely_far(c: _Columns, p: Participant) -> BoolArray | None:
 
 
 def _group_distances(
-    c: _Columns, people: Sequence[Participant], codes: npt.NDArray[np.uint16]
-) -> FloatArray:
-    """:class:`_Distances` for a group at once: ``codes`` (people x vacancies) get the
-    distance bit in place; returns the km of the pairs left open (NaN elsewhere).
+    c: _Columns, people: Sequence[Participant], owner: IntArray, rows: IntArray
+) -> tuple[FloatArray, BoolArray]:
+    """:class:`_Distances` for the pairs of a group no other constraint excludes (person
+    ``owner[i]`` of ``people``, vacancy ``rows[i]``): the km of each pair (NaN where
+    unknown or not needed) and whether the distance constraint excludes it.
 
     The same decisions and numbers as one person at a time: the same boxes, and the
     haversine of the same pairs with :func:`haversine_km_pairs`, which gives
     :func:`haversine_km_many`'s bits.
     """
-    km = np.full(codes.shape, np.nan)
-    located = np.array([p.location is not None for p in people])
+    km = np.full(len(rows), np.nan)
+    located = np.array([p.location is not None for p in people], dtype=np.bool_)
     if not located.any():
-        return km
+        return km, np.zeros(len(rows), dtype=np.bool_)
     unbounded = (-math.inf, math.inf, -math.inf, math.inf)
-    boxes = np.array([_box(p) or unbounded for p in people], dtype=np.float64)
+    boxes = np.array([_box(p) or unbounded for p in people], dtype=np.float64)[owner]
     # No limit (or no location): the distance constraint cannot fail.
     limit = np.array([math.inf if p.max_travel_km is None or p.location is None
                       else p.max_travel_km for p in people], dtype=np.float64)
-    far = ((c.lat < boxes[:, 0:1]) | (c.lat > boxes[:, 1:2])
-           | (c.lon < boxes[:, 2:3]) | (c.lon > boxes[:, 3:4])) & ~c.remote
-    needed = (codes == 0) & ~far & located[:, None]
-    owner, rows = np.nonzero(needed)
+    lat, lon, remote = c.lat[rows], c.lon[rows], c.remote[rows]
+    far = ((lat < boxes[:, 0]) | (lat > boxes[:, 1])
+           | (lon < boxes[:, 2]) | (lon > boxes[:, 3])) & ~remote
+    needed = np.flatnonzero(~far & located[owner])
     origins = [(p.location.lat, p.location.lon) if p.location is not None else (0.0, 0.0)
                for p in people]
-    km[owner, rows] = haversine_km_pairs(origins, owner, c.lat[rows], c.lon[rows])
+    km[needed] = haversine_km_pairs(origins, owner[needed], lat[needed], lon[needed])
     # NaN (unknown location) compares false: unknown never excludes.
-    fails = far | (~c.remote & (km > limit[:, None]))
-    codes |= (fails * _BIT["distance"]).astype(np.uint16)
-    return km
+    fails: BoolArray = far | (~remote & (km > limit[owner]))
+    return km, fails
 
 
 class _Distances:
@@ -611,45 +611,56 @@ def _semantic_pairs(
     ``void[(person, interest)]``: the pairs where that interest counts for nothing (a
     misleading title).
     """
-    width = max((len(meaning.interests) for meaning in meanings), default=0)
-    # Per pair, one slot per interest and the last for the note: the grid sum, the
-    # query's hubness, and whether the person has that slot.
-    sums = np.zeros((len(columns), width + 1), dtype=np.float32)
-    query_hubs = np.zeros((len(columns), width + 1))
-    present = np.zeros((len(columns), width + 1), dtype=np.bool_)
-    voided: list[list[IntArray]] = [[] for _ in range(width)]
+    best = np.full(len(columns), NO_SIMILARITY)
+    note = np.full(len(columns), NO_SIMILARITY)
+    counts = np.fromiter((len(m.interests) for m in meanings), np.int64, len(meanings))
+    noted = np.fromiter((m.experience is not None for m in meanings), np.bool_, len(meanings))
+    texts = counts + noted  # each person's vectors: the interests, then the note
+    if not texts.any() or len(columns) == 0:
+        return best, note
+    # Per pair, one slot per vector of its person, in that order: the grid sums.
+    sums = np.zeros((len(columns), int(texts.max())), dtype=np.float32)
     for person, meaning in enumerate(meanings):
         start, stop = int(bounds[person]), int(bounds[person + 1])
-        count = len(meaning.interests)
-        slots = [*range(count), *([width] if meaning.experience is not None else [])]
-        if start == stop or not slots:
+        if start == stop or not texts[person]:
             continue
         vectors = meaning.vectors if meaning.experience is None else np.vstack(
             [meaning.vectors, meaning.experience])
-        sums[start:stop, slots] = index.matrix_[columns[start:stop]] @ vectors.T
-        query_hubs[start:stop, slots] = meaning.hubs[:len(slots)]
-        present[start:stop, slots] = True
-        for slot, interest in enumerate(meaning.interests):
-            if (person, interest) in void:
-                voided[slot].append(void[(person, interest)])
-    best = np.full(len(columns), NO_SIMILARITY)
-    note = np.full(len(columns), NO_SIMILARITY)
-    if not present.any():
-        return best, note
+        sums[start:stop, :len(vectors)] = index.matrix_[columns[start:stop]] @ vectors.T
+    person_of = np.repeat(np.arange(len(meanings)), np.diff(bounds))
+    hubs = np.zeros((len(meanings), sums.shape[1]))
+    for person, meaning in enumerate(meanings):
+        hubs[person, :texts[person]] = meaning.hubs[:texts[person]]
     vacancy_hubs = index.hubs_[columns]
 
-    def similarity(slot: int) -> FloatArray:
-        cosines = sums[:, slot].astype(np.float64) / (GRID * GRID)
-        value: FloatArray = 2.0 * cosines - vacancy_hubs - query_hubs[:, slot]
+    def similarity(at: IntArray, slots: IntArray | int) -> FloatArray:
+        """The similarity of the pairs ``at`` with their person's vector in ``slots``."""
+        cosines = sums[at, slots].astype(np.float64) / (GRID * GRID)
+        value: FloatArray = 2.0 * cosines - vacancy_hubs[at] - hubs[person_of[at], slots]
         return value
 
-    for slot in range(width):
-        value = similarity(slot)
+    every = np.arange(len(columns))
+    voided = _voided_slots(meanings, void, sums.shape[1])
+    for slot in range(int(counts.max())):
+        value = similarity(every, slot)
         if voided[slot]:
             value[np.concatenate(voided[slot])] = NO_SIMILARITY
-        best = np.where(present[:, slot], np.maximum(best, value), best)
-    note = np.where(present[:, width], similarity(width), note)
+        best = np.where(slot < counts[person_of], np.maximum(best, value), best)
+    at = np.flatnonzero(noted[person_of])
+    note[at] = similarity(at, counts[person_of[at]])
     return best, note
+
+
+def _voided_slots(
+    meanings: Sequence[SemanticQuery], void: Mapping[tuple[int, str], IntArray], width: int
+) -> list[list[IntArray]]:
+    """Per interest slot, the pairs (positions) where that slot's interest is void."""
+    voided: list[list[IntArray]] = [[] for _ in range(width)]
+    for (person, interest), pairs in void.items():
+        for slot, name in enumerate(meanings[person].interests):
+            if name == interest:
+                voided[slot].append(pairs)
+    return voided
 
 
 def _misleading_rows(vacancies: Sequence[Vacancy]) -> dict[str, IntArray]:
@@ -1076,10 +1087,12 @@ class Ranker:
                 column = _Wants.of_group([wants[i] for i in members]).at((slice(None), None))
                 codes = (every.static_codes | _schedule_codes(every, column)
                          | _other_codes(every, column))
-                km = _group_distances(every, [participants[i] for i in members], codes)
                 person, vacancy = np.nonzero(codes == 0)
-                found.append((np.asarray(members, dtype=np.int64)[person], vacancy,
-                              km[person, vacancy]))
+                km, far = _group_distances(every, [participants[i] for i in members],
+                                           person, vacancy)
+                near = ~far
+                found.append((np.asarray(members, dtype=np.int64)[person[near]],
+                              vacancy[near], km[near]))
         if not found:
             return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
         owner, columns, km = (np.concatenate(part) for part in zip(*found, strict=True))

@@ -746,15 +746,26 @@ class TextIndex:
     def tag_match_pairs(
         self, interests: Sequence[Sequence[str]], owner: IntArray, rows: IntArray
     ) -> FloatArray:
-        """Per pair ``i``: ``tag_match_all(interests[owner[i]])`` at vacancy ``rows[i]``."""
+        """Per pair ``i``: ``tag_match_all(interests[owner[i]])`` at vacancy ``rows[i]``.
+
+        Each distinct interest is scored against the tags once; a person's score per
+        tag is the best of their interests' scores, those below the cutoff counting 0
+        (the same maximum as cutting off the best one).
+        """
         result = np.zeros(len(owner), dtype=np.float64)
         if not self.tags_ or len(owner) == 0:
             return result
+        number: dict[str, int] = {}
+        which = [number.setdefault(i, len(number)) for own in interests for i in own]
         per_tag = np.zeros((len(interests), len(self.tags_)))
-        for person, own in enumerate(interests):
-            if own:
-                best = np.max(np.stack([self._interest_scores(i) for i in own]), axis=0)
-                per_tag[person] = np.where(best >= TAG_MATCH_CUTOFF, best, 0.0)
+        if number:
+            scores = np.stack([self._interest_scores(i) for i in number])
+            scores = np.where(scores >= TAG_MATCH_CUTOFF, scores, 0.0)
+            lengths = np.fromiter(map(len, interests), np.int64, len(interests))
+            asked = lengths > 0
+            # reduceat misbehaves on empty segments, so only people with interests.
+            per_tag[asked] = np.maximum.reduceat(
+                scores[which], (np.cumsum(lengths) - lengths)[asked], axis=0)
         positions, counts = _segments(self.tag_pointers_, rows)
         has_tags = counts > 0
         if not np.any(has_tags):
