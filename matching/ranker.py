@@ -1135,21 +1135,24 @@ class Ranker:
         """The interest evidence of pairs of people with interest text (``owner`` sorted,
         every person with a pair), misled interests included, as :meth:`_interest_values`
         finds it for one person: the queries of all people made at once."""
-        index = self.text_index_
+        index, semantic = self.text_index_, self.semantic_index_
         bounds = np.searchsorted(owner, np.arange(len(people) + 1))
-        void = self._void_pairs(people, bounds, columns)
-        tags = index.tag_match_pairs([p.interests for p in people], owner, columns)
-        text = index.similarity_pairs(index.queries(people), owner, columns)
-        if void:
-            # As _evaluate: misled interests count for nothing on those pairs.
-            text[np.concatenate(list(void.values()))] = 0.0
-            tags = self._void_tags(people, bounds, columns, void, tags)
+        # The semantic queries are mostly BLAS products (the GIL released): on many pairs
+        # they run in a second thread while this one works out tags and text.
+        with _alongside(lambda: None if semantic is None else semantic.queries(people),
+                        len(owner)) as meanings:
+            void = self._void_pairs(people, bounds, columns)
+            tags = index.tag_match_pairs([p.interests for p in people], owner, columns)
+            text = index.similarity_pairs(index.queries(people), owner, columns)
+            if void:
+                # As _evaluate: misled interests count for nothing on those pairs.
+                text[np.concatenate(list(void.values()))] = 0.0
+                tags = self._void_tags(people, bounds, columns, void, tags)
         best = np.full(len(owner), NO_SIMILARITY)
         note = np.full(len(owner), NO_SIMILARITY)
-        if self.semantic_index_ is not None:
-            best, note = _semantic_pairs(
-                self.semantic_index_, self.semantic_index_.queries(people), bounds, columns,
-                void)
+        queries = meanings()
+        if semantic is not None and queries is not None:
+            best, note = _semantic_pairs(semantic, queries, bounds, columns, void)
         evidence = [tags, text, calibrated(best), EXPERIENCE_SHARE * calibrated(note)]
         result: FloatArray = np.maximum.reduce(evidence)
         return result
