@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matching import Ranker, allocate, load_participants, load_vacancies, solve_assignment
+from matching import ranker as ranker_module
 from tests.matching.builders import (
     make_participant,
     make_vacancy,
@@ -179,8 +180,8 @@ def test_scoring_many_participants_at_once_gives_score_row_exactly(
     people: list[dict[str, Any]], vacancy_data: list[dict[str, Any]], semantic: bool,
     edited: bool,
 ) -> None:
-    # A title that misleads the first person's interest sends her through the
-    # one-at-a-time path, the others are scored in groups: both paths are checked.
+    # A title that misleads the first person's interest: her pairs there take the
+    # misled path (tags, text and semantic evidence without that interest).
     people[0]["interests"] = ["kinderen"]
     vacancy_data[0]["title"] = "Vrijwilliger kinderboerderij"
     participants = load_participants([{**r, "id": f"p-{i}"} for i, r in enumerate(people)])
@@ -200,3 +201,32 @@ def test_scoring_many_participants_at_once_gives_score_row_exactly(
     assert rows.tolist() == expected_rows
     assert columns.tolist() == expected_columns
     assert scores.tolist() == expected_scores  # the same bits, not merely close
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    people=st.lists(participant_records(), min_size=10, max_size=30),
+    vacancy_data=vacancy_lists(min_size=3, max_size=8),
+    semantic=st.booleans(),
+)
+def test_many_people_in_groups_and_parts_score_as_score_row(
+    people: list[dict[str, Any]], vacancy_data: list[dict[str, Any]], semantic: bool,
+) -> None:
+    # Enough people that the constraint and component groups have several members
+    # each, and so few pairs at once that a group's constraints come in parts.
+    for record in people[::4]:
+        record["interests"] = ["kinderen", "dieren"]
+    vacancy_data[0]["title"] = "Vrijwilliger kinderboerderij"
+    participants = load_participants([{**r, "id": f"p-{i}"} for i, r in enumerate(people)])
+    ranker = Ranker(semantic=semantic).fit(load_vacancies(vacancy_data))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ranker_module, "PAIRS_AT_ONCE", 3 * len(vacancy_data))
+        rows, columns, scores = ranker.score_pairs(participants)
+    found = {(int(r), int(c)): s for r, c, s in zip(rows, columns, scores.tolist(), strict=True)}
+    expected = {}
+    for position, participant in enumerate(participants):
+        row = ranker.score_row(participant)
+        for column in np.flatnonzero(row.feasible).tolist():
+            expected[(position, column)] = float(row.score[column])
+    assert found == expected  # the same pairs and the same bits
+    assert list(zip(rows.tolist(), columns.tolist(), strict=True)) == sorted(expected)

@@ -203,3 +203,55 @@ def test_tags_given_as_a_list_get_the_same_vector_as_a_tuple() -> None:
     cache = VectorCache()
     assert np.array_equal(semantic._vacancy_vectors(cache, [listed]),
                           semantic._vacancy_vectors(cache, [place]))
+
+
+def _asking() -> list[Participant]:
+    """People whose queries differ in every way :meth:`SemanticIndex.query` tells apart."""
+    return [
+        Participant("a", frozenset(), interests=("koken", "computers"),
+                    experience="Ik werkte in een tuin"),
+        # The same texts as "a", but the last one an interest instead of a note.
+        Participant("b", frozenset(), interests=("koken", "computers", "Ik werkte in een tuin")),
+        Participant("c", frozenset(), interests=(" koken ", "   "), experience="  "),
+        Participant("d", frozenset()),
+        Participant("e", frozenset(), experience="fietsen repareren"),
+        Participant("f", frozenset(), interests=("tuin",)),
+        Participant("a-again", frozenset(), interests=("koken", "computers"),
+                    experience="Ik werkte in een tuin"),
+    ]
+
+
+@pytest.mark.parametrize(("dimensions", "one_thread_from"),
+                         [(8, semantic.ONE_THREAD_FROM), (8, 0), (512, semantic.ONE_THREAD_FROM)])
+def test_the_queries_of_many_people_are_each_persons_query(
+        dimensions: int, one_thread_from: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (8, 0): every projection on one BLAS thread; 512: no projection at all.
+    monkeypatch.setattr(semantic, "ONE_THREAD_FROM", one_thread_from)
+    index = SemanticIndex(dimensions=dimensions).fit(vacancies())
+    assert (index.projection_ is None) == (dimensions == 512)
+    people = _asking()
+    for person, many in zip(people, index.queries(people), strict=True):
+        one = index.query(person)
+        assert many.interests == one.interests
+        assert np.array_equal(many.vectors, one.vectors)
+        assert (many.experience is None) == (one.experience is None)
+        if one.experience is not None:
+            assert np.array_equal(many.experience, one.experience)
+        assert many.hubs == one.hubs  # the same bits
+    assert index.queries([]) == []
+
+
+def test_new_texts_are_embedded_with_their_own_persons_texts_as_query_would() -> None:
+    index = SemanticIndex(dimensions=8).fit(vacancies())
+    first = ("zeepkisten bouwen", "Ik heb jaren bij een zeepkistenrace geholpen en banden geplakt.")
+    second = ("oude radiotoestellen herstellen met een soldeerbout", "postduiven")
+    alone = semantic.embed_texts([*first]), semantic.embed_texts([*second])
+    together = semantic.embed_texts([*first, *second])
+    # The model gives other bits in another batch: otherwise this test proves nothing.
+    assert not np.array_equal(alone[0][0], together[0])
+    index.queries([Participant("x", frozenset(), interests=first[:1], experience=first[1]),
+                   Participant("y", frozenset(), interests=second)])
+    for texts, vectors in zip((first, second), alone, strict=True):
+        for text, vector in zip(texts, vectors, strict=True):
+            key = semantic._short_text_key(semantic.QUERY_KIND, text)
+            assert np.array_equal(semantic._memory[key], vector)

@@ -142,3 +142,39 @@ def test_the_tag_table_keeps_each_vacancys_distinct_tags_in_their_order() -> Non
     rows = [index.tag_members_[start:end].tolist() for start, end in
             zip(index.tag_pointers_[:-1], index.tag_pointers_[1:], strict=True)]
     assert rows == [[0, 1], [], [2, 1]]
+
+
+def _people(seed: int, count: int) -> list[Participant]:
+    """People with interests and notes from WORDS, some with nothing, some alike."""
+    rng = random.Random(seed)
+    people = []
+    for i in range(count):
+        interests = tuple(rng.choice(WORDS) for _ in range(rng.randint(0, 3)))
+        note = " ".join(rng.choice(WORDS) for _ in range(rng.choice((0, 0, 3, 9))))
+        people.append(make_participant(id=f"p-{i}", interests=interests, experience=note))
+    return [*people, people[0], make_participant(id="p-empty", interests=(), experience="")]
+
+
+@pytest.mark.parametrize(("n", "seed"), [(0, 1), (7, 2), (60, 3), (120, 4)])
+def test_the_queries_of_many_people_are_each_persons_query(n: int, seed: int) -> None:
+    index = TextIndex().fit(_corpus(n, seed))
+    people = _people(seed, 40)
+    for person, many in zip(people, index.queries(people), strict=True):
+        one = index.query(person)
+        assert many.terms.tolist() == one.terms.tolist()
+        assert many.weights.tolist() == one.weights.tolist()  # the same bits
+        assert many.empty == one.empty
+    assert index.queries([]) == []
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_tag_matches_of_pairs_are_each_persons_tag_match(seed: int) -> None:
+    index = TextIndex().fit(_corpus(50, seed))
+    people = _people(seed, 30)
+    rng = np.random.default_rng(seed)
+    owner = np.sort(rng.integers(0, len(people), 400))
+    rows = rng.integers(0, 50, 400)
+    found = index.tag_match_pairs([p.interests for p in people], owner, rows)
+    expected = [index.tag_match_all(people[o].interests, np.array([r]))[0]
+                for o, r in zip(owner.tolist(), rows.tolist(), strict=True)]
+    assert found.tolist() == expected
