@@ -160,15 +160,14 @@ def allocate(
     if per_vacancy is not None:
         slots = np.minimum(slots, per_vacancy)
     pairs = solve_pairs(len(participants), rows, columns, values, slots)
-    # The pairs are in (participant, vacancy) order, so each score is found by bisection.
-    keys = rows * len(fitted.vacancies_) + columns
+    # The pairs are in (participant, vacancy) order, so the scores are found by bisection.
+    width = len(fitted.vacancies_)
+    chosen_rows = np.fromiter((row for row, _ in pairs), np.int64, len(pairs))
+    chosen_columns = np.fromiter((col for _, col in pairs), np.int64, len(pairs))
+    scores = values[np.searchsorted(rows * width + columns, chosen_rows * width + chosen_columns)]
     assignments = tuple(
-        Assignment(
-            participants[row].id,
-            fitted.vacancies_[col].id,
-            float(values[np.searchsorted(keys, row * len(fitted.vacancies_) + col)]),
-        )
-        for row, col in pairs
+        Assignment(participants[row].id, fitted.vacancies_[col].id, score)
+        for (row, col), score in zip(pairs, scores.tolist(), strict=True)
     )
     placed = {row for row, _ in pairs}
     unassigned = tuple(p.id for i, p in enumerate(participants) if i not in placed)

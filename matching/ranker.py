@@ -1073,26 +1073,27 @@ class Ranker:
         vacancy) order: :meth:`_evaluate`'s codes and distances, decided for people
         sharing their constraint branches as one people x vacancies array (in parts of
         at most :data:`PAIRS_AT_ONCE` pairs)."""
-        every = self.columns_
         n = len(self.vacancies_)
+        # A closed or full vacancy is excluded for everyone: only the others are looked at.
+        open_rows = np.flatnonzero(self.columns_.static_codes == 0)
+        every = self.columns_.take(open_rows)
         groups: dict[tuple[object, ...], list[int]] = {}
         for position, own in enumerate(wants):
             groups.setdefault(_constraint_branches(own), []).append(position)
-        size = max(1, PAIRS_AT_ONCE // max(1, n))
+        size = max(1, PAIRS_AT_ONCE // max(1, len(open_rows)))
         found: list[tuple[IntArray, IntArray, FloatArray]] = []
         for group in groups.values():
             for start in range(0, len(group), size):
                 members = group[start:start + size]
                 # One row per person, one column per vacancy: the wants as a column broadcast.
                 column = _Wants.of_group([wants[i] for i in members]).at((slice(None), None))
-                codes = (every.static_codes | _schedule_codes(every, column)
-                         | _other_codes(every, column))
+                codes = _schedule_codes(every, column) | _other_codes(every, column)
                 person, vacancy = np.nonzero(codes == 0)
                 km, far = _group_distances(every, [participants[i] for i in members],
                                            person, vacancy)
                 near = ~far
                 found.append((np.asarray(members, dtype=np.int64)[person[near]],
-                              vacancy[near], km[near]))
+                              open_rows[vacancy[near]], km[near]))
         if not found:
             return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
         owner, columns, km = (np.concatenate(part) for part in zip(*found, strict=True))
