@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain, compress, repeat
+from itertools import chain, compress, pairwise, repeat
 from operator import attrgetter, is_not
 from typing import Any, TypeVar
 
@@ -1124,10 +1124,17 @@ class Ranker:
         at = np.flatnonzero(has_text[owner])
         if len(at) == 0:
             return result
-        # Only people with a feasible pair are asked for their queries.
+        # Only people with a feasible pair are asked for their queries; in parts, as the
+        # text product holds a people x vacancies array (PAIRS_AT_ONCE entries at most).
         asking, local = np.unique(owner[at], return_inverse=True)
         people = [participants[i] for i in asking.tolist()]
-        result[at] = self._evidence(people, local.astype(np.int64), columns[at])
+        size = max(1, PAIRS_AT_ONCE // max(1, len(self.vacancies_)))
+        bounds = np.searchsorted(local, np.arange(0, len(people) + size, size)).tolist()
+        for part, (start, stop) in enumerate(pairwise(bounds)):
+            if start < stop:
+                result[at[start:stop]] = self._evidence(
+                    people[part * size:(part + 1) * size],
+                    local[start:stop].astype(np.int64) - part * size, columns[at[start:stop]])
         return result
 
     def _evidence(
