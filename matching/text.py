@@ -20,10 +20,12 @@ the two agree to the last bit.
 from __future__ import annotations
 
 import gc
+from collections import defaultdict
 from collections.abc import Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import count
 from operator import attrgetter
 from typing import Any, cast
 
@@ -382,8 +384,8 @@ def _words_of_texts(texts: list[str]) -> tuple[list[Hashable], Hashable]:
     were a fifth of a 50k fit). The spaces around the break keep the words at each
     text's edges, and their lowering, as they are (the one context ``lower`` reads,
     a Greek final sigma, ends at a space as at the end of a string). When a text has
-    the break as a word of its own, the texts are split one by one instead, with a
-    marker no word equals.
+    the break in it (as a word, it would pass for a marker), the texts are split one
+    by one instead, with a marker no word equals.
 
     Examples
     --------
@@ -391,9 +393,11 @@ def _words_of_texts(texts: list[str]) -> tuple[list[Hashable], Hashable]:
     >>> [word for word in words if word != marker], words.count(marker)
     (['kok', 'koken', 'tuin'], 2)
     """
-    words: list[Hashable] = list(f" {_TEXT_BREAK} ".join(texts).lower().split())
-    if texts and words.count(_TEXT_BREAK) == len(texts) - 1:
-        return words, _TEXT_BREAK
+    joined = f" {_TEXT_BREAK} ".join(texts)
+    # Counting one character in the string is a fraction of counting the words.
+    if texts and joined.count(_TEXT_BREAK) == len(texts) - 1:
+        return list(joined.lower().split()), _TEXT_BREAK
+    del joined
     marker = object()
     words = []
     for at, text in enumerate(texts):
@@ -455,6 +459,12 @@ class TextIndex:
         words, word_documents = self._word_counts(vacancies)
         grams, gram_words = self._analyse(words)
         if grams:
+            # Very common n-grams barely discriminate but make every lookup touch most
+            # of the index; they are dropped in large indexes only.
+            kept = self._kept_grams(gram_words, word_documents)
+            if kept is not None:  # the pruned n-grams are never multiplied out
+                gram_words = gram_words[kept]
+                grams = [grams[i] for i in kept.tolist()]
             # n-gram x vacancy counts: the postings, one row per n-gram in sorted order.
             postings = self._weigh(gram_words @ word_documents, grams)
         else:  # no vacancies, or texts of stop words only: nothing to compare with
@@ -482,20 +492,49 @@ class TextIndex:
                 *map(attrgetter("description"), vacancies),
             ]
             words, marker = _words_of_texts(texts)
-            distinct = dict.fromkeys(words)
-            distinct.pop(marker, None)
-            number: dict[Hashable, int] = {word: i for i, word in enumerate(distinct)}
+            # Numbered on first sight in one pass (no dict of the distinct words first).
+            number: defaultdict[Hashable, int] = defaultdict(count().__next__)
             number[marker] = -1
             ids = np.fromiter(map(number.__getitem__, words), dtype=np.int64, count=len(words))
             del words
+            distinct = list(number)[1:]
         breaks = ids < 0
         text_of = np.cumsum(breaks)[~breaks]
+        vacancy = text_of % max(n, 1)
+        # The three runs (tags, titles, descriptions), each in vacancy order, merged
+        # into one (a stable sort of sorted runs is a merge): each word's vacancies then
+        # come in order, so scipy only adds up repeats instead of sorting every row.
+        order = np.argsort(vacancy, kind="stable")
         field_weights = np.array([3.0, 2.0, 1.0])
         counts = csr_matrix(
-            (field_weights[text_of // max(n, 1)], (ids[~breaks], text_of % max(n, 1))),
+            (field_weights[text_of[order] // max(n, 1)], (ids[~breaks][order], vacancy[order])),
             shape=(len(distinct), n),
         )  # duplicates (a word twice in a vacancy) are summed
-        return cast(list[str], list(distinct)), counts
+        return cast(list[str], distinct), counts
+
+    def _kept_grams(self, gram_words: Any, word_documents: Any) -> IntArray | None:
+        """The n-grams (rows of ``gram_words``) that pruning keeps; None when it keeps all.
+
+        An n-gram's document frequency is the number of vacancies with any of its
+        words: at least its most frequent word's, at most the sum of its words'. Most
+        n-grams are settled by those bounds; only the others are multiplied out (their
+        rows alone), so the dropped ones never are.
+        """
+        n = self.n_vacancies_
+        if n <= MIN_DOCUMENTS_TO_PRUNE:
+            return None
+        limit = MAX_DOCUMENT_SHARE * n
+        of_words = np.diff(word_documents.indptr)[gram_words.indices]
+        starts = gram_words.indptr[:-1]  # every n-gram comes from at least one word
+        surely_dropped = np.maximum.reduceat(of_words, starts) > limit
+        kept = np.add.reduceat(of_words, starts) <= limit
+        unsure = np.flatnonzero(~surely_dropped & ~kept)
+        if len(unsure):
+            frequency = np.diff((gram_words[unsure] @ word_documents).indptr)
+            kept[unsure[frequency <= limit]] = True
+        if kept.all() or not kept.any():  # pruning that would leave nothing keeps all
+            return None
+        return np.flatnonzero(kept)
 
     def _analyse(self, words: list[str]) -> tuple[list[str], Any]:
         """The n-grams in sorted order and their counts per word (n-gram x word CSR).
@@ -529,21 +568,14 @@ class TextIndex:
         return grams, counts
 
     def _weigh(self, counts: Any, grams: list[str]) -> Any:
-        """Prune and weigh n-gram x vacancy counts; set the vocabulary and IDF.
+        """Weigh n-gram x vacancy counts (pruned by :meth:`_kept_grams`); set the vocabulary
+        and IDF.
 
         Returns the L2-normalised TF-IDF postings (n-gram x vacancy CSR).
         """
         n = self.n_vacancies_
         # One stored value per (n-gram, vacancy), so a row's length is its document frequency.
         frequency = np.diff(counts.indptr)
-        # Very common n-grams barely discriminate but make every lookup touch most
-        # of the index; drop them in large indexes only, unless nothing would remain.
-        if n > MIN_DOCUMENTS_TO_PRUNE and np.any(frequency <= MAX_DOCUMENT_SHARE * n):
-            kept = np.flatnonzero(frequency <= MAX_DOCUMENT_SHARE * n)
-            if len(kept) < len(grams):
-                counts = counts[kept]
-                frequency = frequency[kept]
-                grams = [grams[i] for i in kept.tolist()]
         self.vocabulary_ = {gram: column for column, gram in enumerate(grams)}
         # scikit-learn's smoothed IDF, operation for operation (same bits).
         df = frequency.astype(np.float64)
