@@ -585,18 +585,7 @@ class TextIndex:
         np.log(idf, out=idf)
         idf += 1.0
         self.idf_ = idf
-        # In place, through one scratch array: at 50k vacancies each is ~100 MB.
-        values = counts.data
-        scratch = np.repeat(idf, frequency)
-        values *= scratch
-        np.multiply(values, values, out=scratch)
-        norms = np.sqrt(np.bincount(counts.indices, weights=scratch, minlength=n))
-        norms[norms == 0.0] = 1.0
-        # mode="clip": with the default "raise", take into ``out`` goes through a
-        # buffer as large again (a tenth of a 50k fit); the indices are all valid.
-        np.take(norms, counts.indices, out=scratch, mode="clip")
-        values /= scratch
-        return counts
+        return _weighed(counts, idf)
 
     @property
     def vectorizer_(self) -> Any:
@@ -831,17 +820,34 @@ class TextIndex:
     def _weighed_rows(self, counts: Any) -> Any:
         """n-gram x vacancy counts as fitted TF-IDF postings: :meth:`_weigh`'s steps with
         the fitted IDF (nothing pruned, nothing learnt)."""
-        frequency = np.diff(counts.indptr)
-        values = counts.data
-        scratch = np.repeat(self.idf_, frequency)
-        values *= scratch
-        np.multiply(values, values, out=scratch)
-        norms = np.sqrt(np.bincount(counts.indices, weights=scratch,
-                                    minlength=counts.shape[1]))
-        norms[norms == 0.0] = 1.0
-        np.take(norms, counts.indices, out=scratch, mode="clip")
-        values /= scratch
-        return counts
+        return _weighed(counts, self.idf_)
+
+
+def _weighed(counts: Any, idf: FloatArray) -> Any:
+    """n-gram x vacancy counts (CSR, one row per n-gram) as L2-normalised TF-IDF, in place.
+
+    Each count times its n-gram's IDF, divided by its vacancy's norm: the square root of
+    the sum of its squared weights in n-gram order, as scikit-learn adds them up.
+    """
+    from scipy.sparse import csr_matrix
+
+    values = counts.data
+    # Through one scratch array: at 50k vacancies each is ~100 MB.
+    scratch = np.repeat(idf, np.diff(counts.indptr))
+    values *= scratch
+    np.multiply(values, values, out=scratch)
+    # Per vacancy, the squares in n-gram order: the transposed product with ones adds
+    # them in that order, as a bincount over the vacancies would (same bits, tested),
+    # but reads the int32 vacancy numbers as they are instead of an int64 copy.
+    squares = csr_matrix((scratch, counts.indices, counts.indptr), shape=counts.shape,
+                         copy=False)
+    norms = np.sqrt(squares.T @ np.ones(counts.shape[0]))
+    norms[norms == 0.0] = 1.0
+    # mode="clip": with the default "raise", take into ``out`` goes through a
+    # buffer as large again (a tenth of a 50k fit); the indices are all valid.
+    np.take(norms, counts.indices, out=scratch, mode="clip")
+    values /= scratch
+    return counts
 
 
 #: An edited index asks for a refit once more texts changed than this share of the
