@@ -203,3 +203,25 @@ def test_tags_given_as_a_list_get_the_same_vector_as_a_tuple() -> None:
     cache = VectorCache()
     assert np.array_equal(semantic._vacancy_vectors(cache, [listed]),
                           semantic._vacancy_vectors(cache, [place]))
+
+
+def test_the_fits_products_give_the_same_bits_on_one_blas_thread_as_on_two() -> None:
+    from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
+
+    rng = np.random.default_rng(11)
+    # Large enough that BLAS splits the products between its threads.
+    vectors = rng.standard_normal((6000, semantic.DIMENSIONS)).astype(np.float32)
+    background = rng.standard_normal((52, semantic.DIMENSIONS)).astype(np.float32)
+    index = SemanticIndex()
+    index.projection_ = semantic._principal_directions(vectors[:1500], 256)
+
+    def products() -> tuple[np.ndarray, ...]:
+        reduced = index._project(vectors.copy())
+        return reduced, semantic._grid(reduced), semantic.hubness(reduced,
+                                                                  index._project(background))
+
+    with ThreadpoolController().limit(limits=2, user_api="blas"):
+        two = products()
+    with semantic.one_blas_thread():
+        one = products()
+    assert all(np.array_equal(a, b) for a, b in zip(two, one, strict=True))
