@@ -844,10 +844,19 @@ def _weighed(counts: Any, idf: FloatArray) -> Any:
     norms = np.sqrt(squares.T @ np.ones(counts.shape[0]))
     norms[norms == 0.0] = 1.0
     # mode="clip": with the default "raise", take into ``out`` goes through a
-    # buffer as large again (a tenth of a 50k fit); the indices are all valid.
-    np.take(norms, counts.indices, out=scratch, mode="clip")
+    # buffer as large again (a tenth of a 50k fit); the indices are all valid. In
+    # slices, so that each int64 copy of the int32 vacancy numbers that take makes
+    # stays small (at 50k: 19 ms instead of 32).
+    indices = counts.indices
+    for start in range(0, len(indices), _TAKE_SLICE):
+        part = slice(start, start + _TAKE_SLICE)
+        np.take(norms, indices[part], out=scratch[part], mode="clip")
     values /= scratch
     return counts
+
+
+#: Vacancy numbers :func:`_weighed` looks up at once.
+_TAKE_SLICE = 1 << 20
 
 
 #: An edited index asks for a refit once more texts changed than this share of the

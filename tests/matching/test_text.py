@@ -9,6 +9,7 @@ import pytest
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from matching import text as text_module
 from matching.text import (
     MAX_DOCUMENT_SHARE,
     MIN_DOCUMENTS_TO_PRUNE,
@@ -225,7 +226,10 @@ def test_the_word_counts_are_each_vacancys_weighted_words_in_canonical_order() -
     assert np.array_equal(counts.toarray(), expected)
 
 
-def test_weighing_adds_each_vacancys_squares_as_a_bincount_would() -> None:
+@pytest.mark.parametrize("take_slice", [7, 1 << 20])  # many slices and a short last one; one
+def test_weighing_adds_each_vacancys_squares_as_a_bincount_would(
+        take_slice: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text_module, "_TAKE_SLICE", take_slice)
     rng = np.random.default_rng(3)
     dense = rng.integers(0, 4, size=(300, 80)) * rng.choice([1.0, 2.0, 3.0, 5.0], (300, 80))
     counts = csr_matrix(dense)
