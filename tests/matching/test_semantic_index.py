@@ -225,3 +225,21 @@ def test_the_fits_products_give_the_same_bits_on_one_blas_thread_as_on_two() -> 
     with semantic.one_blas_thread():
         one = products()
     assert all(np.array_equal(a, b) for a, b in zip(two, one, strict=True))
+
+
+@pytest.mark.parametrize(("dimensions", "block"), [(8, 7), (8, 4096), (512, 9)])
+def test_a_fit_in_blocks_stores_the_bits_of_the_whole_matrix_at_once(
+        dimensions: int, block: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(semantic, "FIT_BLOCK", block)
+    places = vacancies(40)
+    index = SemanticIndex(dimensions=dimensions).fit(places)
+    whole = index._project(semantic._vacancy_vectors(index.cache, places))  # as fits were
+    assert (index.projection_ is None) == (dimensions == semantic.DIMENSIONS)
+    assert np.array_equal(index.matrix_, semantic._grid(whole))
+    assert index.matrix_.dtype == np.float32 and index.matrix_.flags["C_CONTIGUOUS"]
+    assert np.array_equal(index.hubs_, semantic.hubness(whole, index.background_))
+
+
+def test_a_fit_of_no_vacancies_has_empty_rows() -> None:
+    index = SemanticIndex(dimensions=8).fit([])
+    assert index.matrix_.shape == (0, 8) and index.hubs_.shape == (0,)  # background projected
