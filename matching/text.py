@@ -25,7 +25,7 @@ from collections.abc import Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import count
+from itertools import chain, count
 from operator import attrgetter
 from typing import Any, cast
 
@@ -544,15 +544,15 @@ class TextIndex:
         from scipy.sparse import csr_matrix
 
         min_n, max_n = self.ngram_range
-        found: dict[str, int] = {}
-        grams_of: list[int] = []
-        word_of: list[int] = []
-        for position, word in enumerate(words):
-            if word not in STOP_WORDS:
-                # The lower() is scikit-learn's preprocessing, on a word already lowered.
-                for gram in char_wb_grams(word.lower(), min_n, max_n):
-                    grams_of.append(found.setdefault(gram, len(found)))
-                    word_of.append(position)
+        positions = [at for at, word in enumerate(words) if word not in STOP_WORDS]
+        # The lower() is scikit-learn's preprocessing, on a word already lowered.
+        per_word = [char_wb_grams(words[at].lower(), min_n, max_n) for at in positions]
+        lengths = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
+        every = list(chain.from_iterable(per_word))
+        # Numbered on first sight in one C-level pass (a vocabulary of 30k words has
+        # some 600k n-gram occurrences: a setdefault call each cost 0.27 s).
+        found: defaultdict[str, int] = defaultdict(count().__next__)
+        grams_of = np.fromiter(map(found.__getitem__, every), dtype=np.int64, count=len(every))
         grams = sorted(found)
         rank = np.empty(len(found), dtype=np.int64)
         rank[np.fromiter(map(found.__getitem__, grams), np.int64, len(grams))] = np.arange(
@@ -560,8 +560,8 @@ class TextIndex:
         )
         counts = csr_matrix(
             (
-                np.ones(len(grams_of), dtype=np.float64),
-                (rank[np.asarray(grams_of, dtype=np.int64)], np.asarray(word_of, np.int64)),
+                np.ones(len(every), dtype=np.float64),
+                (rank[grams_of], np.repeat(np.asarray(positions, dtype=np.int64), lengths)),
             ),
             shape=(len(grams), len(words)),
         )
