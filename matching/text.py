@@ -524,7 +524,8 @@ class TextIndex:
         if n <= MIN_DOCUMENTS_TO_PRUNE:
             return None
         limit = MAX_DOCUMENT_SHARE * n
-        of_words = np.diff(word_documents.indptr)[gram_words.indices]
+        # int64: the sum over many common words can pass 2**31 in a large index.
+        of_words = np.diff(word_documents.indptr).astype(np.int64)[gram_words.indices]
         starts = gram_words.indptr[:-1]  # every n-gram comes from at least one word
         surely_dropped = np.maximum.reduceat(of_words, starts) > limit
         kept = np.add.reduceat(of_words, starts) <= limit
