@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain, compress, pairwise, repeat
-from operator import attrgetter, is_not
+from itertools import chain, compress, islice, pairwise, repeat
+from operator import attrgetter, is_not, lt
 from typing import Any, TypeVar
 
 import numpy as np
@@ -111,6 +111,9 @@ def _equals(vacancies: Sequence[Vacancy], name: str, value: str) -> BoolArray:
 
 def _pairs(values: Sequence[object], first: str, second: str) -> tuple[FloatArray, FloatArray]:
     """Two attributes of optional objects (a location, hours), NaN where absent."""
+    if None not in values:  # usual: every vacancy has them (no mask, no copy of the list)
+        return (np.fromiter(map(attrgetter(first), values), np.float64, len(values)),
+                np.fromiter(map(attrgetter(second), values), np.float64, len(values)))
     known = np.fromiter(map(is_not, values, repeat(None)), dtype=np.bool_, count=len(values))
     present = list(compress(values, known))
     pair = []
@@ -119,6 +122,20 @@ def _pairs(values: Sequence[object], first: str, second: str) -> tuple[FloatArra
         column[known] = np.fromiter(map(attrgetter(name), present), np.float64, len(present))
         pair.append(column)
     return pair[0], pair[1]
+
+
+def _id_rank(ids: list[str]) -> IntArray:
+    """Each vacancy's place in id order (ids are unique).
+
+    Vacancies often come in id order: then checking that is all (7 ms at 50k, where
+    a str array and its argsort took 14 ms).
+    """
+    if all(map(lt, ids, islice(ids, 1, None))):
+        return np.arange(len(ids), dtype=np.int64)
+    # numpy orders str arrays by code point, as Python orders str.
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[np.argsort(np.array(ids, dtype=np.str_), kind="stable")] = np.arange(len(ids))
+    return rank
 
 
 class _Columns:
@@ -155,10 +172,7 @@ class _Columns:
         self.low_type = ~_equals(vacancies, "type", "werkervaringsplaats")
         self.rich = _column(vacancies, "language_rich", np.bool_)
         self.support = _column(vacancies, "language_support", np.bool_)
-        # numpy orders str arrays by code point, as Python orders str (ids are unique).
-        ids = np.array(list(map(attrgetter("id"), vacancies)), dtype=np.str_)
-        self.id_rank = np.empty(n, dtype=np.int64)
-        self.id_rank[np.argsort(ids, kind="stable")] = np.arange(n)
+        self.id_rank = _id_rank(list(map(attrgetter("id"), vacancies)))
 
     def take(self, rows: IntArray, names: Iterable[str] | None = None) -> _Columns:
         """The columns (default: all; else those ``names``) of a subset of the vacancies

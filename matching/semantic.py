@@ -96,9 +96,13 @@ peuters school
 NO_SIMILARITY = float("-inf")
 #: Background neighbours averaged into a text's hubness.
 HUB_NEIGHBOURS = 10
-#: Rows whose hubness is computed at once (their float64 copy is 32 MB, not the
-#: whole fit's 100 MB; smaller blocks cost BLAS more per row).
-HUB_BLOCK = 16384
+#: Rows whose hubness is computed at once: their float64 copy (8 MB) stays in the
+#: cache on its way into the product. At 50k on one BLAS thread: 46 ms CPU, against
+#: 55 ms with 8192 rows and 73 ms with 16384 (32 MB); 1024-2048 rows cost the same.
+HUB_BLOCK = 4096
+#: Vacancies a fit projects, puts on the grid and measures at once (see
+#: :meth:`SemanticIndex.fit`); one hubness block each.
+FIT_BLOCK = HUB_BLOCK
 #: Texts embedded per call: bounds memory on a large first fit.
 BATCH = 512
 #: Vacancy vectors fitted on at most this many rows' principal directions.
@@ -288,6 +292,14 @@ class VectorCache:
         """
         if not keys:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return np.stack(self.rows_by_key(kind, keys, text_at, embed))
+
+    def rows_by_key(self, kind: str, keys: Sequence[str], text_at: Callable[[int], str],
+                    embed: Embed | None = None) -> list[Float32Array]:
+        """:meth:`vectors_by_key`, one array per key, not stacked into one matrix.
+
+        A fit stacks them a block at a time (:meth:`SemanticIndex.fit`).
+        """
         with _memory_lock:
             rows = list(map(_memory.get, keys))
         if self.path is not None:
@@ -301,7 +313,7 @@ class VectorCache:
             embedded = self._embed_missing(kind, missing, embed or embed_texts)
             rows = [embedded[key] if row is None else row
                     for key, row in zip(keys, rows, strict=True)]
-        return np.stack(rows)  # type: ignore[arg-type]  # no None is left
+        return rows  # type: ignore[return-value]  # no None is left
 
     def _embed_missing(
         self, kind: str, missing: dict[str, str], embed: Embed
@@ -499,14 +511,20 @@ def _vacancy_keys(vacancies: Sequence[Vacancy]) -> list[str]:
 
 def _vacancy_vectors(cache: VectorCache, vacancies: Sequence[Vacancy]) -> Float32Array:
     """One (unprojected) vector per vacancy: one cache lookup each when stored."""
+    if not vacancies:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    return np.stack(_vacancy_rows(cache, vacancies))
+
+
+def _vacancy_rows(cache: VectorCache, vacancies: Sequence[Vacancy]) -> list[Float32Array]:
+    """:func:`_vacancy_vectors` as one array per vacancy (the cache's own, not copied)."""
     def source_at(at: int) -> str:
         return _vacancy_source(vacancies[at])
 
     def embed(sources: list[str]) -> Float32Array:
         return _embed_sources({_vacancy_source(v): v for v in vacancies})(sources)
 
-    vectors = cache.vectors_by_key(VACANCY_KIND, _vacancy_keys(vacancies), source_at, embed)
-    return vectors.reshape(len(vacancies), DIMENSIONS)
+    return cache.rows_by_key(VACANCY_KIND, _vacancy_keys(vacancies), source_at, embed)
 
 
 def _embed_documents(documents: list[str]) -> Float32Array:
@@ -582,19 +600,19 @@ def _threads_for(work: int) -> AbstractContextManager[Any]:
     return one_blas_thread() if work >= ONE_THREAD_FROM else nullcontext()
 
 
-def _principal_sample(vectors: Float32Array) -> Float32Array:
-    """At most :data:`PRINCIPAL_SAMPLE` rows, the same ones for the same vacancies.
+def _principal_sample(vectors: Sequence[Float32Array] | Float32Array) -> Float32Array:
+    """At most :data:`PRINCIPAL_SAMPLE` of the rows (at least one), the same ones for
+    the same vacancies, as one matrix.
 
     The scatter of 50k rows cost 2.3 of a refit's 4 CPU seconds; a few thousand
     rows find the same leading directions. The seed is fixed so that a refit of
     the same vacancies gives the same index (both engines share it anyway).
     """
-    if len(vectors) <= PRINCIPAL_SAMPLE:
-        return vectors
-    chosen = np.random.default_rng(PRINCIPAL_SEED).choice(
-        len(vectors), PRINCIPAL_SAMPLE, replace=False)
-    result: Float32Array = vectors[np.sort(chosen)]
-    return result
+    chosen: Iterable[int] = range(len(vectors))
+    if len(vectors) > PRINCIPAL_SAMPLE:
+        chosen = np.sort(np.random.default_rng(PRINCIPAL_SEED).choice(
+            len(vectors), PRINCIPAL_SAMPLE, replace=False)).tolist()
+    return np.stack([vectors[at] for at in chosen])
 
 
 def _principal_directions(vectors: Float32Array, count: int) -> Float32Array | None:
@@ -764,16 +782,30 @@ class SemanticIndex:
 
     def fit(self, vacancies: Sequence[Vacancy]) -> SemanticIndex:
         """Vectors for every vacancy (from the cache where it has them); return self."""
-        vectors = _vacancy_vectors(self.cache, vacancies)
+        rows = _vacancy_rows(self.cache, vacancies)
         background = self.cache.vectors(QUERY_KIND, list(BACKGROUND))
         self.cache.flush()  # written now, not by each forked worker at its exit
+        sampled = [_principal_sample(rows)] if rows else []
         self.projection_ = _stored_directions(
-            self.cache, np.vstack([_principal_sample(vectors), background]), self.dimensions
+            self.cache, np.vstack([*sampled, background]), self.dimensions
         )
-        self.background_ = self._project(background)
-        reduced = self._project(vectors)
-        self.matrix_ = _grid(reduced)
-        self.hubs_ = hubness(reduced, self.background_)
+        # One BLAS thread for the products: a fit's text half runs beside them, so a
+        # second one only spins for the two cores (at 50k: hubness 146 -> 74 ms CPU).
+        # The same bits with any number (tested); not so the eigen-decomposition above.
+        with one_blas_thread():
+            self.background_ = self._project(background)
+            width = DIMENSIONS if self.projection_ is None else self.projection_.shape[1]
+            self.matrix_ = np.empty((len(rows), width), dtype=np.float32)
+            self.hubs_ = np.empty(len(rows), dtype=np.float64)
+            # A block of rows at a time, start to end: the model's vectors, their
+            # projection and its squares stay in the cache, and no 50k x 512 stack or
+            # 50k x 256 temporaries are made. Each row's numbers do not depend on the
+            # rows beside it (tested: the same bits as the whole matrix at once).
+            for start in range(0, len(rows), FIT_BLOCK):
+                block = slice(start, start + FIT_BLOCK)
+                reduced = self._project(np.stack(rows[block]))
+                self.matrix_[block] = _grid(reduced)
+                self.hubs_[block] = hubness(reduced, self.background_)
         return self
 
     def _project(self, vectors: Float32Array) -> Float32Array:

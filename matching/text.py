@@ -20,11 +20,12 @@ the two agree to the last bit.
 from __future__ import annotations
 
 import gc
+from collections import defaultdict
 from collections.abc import Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, count
 from operator import attrgetter
 from typing import Any, cast
 
@@ -383,8 +384,8 @@ def _words_of_texts(texts: list[str]) -> tuple[list[Hashable], Hashable]:
     were a fifth of a 50k fit). The spaces around the break keep the words at each
     text's edges, and their lowering, as they are (the one context ``lower`` reads,
     a Greek final sigma, ends at a space as at the end of a string). When a text has
-    the break as a word of its own, the texts are split one by one instead, with a
-    marker no word equals.
+    the break in it (as a word, it would pass for a marker), the texts are split one
+    by one instead, with a marker no word equals.
 
     Examples
     --------
@@ -392,9 +393,11 @@ def _words_of_texts(texts: list[str]) -> tuple[list[Hashable], Hashable]:
     >>> [word for word in words if word != marker], words.count(marker)
     (['kok', 'koken', 'tuin'], 2)
     """
-    words: list[Hashable] = list(f" {_TEXT_BREAK} ".join(texts).lower().split())
-    if texts and words.count(_TEXT_BREAK) == len(texts) - 1:
-        return words, _TEXT_BREAK
+    joined = f" {_TEXT_BREAK} ".join(texts)
+    # Counting one character in the string is a fraction of counting the words.
+    if texts and joined.count(_TEXT_BREAK) == len(texts) - 1:
+        return list(joined.lower().split()), _TEXT_BREAK
+    del joined
     marker = object()
     words = []
     for at, text in enumerate(texts):
@@ -456,6 +459,12 @@ class TextIndex:
         words, word_documents = self._word_counts(vacancies)
         grams, gram_words = self._analyse(words)
         if grams:
+            # Very common n-grams barely discriminate but make every lookup touch most
+            # of the index; they are dropped in large indexes only.
+            kept = self._kept_grams(gram_words, word_documents)
+            if kept is not None:  # the pruned n-grams are never multiplied out
+                gram_words = gram_words[kept]
+                grams = [grams[i] for i in kept.tolist()]
             # n-gram x vacancy counts: the postings, one row per n-gram in sorted order.
             postings = self._weigh(gram_words @ word_documents, grams)
         else:  # no vacancies, or texts of stop words only: nothing to compare with
@@ -483,20 +492,50 @@ class TextIndex:
                 *map(attrgetter("description"), vacancies),
             ]
             words, marker = _words_of_texts(texts)
-            distinct = dict.fromkeys(words)
-            distinct.pop(marker, None)
-            number: dict[Hashable, int] = {word: i for i, word in enumerate(distinct)}
+            # Numbered on first sight in one pass (no dict of the distinct words first).
+            number: defaultdict[Hashable, int] = defaultdict(count().__next__)
             number[marker] = -1
             ids = np.fromiter(map(number.__getitem__, words), dtype=np.int64, count=len(words))
             del words
+            distinct = list(number)[1:]
         breaks = ids < 0
         text_of = np.cumsum(breaks)[~breaks]
+        vacancy = text_of % max(n, 1)
+        # The three runs (tags, titles, descriptions), each in vacancy order, merged
+        # into one (a stable sort of sorted runs is a merge): each word's vacancies then
+        # come in order, so scipy only adds up repeats instead of sorting every row.
+        order = np.argsort(vacancy, kind="stable")
         field_weights = np.array([3.0, 2.0, 1.0])
         counts = csr_matrix(
-            (field_weights[text_of // max(n, 1)], (ids[~breaks], text_of % max(n, 1))),
+            (field_weights[text_of[order] // max(n, 1)], (ids[~breaks][order], vacancy[order])),
             shape=(len(distinct), n),
         )  # duplicates (a word twice in a vacancy) are summed
-        return cast(list[str], list(distinct)), counts
+        return cast(list[str], distinct), counts
+
+    def _kept_grams(self, gram_words: Any, word_documents: Any) -> IntArray | None:
+        """The n-grams (rows of ``gram_words``) that pruning keeps; None when it keeps all.
+
+        An n-gram's document frequency is the number of vacancies with any of its
+        words: at least its most frequent word's, at most the sum of its words'. Most
+        n-grams are settled by those bounds; only the others are multiplied out (their
+        rows alone), so the dropped ones never are.
+        """
+        n = self.n_vacancies_
+        if n <= MIN_DOCUMENTS_TO_PRUNE:
+            return None
+        limit = MAX_DOCUMENT_SHARE * n
+        # int64: the sum over many common words can pass 2**31 in a large index.
+        of_words = np.diff(word_documents.indptr).astype(np.int64)[gram_words.indices]
+        starts = gram_words.indptr[:-1]  # every n-gram comes from at least one word
+        surely_dropped = np.maximum.reduceat(of_words, starts) > limit
+        kept = np.add.reduceat(of_words, starts) <= limit
+        unsure = np.flatnonzero(~surely_dropped & ~kept)
+        if len(unsure):
+            frequency = np.diff((gram_words[unsure] @ word_documents).indptr)
+            kept[unsure[frequency <= limit]] = True
+        if kept.all() or not kept.any():  # pruning that would leave nothing keeps all
+            return None
+        return np.flatnonzero(kept)
 
     def _analyse(self, words: list[str]) -> tuple[list[str], Any]:
         """The n-grams in sorted order and their counts per word (n-gram x word CSR).
@@ -506,15 +545,15 @@ class TextIndex:
         from scipy.sparse import csr_matrix
 
         min_n, max_n = self.ngram_range
-        found: dict[str, int] = {}
-        grams_of: list[int] = []
-        word_of: list[int] = []
-        for position, word in enumerate(words):
-            if word not in STOP_WORDS:
-                # The lower() is scikit-learn's preprocessing, on a word already lowered.
-                for gram in char_wb_grams(word.lower(), min_n, max_n):
-                    grams_of.append(found.setdefault(gram, len(found)))
-                    word_of.append(position)
+        positions = [at for at, word in enumerate(words) if word not in STOP_WORDS]
+        # The lower() is scikit-learn's preprocessing, on a word already lowered.
+        per_word = [char_wb_grams(words[at].lower(), min_n, max_n) for at in positions]
+        lengths = np.fromiter(map(len, per_word), dtype=np.int64, count=len(per_word))
+        every = list(chain.from_iterable(per_word))
+        # Numbered on first sight in one C-level pass (a vocabulary of 30k words has
+        # some 600k n-gram occurrences: a setdefault call each cost 0.27 s).
+        found: defaultdict[str, int] = defaultdict(count().__next__)
+        grams_of = np.fromiter(map(found.__getitem__, every), dtype=np.int64, count=len(every))
         grams = sorted(found)
         rank = np.empty(len(found), dtype=np.int64)
         rank[np.fromiter(map(found.__getitem__, grams), np.int64, len(grams))] = np.arange(
@@ -522,29 +561,22 @@ class TextIndex:
         )
         counts = csr_matrix(
             (
-                np.ones(len(grams_of), dtype=np.float64),
-                (rank[np.asarray(grams_of, dtype=np.int64)], np.asarray(word_of, np.int64)),
+                np.ones(len(every), dtype=np.float64),
+                (rank[grams_of], np.repeat(np.asarray(positions, dtype=np.int64), lengths)),
             ),
             shape=(len(grams), len(words)),
         )
         return grams, counts
 
     def _weigh(self, counts: Any, grams: list[str]) -> Any:
-        """Prune and weigh n-gram x vacancy counts; set the vocabulary and IDF.
+        """Weigh n-gram x vacancy counts (pruned by :meth:`_kept_grams`); set the vocabulary
+        and IDF.
 
         Returns the L2-normalised TF-IDF postings (n-gram x vacancy CSR).
         """
         n = self.n_vacancies_
         # One stored value per (n-gram, vacancy), so a row's length is its document frequency.
         frequency = np.diff(counts.indptr)
-        # Very common n-grams barely discriminate but make every lookup touch most
-        # of the index; drop them in large indexes only, unless nothing would remain.
-        if n > MIN_DOCUMENTS_TO_PRUNE and np.any(frequency <= MAX_DOCUMENT_SHARE * n):
-            kept = np.flatnonzero(frequency <= MAX_DOCUMENT_SHARE * n)
-            if len(kept) < len(grams):
-                counts = counts[kept]
-                frequency = frequency[kept]
-                grams = [grams[i] for i in kept.tolist()]
         self.vocabulary_ = {gram: column for column, gram in enumerate(grams)}
         # scikit-learn's smoothed IDF, operation for operation (same bits).
         df = frequency.astype(np.float64)
@@ -554,18 +586,7 @@ class TextIndex:
         np.log(idf, out=idf)
         idf += 1.0
         self.idf_ = idf
-        # In place, through one scratch array: at 50k vacancies each is ~100 MB.
-        values = counts.data
-        scratch = np.repeat(idf, frequency)
-        values *= scratch
-        np.multiply(values, values, out=scratch)
-        norms = np.sqrt(np.bincount(counts.indices, weights=scratch, minlength=n))
-        norms[norms == 0.0] = 1.0
-        # mode="clip": with the default "raise", take into ``out`` goes through a
-        # buffer as large again (a tenth of a 50k fit); the indices are all valid.
-        np.take(norms, counts.indices, out=scratch, mode="clip")
-        values /= scratch
-        return counts
+        return _weighed(counts, idf)
 
     @property
     def vectorizer_(self) -> Any:
@@ -856,17 +877,43 @@ class TextIndex:
     def _weighed_rows(self, counts: Any) -> Any:
         """n-gram x vacancy counts as fitted TF-IDF postings: :meth:`_weigh`'s steps with
         the fitted IDF (nothing pruned, nothing learnt)."""
-        frequency = np.diff(counts.indptr)
-        values = counts.data
-        scratch = np.repeat(self.idf_, frequency)
-        values *= scratch
-        np.multiply(values, values, out=scratch)
-        norms = np.sqrt(np.bincount(counts.indices, weights=scratch,
-                                    minlength=counts.shape[1]))
-        norms[norms == 0.0] = 1.0
-        np.take(norms, counts.indices, out=scratch, mode="clip")
-        values /= scratch
-        return counts
+        return _weighed(counts, self.idf_)
+
+
+def _weighed(counts: Any, idf: FloatArray) -> Any:
+    """n-gram x vacancy counts (CSR, one row per n-gram) as L2-normalised TF-IDF, in place.
+
+    Each count times its n-gram's IDF, divided by its vacancy's norm: the square root of
+    the sum of its squared weights in n-gram order, as scikit-learn adds them up.
+    """
+    from scipy.sparse import csr_matrix
+
+    values = counts.data
+    # Through one scratch array: at 50k vacancies each is ~100 MB.
+    scratch = np.repeat(idf, np.diff(counts.indptr))
+    values *= scratch
+    np.multiply(values, values, out=scratch)
+    # Per vacancy, the squares in n-gram order: the transposed product with ones adds
+    # them in that order, as a bincount over the vacancies would (same bits, tested),
+    # but reads the int32 vacancy numbers as they are instead of an int64 copy.
+    squares = csr_matrix((scratch, counts.indices, counts.indptr), shape=counts.shape,
+                         copy=False)
+    norms = np.sqrt(squares.T @ np.ones(counts.shape[0]))
+    norms[norms == 0.0] = 1.0
+    # mode="clip": with the default "raise", take into ``out`` goes through a
+    # buffer as large again (a tenth of a 50k fit); the indices are all valid. In
+    # slices, so that each int64 copy of the int32 vacancy numbers that take makes
+    # stays small (at 50k: 19 ms instead of 32).
+    indices = counts.indices
+    for start in range(0, len(indices), _TAKE_SLICE):
+        part = slice(start, start + _TAKE_SLICE)
+        np.take(norms, indices[part], out=scratch[part], mode="clip")
+    values /= scratch
+    return counts
+
+
+#: Vacancy numbers :func:`_weighed` looks up at once.
+_TAKE_SLICE = 1 << 20
 
 
 #: An edited index asks for a refit once more texts changed than this share of the

@@ -94,3 +94,27 @@ def test_an_error_in_the_semantic_fit_reaches_the_caller_in_either_thread(
     monkeypatch.setattr(ranker.SemanticIndex, "fit", broken)
     with pytest.raises(OSError, match="unreadable"):
         Ranker().fit(_fitted_places(10))
+
+
+@pytest.mark.parametrize("shuffled", [False, True])
+def test_the_columns_hold_each_vacancys_own_values_in_any_id_order(shuffled: bool) -> None:
+    ids = ["V-2", "v-1", "v-10", "v-9", "v-é", "v-z", "ß", "v-\u00e9\u0301"]
+    records = [vacancy_record(id=id_, location=None if at % 3 == 0 else {"lat": 52.0 + at,
+                                                                         "lon": 5.0 - at},
+                              remote=at % 3 == 0,
+                              hours_per_week=None if at % 2 else {"min": at, "max": 9})
+               for at, id_ in enumerate(sorted(ids))]
+    if shuffled:
+        random.Random(4).shuffle(records)
+    vacancies = load_vacancies(records)
+    columns = Ranker().fit(vacancies).columns_
+    in_id_order = sorted(range(len(vacancies)), key=lambda at: vacancies[at].id)
+    assert columns.id_rank[in_id_order].tolist() == list(range(len(vacancies)))
+    assert any(v.location is None for v in vacancies) and any(v.hours is None for v in vacancies)
+    nan = (np.nan, np.nan)
+    for at, vacancy in enumerate(vacancies):
+        where, hours = vacancy.location, vacancy.hours
+        expected = [*((where.lat, where.lon) if where else nan),
+                    *((hours.min, hours.max) if hours else nan)]
+        found = [columns.lat[at], columns.lon[at], columns.hours_min[at], columns.hours_max[at]]
+        np.testing.assert_array_equal(found, expected)

@@ -255,3 +255,43 @@ def test_new_texts_are_embedded_with_their_own_persons_texts_as_query_would() ->
         for text, vector in zip(texts, vectors, strict=True):
             key = semantic._short_text_key(semantic.QUERY_KIND, text)
             assert np.array_equal(semantic._memory[key], vector)
+
+
+def test_the_fits_products_give_the_same_bits_on_one_blas_thread_as_on_two() -> None:
+    from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
+
+    rng = np.random.default_rng(11)
+    # Large enough that BLAS splits the products between its threads.
+    vectors = rng.standard_normal((6000, semantic.DIMENSIONS)).astype(np.float32)
+    background = rng.standard_normal((52, semantic.DIMENSIONS)).astype(np.float32)
+    index = SemanticIndex()
+    index.projection_ = semantic._principal_directions(vectors[:1500], 256)
+
+    def products() -> tuple[np.ndarray, ...]:
+        reduced = index._project(vectors.copy())
+        return reduced, semantic._grid(reduced), semantic.hubness(reduced,
+                                                                  index._project(background))
+
+    with ThreadpoolController().limit(limits=2, user_api="blas"):
+        two = products()
+    with semantic.one_blas_thread():
+        one = products()
+    assert all(np.array_equal(a, b) for a, b in zip(two, one, strict=True))
+
+
+@pytest.mark.parametrize(("dimensions", "block"), [(8, 7), (8, 4096), (512, 9)])
+def test_a_fit_in_blocks_stores_the_bits_of_the_whole_matrix_at_once(
+        dimensions: int, block: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(semantic, "FIT_BLOCK", block)
+    places = vacancies(40)
+    index = SemanticIndex(dimensions=dimensions).fit(places)
+    whole = index._project(semantic._vacancy_vectors(index.cache, places))  # as fits were
+    assert (index.projection_ is None) == (dimensions == semantic.DIMENSIONS)
+    assert np.array_equal(index.matrix_, semantic._grid(whole))
+    assert index.matrix_.dtype == np.float32 and index.matrix_.flags["C_CONTIGUOUS"]
+    assert np.array_equal(index.hubs_, semantic.hubness(whole, index.background_))
+
+
+def test_a_fit_of_no_vacancies_has_empty_rows() -> None:
+    index = SemanticIndex(dimensions=8).fit([])
+    assert index.matrix_.shape == (0, 8) and index.hubs_.shape == (0,)  # background projected

@@ -6,12 +6,15 @@ import random
 
 import numpy as np
 import pytest
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from matching import text as text_module
 from matching.text import (
     MAX_DOCUMENT_SHARE,
     MIN_DOCUMENTS_TO_PRUNE,
     TextIndex,
+    _weighed,
     _words_of_texts,
     participant_document,
     vacancy_document,
@@ -178,3 +181,98 @@ def test_tag_matches_of_pairs_are_each_persons_tag_match(seed: int) -> None:
     expected = [index.tag_match_all(people[o].interests, np.array([r]))[0]
                 for o, r in zip(owner.tolist(), rows.tolist(), strict=True)]
     assert found.tolist() == expected
+
+
+def _reference_postings(vacancies: list[Vacancy]) -> tuple[list[str], csr_matrix]:
+    """The postings as the fit made them before pruning was settled from word counts:
+    every n-gram multiplied out, the common ones cut from the product afterwards, and
+    the norms added up with a bincount."""
+    index = TextIndex()
+    index.n_vacancies_ = n = len(vacancies)
+    words, word_documents = index._word_counts(vacancies)
+    grams, gram_words = index._analyse(words)
+    counts = gram_words @ word_documents
+    frequency = np.diff(counts.indptr)
+    kept = np.flatnonzero(frequency <= MAX_DOCUMENT_SHARE * n)
+    if n > MIN_DOCUMENTS_TO_PRUNE and 0 < len(kept) < len(grams):
+        counts, frequency = counts[kept], frequency[kept]
+        grams = [grams[i] for i in kept.tolist()]
+    df = frequency.astype(np.float64)
+    df += 1.0
+    idf = np.full_like(df, fill_value=n + 1)
+    idf /= df
+    np.log(idf, out=idf)
+    idf += 1.0
+    values = counts.data * np.repeat(idf, frequency)
+    norms = np.sqrt(np.bincount(counts.indices, weights=values * values, minlength=n))
+    norms[norms == 0.0] = 1.0
+    values /= norms[counts.indices]
+    return grams, csr_matrix((values, counts.indices, counts.indptr), shape=counts.shape)
+
+
+def _same_csr(found: csr_matrix, expected: csr_matrix) -> bool:
+    return found.shape == expected.shape and all(
+        np.array_equal(getattr(found, part), getattr(expected, part))
+        and getattr(found, part).dtype == getattr(expected, part).dtype
+        for part in ("data", "indices", "indptr"))
+
+
+def _unsure_grams(vacancies: list[Vacancy]) -> int:
+    """n-grams whose words' own frequencies do not settle whether pruning drops them."""
+    index = TextIndex()
+    index.n_vacancies_ = n = len(vacancies)
+    words, word_documents = index._word_counts(vacancies)
+    _, gram_words = index._analyse(words)
+    per_word = np.diff(word_documents.indptr)
+    unsure = 0
+    for gram in range(gram_words.shape[0]):
+        own = per_word[gram_words.indices[gram_words.indptr[gram]:gram_words.indptr[gram + 1]]]
+        unsure += int(own.max() <= MAX_DOCUMENT_SHARE * n < own.sum())
+    return unsure
+
+
+@pytest.mark.parametrize(("n", "seed"), [(7, 1), (150, 2), (400, 4), (600, 8)])
+def test_the_fit_stores_the_very_postings_of_the_whole_product(n: int, seed: int) -> None:
+    vacancies = _corpus(n, seed)
+    grams, expected = _reference_postings(vacancies)
+    index = TextIndex().fit(vacancies)
+    assert list(index.vocabulary_) == grams
+    assert _same_csr(index.postings_, expected)  # same bits, same order within each row
+    assert _same_csr(index.matrix_, expected.T.tocsr())
+    if n > MIN_DOCUMENTS_TO_PRUNE:  # some n-grams were pruned, and some had to be counted
+        assert len(grams) < index._analyse(index._word_counts(vacancies)[0])[0].__len__()
+        assert _unsure_grams(vacancies) > 0
+
+
+def test_the_word_counts_are_each_vacancys_weighted_words_in_canonical_order() -> None:
+    vacancies = _corpus(90, 9)
+    words, counts = TextIndex()._word_counts(vacancies)
+    fields = [[" ".join(v.tags) for v in vacancies], [v.title for v in vacancies],
+              [v.description for v in vacancies]]
+    # Words numbered in order of first sight: every tag text, then titles, then descriptions.
+    assert words == list(dict.fromkeys(
+        word for texts in fields for text in texts for word in text.lower().split()))
+    expected = np.zeros((len(words), len(vacancies)))
+    number = {word: i for i, word in enumerate(words)}
+    for weight, texts in zip((3.0, 2.0, 1.0), fields, strict=True):
+        for at, text in enumerate(texts):
+            for word in text.lower().split():
+                expected[number[word], at] += weight
+    assert counts.has_canonical_format  # sorted, each (word, vacancy) once
+    assert np.array_equal(counts.toarray(), expected)
+
+
+@pytest.mark.parametrize("take_slice", [7, 1 << 20])  # many slices and a short last one; one
+def test_weighing_adds_each_vacancys_squares_as_a_bincount_would(
+        take_slice: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text_module, "_TAKE_SLICE", take_slice)
+    rng = np.random.default_rng(3)
+    dense = rng.integers(0, 4, size=(300, 80)) * rng.choice([1.0, 2.0, 3.0, 5.0], (300, 80))
+    counts = csr_matrix(dense)
+    idf = 1.0 + rng.random(300) * 7
+    frequency = np.diff(counts.indptr)
+    values = counts.data * np.repeat(idf, frequency)
+    norms = np.sqrt(np.bincount(counts.indices, weights=values * values, minlength=80))
+    norms[norms == 0.0] = 1.0
+    expected = values / norms[counts.indices]
+    assert np.array_equal(_weighed(counts, idf).data, expected)  # bit for bit
