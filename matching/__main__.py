@@ -76,7 +76,9 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--vectors", metavar="DIR", default=os.environ.get("MATCHING_VECTORS"),
             help="keep the vacancies' text vectors in DIR between runs, so a next run "
-                 "embeds only new texts (default: $MATCHING_VECTORS, else not kept)")
+                 "embeds only new texts, and the fitted index, so a next run with the "
+                 "same vacancy file (and the same code) loads it instead of fitting "
+                 "(default: $MATCHING_VECTORS, else not kept)")
     return parser
 
 
@@ -85,6 +87,19 @@ def _ranker(args: argparse.Namespace, engine: str = "fast") -> Ranker:
     if not args.vectors:
         return Ranker(engine=engine)
     return Ranker(engine=engine, vectors=VectorCache(args.vectors))
+
+
+def _fitted(
+    args: argparse.Namespace, vacancies: Sequence[Vacancy], engine: str = "fast"
+) -> Ranker:
+    """A ranker fitted on ``vacancies``; with --vectors, the fit stored there by an
+    earlier run with the same vacancy file is loaded instead (matching.stored)."""
+    ranker = _ranker(args, engine)
+    if not args.vectors:
+        return ranker.fit(vacancies)
+    from matching.stored import fitted
+
+    return fitted(ranker, vacancies, args.vacancies, args.vectors)
 
 
 def _load(
@@ -118,7 +133,7 @@ def _load(
 
 def _rank(args: argparse.Namespace) -> Any:
     raw, participants, vacancies = _load(args.participant, args.vacancies, None)
-    ranker = _ranker(args, args.engine).fit(vacancies)
+    ranker = _fitted(args, vacancies, args.engine)
     write = _RankingWriter()
     results = [write(ranker.rank(p, limit=args.limit)) for p in participants]
     # Returned as text, printed as it is: one object in, one object out.
@@ -193,7 +208,7 @@ def _allocate(args: argparse.Namespace) -> Any:
     from matching.allocation import allocate  # each command imports only what it runs
 
     _, participants, vacancies = _load(args.participants, args.vacancies, "participants")
-    ranker = _ranker(args, args.engine).fit(vacancies)
+    ranker = _fitted(args, vacancies, args.engine)
     result = allocate(participants, vacancies, per_vacancy=args.per_vacancy, ranker=ranker)
     return result.to_dict()
 
@@ -202,7 +217,7 @@ def _audit(args: argparse.Namespace) -> Any:
     from matching.audit import audit
 
     _, participants, vacancies = _load(args.participants, args.vacancies, "participants")
-    result = audit(_ranker(args).fit(vacancies), participants, min_group=args.min_group)
+    result = audit(_fitted(args, vacancies), participants, min_group=args.min_group)
     # A str is printed as it is: the readable report of --format text.
     return result.to_text() if args.format == "text" else result.to_dict()
 
