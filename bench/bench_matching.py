@@ -416,7 +416,10 @@ with command.collector_paused(), command.one_blas_thread():
     rankings = [ranker.rank(person, limit=args.limit) for person in people]
     mark("rank (with reasons)")
     write = command._RankingWriter()
-    text = ", ".join(write(ranking) for ranking in rankings)
+    pieces = []
+    for ranking in rankings:
+        write.extend(pieces, ranking)
+    printed = [piece.encode() for piece in pieces]  # as standard output encodes them
     mark("writing")
 print(json.dumps({step: round(at - marks[i][1], 3) for i, (step, at) in enumerate(marks[1:])}))
 """
