@@ -296,12 +296,15 @@ def test_the_command_line_prints_the_same_from_a_stored_index(
         # Proof that the second run loads: a fit would fail.
         patched.setattr(Ranker, "fit", lambda self, vacancies: pytest.fail("fitted again"))
         loaded = run_matching(*rank, "--vectors", store)
-        for command in ("allocate", "audit"):
-            again = run_matching(command, "--participants", people, "--vacancies", places,
-                                 "--vectors", store)
-            assert again.returncode == 0, again.stderr
+        others = {command: run_matching(command, "--participants", people, "--vacancies",
+                                        places, "--vectors", store)
+                  for command in ("allocate", "audit")}
     assert loaded.stdout == fitted.stdout == run_matching(*rank).stdout
     assert loaded.stderr == ""
+    for command, done in others.items():
+        assert done.returncode == 0, done.stderr
+        plain = run_matching(command, "--participants", people, "--vacancies", places)
+        assert done.stdout == plain.stdout
 
 
 def test_a_changed_vacancy_file_is_fitted_again(tmp_path: Path) -> None:
