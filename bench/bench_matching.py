@@ -407,11 +407,12 @@ mark("imports")
 from matching.profiles import load_participants, load_vacancies, read_json
 args = command._parser().parse_args(sys.argv[1:])
 with command.collector_paused(), command.one_blas_thread():
+    read_as = command._vacancy_file(args)
     people, places = read_json(args.participant), read_json(args.vacancies)
     mark("reading JSON")
     people, places = load_participants(people), load_vacancies(places)
     mark("validating and loading")
-    ranker = command._fitted(args, places)
+    ranker = command._fitted(args, places, read_as)
     mark("fit, or loading the stored fit" if args.vectors else "fit")
     rankings = [ranker.rank(person, limit=args.limit) for person in people]
     mark("rank (with reasons)")

@@ -89,17 +89,29 @@ def _ranker(args: argparse.Namespace, engine: str = "fast") -> Ranker:
     return Ranker(engine=engine, vectors=VectorCache(args.vectors))
 
 
+def _vacancy_file(args: argparse.Namespace) -> tuple[int, ...] | None:
+    """The vacancy file's identity before it is read (matching.stored.file_identity);
+    None without --vectors, where nothing is stored."""
+    if not args.vectors:
+        return None
+    from matching.stored import file_identity
+
+    return file_identity(args.vacancies)
+
+
 def _fitted(
-    args: argparse.Namespace, vacancies: Sequence[Vacancy], engine: str = "fast"
+    args: argparse.Namespace, vacancies: Sequence[Vacancy], read_as: tuple[int, ...] | None,
+    engine: str = "fast",
 ) -> Ranker:
     """A ranker fitted on ``vacancies``; with --vectors, the fit stored there by an
-    earlier run with the same vacancy file is loaded instead (matching.stored)."""
+    earlier run with the same vacancy file is loaded instead (matching.stored).
+    ``read_as``: :func:`_vacancy_file` before the vacancies were read."""
     ranker = _ranker(args, engine)
     if not args.vectors:
         return ranker.fit(vacancies)
     from matching.stored import fitted
 
-    return fitted(ranker, vacancies, args.vacancies, args.vectors)
+    return fitted(ranker, vacancies, args.vacancies, args.vectors, read_as)
 
 
 def _load(
@@ -132,8 +144,9 @@ def _load(
 
 
 def _rank(args: argparse.Namespace) -> Any:
+    read_as = _vacancy_file(args)
     raw, participants, vacancies = _load(args.participant, args.vacancies, None)
-    ranker = _fitted(args, vacancies, args.engine)
+    ranker = _fitted(args, vacancies, read_as, args.engine)
     write = _RankingWriter()
     # One object in, one object out; a list in, a list out. Returned as pieces of text,
     # printed one after the other: the 15 MB of a large run are never copied into one
@@ -223,8 +236,9 @@ def _texts(values: list[str]) -> npt.NDArray[np.object_]:
 def _allocate(args: argparse.Namespace) -> Any:
     from matching.allocation import allocate  # each command imports only what it runs
 
+    read_as = _vacancy_file(args)
     _, participants, vacancies = _load(args.participants, args.vacancies, "participants")
-    ranker = _fitted(args, vacancies, args.engine)
+    ranker = _fitted(args, vacancies, read_as, args.engine)
     result = allocate(participants, vacancies, per_vacancy=args.per_vacancy, ranker=ranker)
     return result.to_dict()
 
@@ -232,8 +246,9 @@ def _allocate(args: argparse.Namespace) -> Any:
 def _audit(args: argparse.Namespace) -> Any:
     from matching.audit import audit
 
+    read_as = _vacancy_file(args)
     _, participants, vacancies = _load(args.participants, args.vacancies, "participants")
-    result = audit(_fitted(args, vacancies), participants, min_group=args.min_group)
+    result = audit(_fitted(args, vacancies, read_as), participants, min_group=args.min_group)
     # A str is printed as it is: the readable report of --format text.
     return result.to_text() if args.format == "text" else result.to_dict()
 

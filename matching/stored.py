@@ -57,6 +57,7 @@ import json
 import math
 import mmap
 import os
+import stat
 import struct
 import sys
 import tempfile
@@ -72,7 +73,8 @@ from matching.ranker import Ranker
 from matching.semantic import MODEL_ID, VectorCache
 from matching.types import Vacancy
 
-__all__ = ["KEPT", "fit_key", "fitted", "load", "save", "to_arrays", "from_arrays"]
+__all__ = ["KEPT", "file_identity", "fit_key", "fitted", "from_arrays", "load", "save",
+           "to_arrays"]
 
 #: Version of the layout below; part of every key.
 FORMAT = 1
@@ -560,19 +562,45 @@ def _fits(ranker: Ranker, n: int) -> bool:
 # --------------------------------------------------------------------------- the hook
 
 
+def file_identity(path: str | os.PathLike[str]) -> tuple[int, ...] | None:
+    """What tells a regular file's versions apart (device, inode, size, modification
+    time); None for anything else (a pipe, a missing file), which is never stored."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns
+
+
+def _vacancy_bytes(path: str | os.PathLike[str], read_as: tuple[int, ...] | None) -> bytes | None:
+    """The file's bytes, when it is the regular file ``read_as`` identified before the
+    caller parsed it, unchanged since; else None."""
+    if read_as is None or file_identity(path) != read_as:
+        return None  # checked before reading: opening a named pipe would wait for a writer
+    try:
+        found = Path(path).read_bytes()
+    except OSError:
+        return None
+    return found if file_identity(path) == read_as else None
+
+
 def fitted(
     ranker: Ranker, vacancies: Sequence[Vacancy], vacancy_file: str | os.PathLike[str],
-    directory: str | os.PathLike[str],
+    directory: str | os.PathLike[str], read_as: tuple[int, ...] | None,
 ) -> Ranker:
     """``ranker.fit(vacancies)``, or the same fit stored in ``directory`` by an earlier run.
 
-    ``vacancies`` were loaded from ``vacancy_file``; ``ranker`` is unfitted. After a
+    ``vacancies`` were parsed from ``vacancy_file``, whose :func:`file_identity` was
+    ``read_as`` just before; ``ranker`` is unfitted. The store is used only when the
+    file is still that regular file, so the bytes hashed for the key are the bytes
+    parsed (a pipe, or a file changed meanwhile, is fitted and not stored). After a
     fit the result is stored for the next run; a store that fails (a full disk, an
     attribute :func:`to_arrays` does not know) only costs that next run a fit.
     """
-    try:
-        vacancy_bytes = Path(vacancy_file).read_bytes()
-    except OSError:
+    vacancy_bytes = _vacancy_bytes(vacancy_file, read_as)
+    if vacancy_bytes is None:
         return ranker.fit(vacancies)
     found = load(directory, fit_key(vacancy_bytes, ranker, directory), vacancies,
                  cache=ranker.vectors, engine=ranker.engine)

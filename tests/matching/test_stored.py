@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -332,3 +333,34 @@ def test_a_damaged_stored_index_only_costs_a_fit(tmp_path: Path) -> None:
     again = run_matching(*rank)
     assert (again.returncode, again.stdout, again.stderr) == (0, first.stdout, "")
     assert only_file(store).stat().st_size > 1000, "stored anew after the fit"
+
+
+def test_a_vacancy_file_changed_after_it_was_read_is_fitted_and_not_stored(
+    tmp_path: Path, vacancies: tuple[Vacancy, ...]
+) -> None:
+    places = tmp_path / "v.json"
+    places.write_text(json.dumps(region()), encoding="utf-8")
+    read_as = stored.file_identity(places)
+    places.write_text(json.dumps(region(299)), encoding="utf-8")  # after it was parsed
+    store = tmp_path / "vectors"
+    ranker = stored.fitted(Ranker(vectors=VectorCache(store)), vacancies, places, store,
+                           read_as)
+    assert ranker.text_index_.n_vacancies_ == len(vacancies)
+    assert not list(store.glob("fitted-*.npz"))
+
+
+def test_a_named_pipe_is_fitted_and_not_stored(
+    tmp_path: Path, vacancies: tuple[Vacancy, ...]
+) -> None:
+    pipe = tmp_path / "v.json"
+    os.mkfifo(pipe)
+    assert stored.file_identity(pipe) is None
+    store = tmp_path / "vectors"
+    found: list[Ranker] = []
+    # Opening the pipe again would wait for a writer: in a thread, so a hang fails.
+    worker = threading.Thread(target=lambda: found.append(stored.fitted(
+        Ranker(vectors=VectorCache(store)), vacancies, pipe, store, None)), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert found and found[0].text_index_.n_vacancies_ == len(vacancies)
+    assert not list(store.glob("fitted-*.npz"))
