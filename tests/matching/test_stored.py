@@ -6,6 +6,7 @@ byte for byte what a fit gives, and anything wrong with a file must fall back to
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -18,7 +19,7 @@ import pytest
 import scipy.sparse
 
 from matching import stored
-from matching.profiles import load_vacancies
+from matching.profiles import load_participants, load_vacancies
 from matching.ranker import Ranker
 from matching.semantic import VectorCache
 from matching.types import Vacancy
@@ -364,3 +365,22 @@ def test_a_named_pipe_is_fitted_and_not_stored(
     worker.join(timeout=60)
     assert found and found[0].text_index_.n_vacancies_ == len(vacancies)
     assert not list(store.glob("fitted-*.npz"))
+
+
+def test_a_loaded_ranker_takes_edits_like_a_fitted_one(
+    stored_folder: Path, vacancies: tuple[Vacancy, ...], fitted_ranker: Ranker
+) -> None:
+    # Its arrays are mapped read-only from the file: an edit must copy, never write them.
+    loaded = stored.load(stored_folder, KEY, vacancies, cache=fitted_ranker.vectors)
+    assert loaded is not None
+    fresh = Ranker.__new__(Ranker)
+    fresh.__dict__.update(vars(fitted_ranker))
+    person = load_participants(participant_record(interests=["koken", "dieren"]))[0]
+    closed = dataclasses.replace(vacancies[1], status="closed", title="Kok in de keuken")
+    extra = dataclasses.replace(vacancies[2], id="v-extra")
+    for ranker in (loaded, fresh):
+        ranker.replace(closed).add(extra).remove(vacancies[0].id)
+    ranking = loaded.rank(person).to_dict()
+    assert ranking["ranked"] and ranking["excluded"]
+    assert ranking == fresh.rank(person).to_dict()
+    assert stored.load(stored_folder, KEY, vacancies) is not None, "the file is unchanged"
