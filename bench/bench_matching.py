@@ -361,11 +361,16 @@ def row_command_line(n_people: int, n_vacancies: int, runs: int,
                 else "embeds every vacancy text")
         row(f"{label}, fast engine, first run ({what}; fits, stores the fit)",
             f"{cold_wall:.2f} s wall (CPU {cold_cpu:.2f} s)", "-")
-        same_fit = set(vectors.glob("fitted-*.npz"))  # the same file's: kept throughout
         first_wall, first_cpu = run_command_line(changed)
         row(f"{label}, fast engine, first run after one vacancy's title changed (embeds "
             "that text: loads the model; fits, stores the fit)",
             f"{first_wall:.2f} s wall (CPU {first_cpu:.2f} s)", "-")
+        # That run added a vector shard, which is part of every key: the same file is
+        # fitted and stored once more (untimed), and that fit is kept throughout.
+        for path in vectors.glob("fitted-*.npz"):
+            path.unlink()
+        run_command_line(same)
+        same_fit = set(vectors.glob("fitted-*.npz"))
         conditions = (
             ("warm: same vacancy file, stored fit loaded", same, lambda: None),
             ("warm: one title changed, vectors all stored, fitted again (and stored)",
