@@ -76,7 +76,9 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--vectors", metavar="DIR", default=os.environ.get("MATCHING_VECTORS"),
             help="keep the vacancies' text vectors in DIR between runs, so a next run "
-                 "embeds only new texts (default: $MATCHING_VECTORS, else not kept)")
+                 "embeds only new texts, and the fitted index, so a next run with the "
+                 "same vacancy file (and the same code) loads it instead of fitting "
+                 "(default: $MATCHING_VECTORS, else not kept)")
     return parser
 
 
@@ -85,6 +87,31 @@ def _ranker(args: argparse.Namespace, engine: str = "fast") -> Ranker:
     if not args.vectors:
         return Ranker(engine=engine)
     return Ranker(engine=engine, vectors=VectorCache(args.vectors))
+
+
+def _vacancy_file(args: argparse.Namespace) -> tuple[int, ...] | None:
+    """The vacancy file's identity before it is read (matching.stored.file_identity);
+    None without --vectors, where nothing is stored."""
+    if not args.vectors:
+        return None
+    from matching.stored import file_identity
+
+    return file_identity(args.vacancies)
+
+
+def _fitted(
+    args: argparse.Namespace, vacancies: Sequence[Vacancy], read_as: tuple[int, ...] | None,
+    engine: str = "fast",
+) -> Ranker:
+    """A ranker fitted on ``vacancies``; with --vectors, the fit stored there by an
+    earlier run with the same vacancy file is loaded instead (matching.stored).
+    ``read_as``: :func:`_vacancy_file` before the vacancies were read."""
+    ranker = _ranker(args, engine)
+    if not args.vectors:
+        return ranker.fit(vacancies)
+    from matching.stored import fitted
+
+    return fitted(ranker, vacancies, args.vacancies, args.vectors, read_as)
 
 
 def _load(
@@ -117,12 +144,21 @@ def _load(
 
 
 def _rank(args: argparse.Namespace) -> Any:
+    read_as = _vacancy_file(args)
     raw, participants, vacancies = _load(args.participant, args.vacancies, None)
-    ranker = _ranker(args, args.engine).fit(vacancies)
+    ranker = _fitted(args, vacancies, read_as, args.engine)
     write = _RankingWriter()
-    results = [write(ranker.rank(p, limit=args.limit)) for p in participants]
-    # Returned as text, printed as it is: one object in, one object out.
-    return ("[" + ", ".join(results) + "]" if isinstance(raw, list) else results[0]) + "\n"
+    # One object in, one object out; a list in, a list out. Returned as pieces of text,
+    # printed one after the other: the 15 MB of a large run are never copied into one
+    # string (each copy cost about 10 ms, its encoding 20: the exclusions' part of each
+    # ranking is plain ASCII, cheap to encode, unless joined with the Dutch reasons).
+    pieces: list[str] = ["["] if isinstance(raw, list) else []
+    for at, participant in enumerate(participants):
+        if at:
+            pieces.append(", ")
+        write.extend(pieces, ranker.rank(participant, limit=args.limit))
+    pieces.append("]\n" if isinstance(raw, list) else "\n")
+    return tuple(pieces)
 
 
 def _json(value: Any) -> str:
@@ -153,11 +189,18 @@ class _RankingWriter:
         self._codes: dict[tuple[str, ...], str] = {}
 
     def __call__(self, ranking: Ranking) -> str:
-        return (
+        pieces: list[str] = []
+        self.extend(pieces, ranking)
+        return "".join(pieces)
+
+    def extend(self, pieces: list[str], ranking: Ranking) -> None:
+        """Append the pieces of the ranking's text to ``pieces`` (joined, they are it)."""
+        pieces.append(
             f'{{"participant": {_json(ranking.participant)}, '
             f'"ranked": {_json([match.to_dict() for match in ranking.ranked])}, '
-            f'"excluded": [{self._excluded(exclusion_columns(ranking.excluded))}]}}'
-        )
+            '"excluded": [')
+        pieces.append(self._excluded(exclusion_columns(ranking.excluded)))
+        pieces.append("]}")
 
     def _excluded(self, found: ExclusionColumns) -> str:
         if len(found.at) == 0:
@@ -171,7 +214,8 @@ class _RankingWriter:
         parts[:, 0] = self._id_texts[found.at]
         parts[:, 1] = codes[found.which]
         # Each exclusion is its two parts; the last one's separator is cut off.
-        return "".join(parts.ravel().tolist())[: -len(_SEPARATOR)]
+        parts[-1, 1] = parts[-1, 1][: -len(_SEPARATOR)]
+        return "".join(parts.ravel().tolist())
 
     def _code_text(self, codes: tuple[str, ...]) -> str:
         text = self._codes.get(codes)
@@ -192,8 +236,9 @@ def _texts(values: list[str]) -> npt.NDArray[np.object_]:
 def _allocate(args: argparse.Namespace) -> Any:
     from matching.allocation import allocate  # each command imports only what it runs
 
+    read_as = _vacancy_file(args)
     _, participants, vacancies = _load(args.participants, args.vacancies, "participants")
-    ranker = _ranker(args, args.engine).fit(vacancies)
+    ranker = _fitted(args, vacancies, read_as, args.engine)
     result = allocate(participants, vacancies, per_vacancy=args.per_vacancy, ranker=ranker)
     return result.to_dict()
 
@@ -201,8 +246,9 @@ def _allocate(args: argparse.Namespace) -> Any:
 def _audit(args: argparse.Namespace) -> Any:
     from matching.audit import audit
 
+    read_as = _vacancy_file(args)
     _, participants, vacancies = _load(args.participants, args.vacancies, "participants")
-    result = audit(_ranker(args).fit(vacancies), participants, min_group=args.min_group)
+    result = audit(_fitted(args, vacancies, read_as), participants, min_group=args.min_group)
     # A str is printed as it is: the readable report of --format text.
     return result.to_text() if args.format == "text" else result.to_dict()
 
@@ -233,6 +279,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     if isinstance(output, str):
         sys.stdout.write(output)
+        return 0
+    if isinstance(output, tuple):  # pieces of text, printed as they are
+        sys.stdout.writelines(output)
         return 0
     sys.stdout.write(json.dumps(output, ensure_ascii=False) + "\n")
     return 0

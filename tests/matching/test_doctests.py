@@ -11,7 +11,7 @@ MODULES = [
     "matching", "matching.types", "matching.profiles", "matching.constraints",
     "matching.dutch", "matching.text", "matching.scoring", "matching.reference",
     "matching.ranker", "matching.allocation", "matching.__main__", "matching.learn",
-    "matching.audit",
+    "matching.audit", "matching.stored",
 ]
 
 
