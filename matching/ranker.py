@@ -31,7 +31,6 @@ from matching.constraints import CODES, decode, exclusion, pair_distance_km
 from matching.geo import EARTH_RADIUS_KM, haversine_km_many, haversine_km_pairs
 from matching.reference import rank_reference
 from matching.scoring import (
-    COMPONENTS,
     DEFAULT_REACH_KM,
     EXPERIENCE_SHARE,
     NEUTRAL,
@@ -673,14 +672,17 @@ def _misleading_rows_edited(
     return edited
 
 
-def _pair_semantic(evaluation: _Evaluation, at: int) -> SemanticScores:
-    """One pair's semantic scores: its row of the evaluation's cosines."""
-    if evaluation.meaning is None:
-        return NO_SEMANTIC
-    values = [float(x) for x in evaluation.semantic[at]]
-    count = len(evaluation.meaning.interests)
-    note = values[count] if evaluation.meaning.experience is not None else NO_SIMILARITY
-    return SemanticScores(tuple(values[:count]), note)
+def _pair_semantics(evaluation: _Evaluation, top: IntArray) -> Iterable[SemanticScores]:
+    """The semantic scores of the pairs at ``top``: their rows of the evaluation's cosines
+    (as Python floats all at once, not one numpy scalar each)."""
+    meaning = evaluation.meaning
+    if meaning is None:
+        return repeat(NO_SEMANTIC, len(top))
+    count = len(meaning.interests)
+    rows = evaluation.semantic[top].tolist()
+    if meaning.experience is None:
+        return [SemanticScores(tuple(row[:count]), NO_SIMILARITY) for row in rows]
+    return [SemanticScores(tuple(row[:count]), row[count]) for row in rows]
 
 
 def _top(order_score: FloatArray, id_rank: IntArray, limit: int | None) -> IntArray:
@@ -1255,30 +1257,22 @@ class Ranker:
         texts = evaluation.text[top].tolist()
         scores = evaluation.score[top].tolist()
         km = evaluation.distances.km[evaluation.feasible[top]].tolist()
-        values = list(zip(*(component[top].tolist() for component in evaluation.components),
-                          strict=True))
-        ranked = tuple(
-            self._match(p, evaluation, int(at), positions[i], texts[i], scores[i], km[i],
-                        values[i])
-            for i, at in enumerate(top.tolist())
-        )
+        values = zip(*(component[top].tolist() for component in evaluation.components),
+                     strict=True)
+        vacancies = self.vacancies_
+        ranked = tuple(map(
+            self._match, repeat(p), map(vacancies.__getitem__, positions), texts, scores, km,
+            values, _pair_semantics(evaluation, top)))
         return Ranking(p.id, ranked, self._exclusions(p, evaluation, mask))
 
+    @staticmethod
     def _match(
-        self, p: Participant, evaluation: _Evaluation, at: int, position: int, text: float,
-        score: float, km: float, values: Sequence[float],
+        p: Participant, vacancy: Vacancy, text: float, score: float, km: float,
+        values: Sequence[float], semantic: SemanticScores,
     ) -> Match:
-        vacancy = self.vacancies_[position]
-        facts = PairFacts(
-            participant=p,
-            vacancy=vacancy,
-            tag=vacancy_tag_match(p.interests, vacancy),
-            text=text,
-            # The per-pair distance keeps reasons word-for-word equal to the reference.
-            km=pair_distance_km(p, vacancy),
-            semantic=_pair_semantic(evaluation, at),
-        )
-        assert len(values) == len(COMPONENTS)
+        # The per-pair distance keeps reasons word-for-word equal to the reference.
+        facts = PairFacts(p, vacancy, vacancy_tag_match(p.interests, vacancy), text,
+                          pair_distance_km(p, vacancy), semantic)
         # NaN (the only value unequal to itself) is an unknown distance.
         return build_match(facts, values, score, distance_km=None if km != km else km)
 
