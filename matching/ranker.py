@@ -40,6 +40,7 @@ from matching.scoring import (
     Weights,
     build_match,
     has_interest_text,
+    prepare_reasons,
     resolve_weights,
     route_signals,
 )
@@ -672,6 +673,20 @@ def _misleading_rows_edited(
     return edited
 
 
+def _pair_facts(
+    p: Participant, vacancy: Vacancy, text: float, semantic: SemanticScores
+) -> PairFacts:
+    """What a shown pair's reasons read (positional: one per shown vacancy)."""
+    # The per-pair distance keeps reasons word-for-word equal to the reference.
+    return PairFacts(p, vacancy, vacancy_tag_match(p.interests, vacancy), text,
+                     pair_distance_km(p, vacancy), semantic)
+
+
+def _match(facts: PairFacts, values: Sequence[float], score: float, km: float) -> Match:
+    # NaN (the only value unequal to itself) is an unknown distance.
+    return build_match(facts, values, score, distance_km=None if km != km else km)
+
+
 def _pair_semantics(evaluation: _Evaluation, top: IntArray) -> Iterable[SemanticScores]:
     """The semantic scores of the pairs at ``top``: their rows of the evaluation's cosines
     (as Python floats all at once, not one numpy scalar each)."""
@@ -1260,21 +1275,12 @@ class Ranker:
         values = zip(*(component[top].tolist() for component in evaluation.components),
                      strict=True)
         vacancies = self.vacancies_
-        ranked = tuple(map(
-            self._match, repeat(p), map(vacancies.__getitem__, positions), texts, scores, km,
-            values, _pair_semantics(evaluation, top)))
+        pairs = list(map(_pair_facts, repeat(p), map(vacancies.__getitem__, positions), texts,
+                         _pair_semantics(evaluation, top)))
+        if evaluation.meaning is not None:
+            prepare_reasons(pairs)  # new vacancy phrases embedded in one call, not one each
+        ranked = tuple(map(_match, pairs, values, scores, km))
         return Ranking(p.id, ranked, self._exclusions(p, evaluation, mask))
-
-    @staticmethod
-    def _match(
-        p: Participant, vacancy: Vacancy, text: float, score: float, km: float,
-        values: Sequence[float], semantic: SemanticScores,
-    ) -> Match:
-        # The per-pair distance keeps reasons word-for-word equal to the reference.
-        facts = PairFacts(p, vacancy, vacancy_tag_match(p.interests, vacancy), text,
-                          pair_distance_km(p, vacancy), semantic)
-        # NaN (the only value unequal to itself) is an unknown distance.
-        return build_match(facts, values, score, distance_km=None if km != km else km)
 
     def _exclusions(
         self, p: Participant, evaluation: _Evaluation, mask: BoolArray | None

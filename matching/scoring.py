@@ -46,7 +46,7 @@ trade; a high signal then favours every werkervaringsplaats as before.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -57,6 +57,7 @@ from matching.semantic import (
     PHRASE_EVIDENCE_MIN,
     SemanticScores,
     calibrated,
+    embed_phrases,
     phrase_evidence,
 )
 from matching.text import TAG_MATCH_CUTOFF, TagMatch, false_friends, stem_phrase
@@ -76,6 +77,7 @@ __all__ = [
     "in_trade",
     "interest_component",
     "language_component",
+    "prepare_reasons",
     "reasons",
     "resolve_weights",
     "route_component",
@@ -417,10 +419,20 @@ class _Judged:
         return cls(in_trade(participant, interest), schedule, hours, route)
 
 
+def _names_tag(tag: TagMatch) -> bool:
+    """Whether the interest reason names this tag match (then no phrase is looked for)."""
+    return tag.score >= TAG_MATCH_CUTOFF and not _modifier_only(tag)
+
+
+def _worth_naming(similarity: float) -> bool:
+    """Whether semantic evidence is strong enough to look for a phrase to quote."""
+    return float(calibrated(similarity)) >= SEMANTIC_REASON_MIN
+
+
 def _interest_reason(facts: PairFacts, judged: _Judged) -> str | None:
     """Name the interest and the vacancy's words that carried it; only strong evidence."""
     tag = facts.tag
-    if tag.score >= TAG_MATCH_CUTOFF and not _modifier_only(tag):
+    if _names_tag(tag):
         if _same_words(tag.interest, tag.tag):
             return f"Past bij interesse {tag.interest}"
         return f"Past bij interesse {tag.interest}: {tag.tag}"
@@ -428,7 +440,7 @@ def _interest_reason(facts: PairFacts, judged: _Judged) -> str | None:
     ranked = sorted(range(len(facts.semantic.interests)),
                     key=lambda k: (-facts.semantic.interests[k], k))
     for k in ranked:
-        if float(calibrated(facts.semantic.interests[k])) < SEMANTIC_REASON_MIN:
+        if not _worth_naming(facts.semantic.interests[k]):
             break
         phrase, cosine = phrase_evidence(written[k], facts.vacancy)
         if (cosine >= PHRASE_EVIDENCE_MIN and not _part_of_interest(phrase, written[k])
@@ -437,11 +449,38 @@ def _interest_reason(facts: PairFacts, judged: _Judged) -> str | None:
                 return f"Past bij interesse {written[k]}"
             return f"Past bij interesse {written[k]}: {_quoted(phrase)}"
     note = facts.participant.experience.strip()
-    if note and float(calibrated(facts.semantic.experience)) >= SEMANTIC_REASON_MIN:
+    if note and _worth_naming(facts.semantic.experience):
         phrase, cosine = phrase_evidence(note, facts.vacancy)
         if cosine >= PHRASE_EVIDENCE_MIN:
             return f"Past bij eerder werk: {_quoted(phrase)}"
     return None
+
+
+def _looks_for_phrases(facts: PairFacts) -> bool:
+    """Whether :func:`_interest_reason` calls :func:`phrase_evidence` for this pair.
+
+    Exactly when no tag is named and the strongest interest, or else the note, is
+    worth naming: the interests are tried strongest first and the first one not
+    worth naming ends the search, after which the note is tried.
+    """
+    if _names_tag(facts.tag):
+        return False
+    if facts.semantic.interests and _worth_naming(max(facts.semantic.interests)):
+        return True
+    return bool(facts.participant.experience.strip()) and _worth_naming(
+        facts.semantic.experience)
+
+
+def prepare_reasons(pairs: Iterable[PairFacts]) -> None:
+    """Before the reasons of several pairs (a ranking's shown matches): embed, in one
+    model call, every phrase their interest reasons will look at that has no vector yet.
+
+    Each :func:`phrase_evidence` would otherwise embed one vacancy's new phrases per
+    call, and a call costs the model's whole weights read (2-4 ms) however few its
+    texts; only the vacancies whose reason looks for a phrase are asked for
+    (:func:`_looks_for_phrases`), so nothing is embedded that the reasons never read.
+    """
+    embed_phrases([facts.vacancy for facts in pairs if _looks_for_phrases(facts)])
 
 
 def _quoted(phrase: str) -> str:

@@ -169,6 +169,10 @@ class TagMatch:
     tag: str = ""
 
 
+#: No interest reaches a tag (frozen, so one object serves every pair).
+_NO_TAG_MATCH = TagMatch(0.0)
+
+
 def best_tag_match(interests: Sequence[str], tags: Sequence[str]) -> TagMatch:
     """Return the best-scoring (interest, tag) pair; first wins on ties.
 
@@ -179,7 +183,7 @@ def best_tag_match(interests: Sequence[str], tags: Sequence[str]) -> TagMatch:
     >>> best_tag_match(("koken",), ("bakken",)).score
     0.0
     """
-    best = TagMatch(0.0)
+    best = _NO_TAG_MATCH
     for interest in interests:
         for tag in tags:
             score = term_similarity(interest, tag)
@@ -247,8 +251,10 @@ def vacancy_tag_match(interests: Sequence[str], vacancy: Vacancy) -> TagMatch:
     >>> vacancy_tag_match(("kinderen",), v).score
     0.0
     """
-    void = misleading_interests(interests, vacancy.title)
-    return best_tag_match([i for i in interests if i not in void], vacancy.tags)
+    if misleading_parts(vacancy.title):  # rare: most titles name no misleading compound
+        void = misleading_interests(interests, vacancy.title)
+        interests = [i for i in interests if i not in void]
+    return best_tag_match(interests, vacancy.tags)
 
 
 #: Dutch function words: they say nothing about interests and, being in almost
