@@ -323,16 +323,18 @@ def _box(p: Participant) -> tuple[float, float, float, float] | None:
     return lat - dlat, lat + dlat, -math.inf, math.inf
 
 
-def _surely_far(c: _Columns, p: Participant) -> BoolArray | None:
-    """Vacancies outside :func:`_box`: farther for certain, without a haversine.
-    None: no box applies."""
+def _surely_far(c: _Columns, p: Participant, rows: IntArray) -> BoolArray | None:
+    """Which vacancies at ``rows`` lie outside :func:`_box`: farther for certain,
+    without a haversine. None: no box applies."""
     box = _box(p)
     if box is None:
         return None
     lat_low, lat_high, lon_low, lon_high = box
-    far = (c.lat < lat_low) | (c.lat > lat_high)
+    lat = c.lat[rows]
+    far = (lat < lat_low) | (lat > lat_high)
     if lon_low != -math.inf:
-        far |= (c.lon < lon_low) | (c.lon > lon_high)
+        lon = c.lon[rows]
+        far |= (lon < lon_low) | (lon > lon_high)
     return far
 
 
@@ -391,26 +393,24 @@ class _Distances:
         found: FloatArray = self.km[rows]
         return found
 
-    def distance_codes(self, open_rows: BoolArray) -> npt.NDArray[np.uint16] | None:
-        """The distance constraint's bit per vacancy, decided for the ``open_rows``
-        (those no other constraint excludes) and wherever the box settles it; None
-        when it cannot fail. :meth:`complete` decides it for the other rows later,
-        when an exclusion lists its codes.
+    def failing(self, rows: IntArray) -> BoolArray | None:
+        """Whether the distance constraint fails, for the vacancies at ``rows`` (those
+        no other constraint excludes); None when it cannot fail. The other vacancies'
+        distance bit waits for :meth:`complete`, when an exclusion lists its codes:
+        deciding it now would cost a pass over every vacancy for bits that a ranking
+        whose exclusions nobody reads never needs.
         """
         c, p = self._c, self._p
         if p.max_travel_km is None or p.location is None:
             return None
-        far = _surely_far(c, p)
+        far = _surely_far(c, p, rows)
         # Remote work never fails on distance; elsewhere the box settles most.
-        undecided = ~c.remote & open_rows if far is None else ~c.remote & ~far & open_rows
-        rows = np.flatnonzero(undecided)
+        near = ~c.remote[rows]
+        undecided = near if far is None else near & ~far
         # NaN (unknown location) compares false: unknown never excludes.
-        fails = np.zeros(len(c.remote), dtype=np.bool_)
-        fails[rows] = self.fill(rows) > p.max_travel_km
-        if far is not None:
-            fails |= far & ~c.remote
-        result: npt.NDArray[np.uint16] = fails * _BIT["distance"]
-        return result
+        fails = np.zeros(len(rows), dtype=np.bool_) if far is None else far & near
+        fails[undecided] = self.fill(rows[undecided]) > p.max_travel_km
+        return fails
 
     def complete(
         self, rows: IntArray, codes: npt.NDArray[np.uint16], km: FloatArray
@@ -1164,11 +1164,12 @@ class Ranker:
         open_rows = codes == 0
         if mask is not None:
             open_rows &= mask
-        distance_codes = distances.distance_codes(open_rows)
-        if distance_codes is not None:
-            codes |= distance_codes
-        fits = codes == 0
-        feasible = np.flatnonzero(fits if mask is None else fits & mask)
+        candidates = np.flatnonzero(open_rows)
+        far = distances.failing(candidates)
+        feasible = candidates
+        if far is not None:
+            codes[candidates[far]] |= _BIT["distance"]
+            feasible = candidates[~far]
         km = distances.fill(feasible)
         text = self.text_index_.similarity_all(self.text_index_.query(p), feasible)
         meaning = self._semantic_query(p)
