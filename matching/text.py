@@ -379,6 +379,8 @@ def _segments(pointers: IntArray, rows: IntArray) -> tuple[IntArray, IntArray]:
 #: Per thread, the buffers :func:`_rows_times` copies the rows into, kept between
 #: calls: fresh ones cost a page fault per 4 KB on every ranking (about 1.5 MB).
 _row_buffers = threading.local()
+#: Stored values a kept buffer holds at most (12 bytes each: 6 MB per thread).
+ROW_BUFFER_MAX = 1 << 19
 
 
 def _rows_times(matrix: Any, rows: IntArray, dense: FloatArray, stored: int) -> FloatArray:
@@ -404,8 +406,10 @@ def _rows_times(matrix: Any, rows: IntArray, dense: FloatArray, stored: int) -> 
     columns, values = getattr(_row_buffers, "columns", None), getattr(_row_buffers, "values", None)
     if (columns is None or values is None or len(columns) < stored
             or columns.dtype != matrix.indices.dtype or values.dtype != matrix.data.dtype):
-        columns = _row_buffers.columns = np.empty(stored, dtype=matrix.indices.dtype)
-        values = _row_buffers.values = np.empty(stored, dtype=matrix.data.dtype)
+        columns = np.empty(stored, dtype=matrix.indices.dtype)
+        values = np.empty(stored, dtype=matrix.data.dtype)
+        if stored <= ROW_BUFFER_MAX:  # a rare huge copy is not kept for every later one
+            _row_buffers.columns, _row_buffers.values = columns, values
     kernels.csr_row_index(len(wanted), wanted, matrix.indptr, matrix.indices, matrix.data,
                           columns, values)
     result = np.zeros(len(wanted), dtype=np.float64)
