@@ -1221,15 +1221,15 @@ class Ranker:
         if not has_interest_text(p):
             return np.full(len(feasible), NEUTRAL)
         tags = self._tag_values(p, feasible, void)
-        best = np.full(len(feasible), NO_SIMILARITY)
-        note = np.full(len(feasible), NO_SIMILARITY)
+        # Absent semantic evidence calibrates to 0, below the tags and text (both >= 0):
+        # left out rather than computed as a column of zeros.
+        evidence = [tags, text]
         if meaning is not None:
             count = len(meaning.interests)
             if count:
-                best = semantic[:, :count].max(axis=1)
+                evidence.append(calibrated(semantic[:, :count].max(axis=1)))
             if meaning.experience is not None:
-                note = semantic[:, count]
-        evidence = [tags, text, calibrated(best), EXPERIENCE_SHARE * calibrated(note)]
+                evidence.append(EXPERIENCE_SHARE * calibrated(semantic[:, count]))
         result: FloatArray = np.maximum.reduce(evidence)
         return result
 

@@ -616,8 +616,14 @@ def reasons(facts: PairFacts) -> tuple[str, ...]:
 
 
 def _reasons(facts: PairFacts, judged: _Judged) -> tuple[str, ...]:
-    found = [text for build in _REASONS if (text := build(facts, judged)) is not None]
-    return tuple(found[:_MAX_REASONS]) or _NO_REASON
+    found: list[str] = []
+    for build in _REASONS:
+        text = build(facts, judged)
+        if text is not None:
+            found.append(text)
+            if len(found) == _MAX_REASONS:
+                break  # the later, less telling ones would be cut anyway
+    return tuple(found) or _NO_REASON
 
 
 _NO_REASON = ("Voldoet aan alle voorwaarden",)
