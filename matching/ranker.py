@@ -31,7 +31,6 @@ from matching.constraints import CODES, decode, exclusion, pair_distance_km
 from matching.geo import EARTH_RADIUS_KM, haversine_km_many, haversine_km_pairs
 from matching.reference import rank_reference
 from matching.scoring import (
-    COMPONENTS,
     DEFAULT_REACH_KM,
     EXPERIENCE_SHARE,
     NEUTRAL,
@@ -41,6 +40,7 @@ from matching.scoring import (
     Weights,
     build_match,
     has_interest_text,
+    prepare_reasons,
     resolve_weights,
     route_signals,
 )
@@ -359,16 +359,18 @@ def _box(p: Participant) -> tuple[float, float, float, float] | None:
     return lat - dlat, lat + dlat, -math.inf, math.inf
 
 
-def _surely_far(c: _Columns, p: Participant) -> BoolArray | None:
-    """Vacancies outside :func:`_box`: farther for certain, without a haversine.
-    None: no box applies."""
+def _surely_far(c: _Columns, p: Participant, rows: IntArray) -> BoolArray | None:
+    """Which vacancies at ``rows`` lie outside :func:`_box`: farther for certain,
+    without a haversine. None: no box applies."""
     box = _box(p)
     if box is None:
         return None
     lat_low, lat_high, lon_low, lon_high = box
-    far = (c.lat < lat_low) | (c.lat > lat_high)
+    lat = c.lat[rows]
+    far = (lat < lat_low) | (lat > lat_high)
     if lon_low != -math.inf:
-        far |= (c.lon < lon_low) | (c.lon > lon_high)
+        lon = c.lon[rows]
+        far |= (lon < lon_low) | (lon > lon_high)
     return far
 
 
@@ -427,26 +429,24 @@ class _Distances:
         found: FloatArray = self.km[rows]
         return found
 
-    def distance_codes(self, open_rows: BoolArray) -> npt.NDArray[np.uint16] | None:
-        """The distance constraint's bit per vacancy, decided for the ``open_rows``
-        (those no other constraint excludes) and wherever the box settles it; None
-        when it cannot fail. :meth:`complete` decides it for the other rows later,
-        when an exclusion lists its codes.
+    def failing(self, rows: IntArray) -> BoolArray | None:
+        """Whether the distance constraint fails, for the vacancies at ``rows`` (those
+        no other constraint excludes); None when it cannot fail. The other vacancies'
+        distance bit waits for :meth:`complete`, when an exclusion lists its codes:
+        deciding it now would cost a pass over every vacancy for bits that a ranking
+        whose exclusions nobody reads never needs.
         """
         c, p = self._c, self._p
         if p.max_travel_km is None or p.location is None:
             return None
-        far = _surely_far(c, p)
+        far = _surely_far(c, p, rows)
         # Remote work never fails on distance; elsewhere the box settles most.
-        undecided = ~c.remote & open_rows if far is None else ~c.remote & ~far & open_rows
-        rows = np.flatnonzero(undecided)
+        near = ~c.remote[rows]
+        undecided = near if far is None else near & ~far
         # NaN (unknown location) compares false: unknown never excludes.
-        fails = np.zeros(len(c.remote), dtype=np.bool_)
-        fails[rows] = self.fill(rows) > p.max_travel_km
-        if far is not None:
-            fails |= far & ~c.remote
-        result: npt.NDArray[np.uint16] = fails * _BIT["distance"]
-        return result
+        fails = np.zeros(len(rows), dtype=np.bool_) if far is None else far & near
+        fails[undecided] = self.fill(rows[undecided]) > p.max_travel_km
+        return fails
 
     def complete(
         self, rows: IntArray, codes: npt.NDArray[np.uint16], km: FloatArray
@@ -709,14 +709,31 @@ def _misleading_rows_edited(
     return edited
 
 
-def _pair_semantic(evaluation: _Evaluation, at: int) -> SemanticScores:
-    """One pair's semantic scores: its row of the evaluation's cosines."""
-    if evaluation.meaning is None:
-        return NO_SEMANTIC
-    values = [float(x) for x in evaluation.semantic[at]]
-    count = len(evaluation.meaning.interests)
-    note = values[count] if evaluation.meaning.experience is not None else NO_SIMILARITY
-    return SemanticScores(tuple(values[:count]), note)
+def _pair_facts(
+    p: Participant, vacancy: Vacancy, text: float, semantic: SemanticScores
+) -> PairFacts:
+    """What a shown pair's reasons read (positional: one per shown vacancy)."""
+    # The per-pair distance keeps reasons word-for-word equal to the reference.
+    return PairFacts(p, vacancy, vacancy_tag_match(p.interests, vacancy), text,
+                     pair_distance_km(p, vacancy), semantic)
+
+
+def _match(facts: PairFacts, values: Sequence[float], score: float, km: float) -> Match:
+    # NaN (the only value unequal to itself) is an unknown distance.
+    return build_match(facts, values, score, distance_km=None if km != km else km)
+
+
+def _pair_semantics(evaluation: _Evaluation, top: IntArray) -> Iterable[SemanticScores]:
+    """The semantic scores of the pairs at ``top``: their rows of the evaluation's cosines
+    (as Python floats all at once, not one numpy scalar each)."""
+    meaning = evaluation.meaning
+    if meaning is None:
+        return repeat(NO_SEMANTIC, len(top))
+    count = len(meaning.interests)
+    rows = evaluation.semantic[top].tolist()
+    if meaning.experience is None:
+        return [SemanticScores(tuple(row[:count]), NO_SIMILARITY) for row in rows]
+    return [SemanticScores(tuple(row[:count]), row[count]) for row in rows]
 
 
 def _top(order_score: FloatArray, id_rank: IntArray, limit: int | None) -> IntArray:
@@ -1251,11 +1268,12 @@ class Ranker:
         open_rows = codes == 0
         if mask is not None:
             open_rows &= mask
-        distance_codes = distances.distance_codes(open_rows)
-        if distance_codes is not None:
-            codes |= distance_codes
-        fits = codes == 0
-        feasible = np.flatnonzero(fits if mask is None else fits & mask)
+        candidates = np.flatnonzero(open_rows)
+        far = distances.failing(candidates)
+        feasible = candidates
+        if far is not None:
+            codes[candidates[far]] |= _BIT["distance"]
+            feasible = candidates[~far]
         km = distances.fill(feasible)
         text = self.text_index_.similarity_all(self.text_index_.query(p), feasible)
         meaning = self._semantic_query(p)
@@ -1307,15 +1325,15 @@ class Ranker:
         if not has_interest_text(p):
             return np.full(len(feasible), NEUTRAL)
         tags = self._tag_values(p, feasible, void)
-        best = np.full(len(feasible), NO_SIMILARITY)
-        note = np.full(len(feasible), NO_SIMILARITY)
+        # Absent semantic evidence calibrates to 0, below the tags and text (both >= 0):
+        # left out rather than computed as a column of zeros.
+        evidence = [tags, text]
         if meaning is not None:
             count = len(meaning.interests)
             if count:
-                best = semantic[:, :count].max(axis=1)
+                evidence.append(calibrated(semantic[:, :count].max(axis=1)))
             if meaning.experience is not None:
-                note = semantic[:, count]
-        evidence = [tags, text, calibrated(best), EXPERIENCE_SHARE * calibrated(note)]
+                evidence.append(EXPERIENCE_SHARE * calibrated(semantic[:, count]))
         result: FloatArray = np.maximum.reduce(evidence)
         return result
 
@@ -1359,32 +1377,15 @@ class Ranker:
         texts = evaluation.text[top].tolist()
         scores = evaluation.score[top].tolist()
         km = evaluation.distances.km[evaluation.feasible[top]].tolist()
-        values = list(zip(*(component[top].tolist() for component in evaluation.components),
-                          strict=True))
-        ranked = tuple(
-            self._match(p, evaluation, int(at), positions[i], texts[i], scores[i], km[i],
-                        values[i])
-            for i, at in enumerate(top.tolist())
-        )
+        values = zip(*(component[top].tolist() for component in evaluation.components),
+                     strict=True)
+        vacancies = self.vacancies_
+        pairs = list(map(_pair_facts, repeat(p), map(vacancies.__getitem__, positions), texts,
+                         _pair_semantics(evaluation, top)))
+        if evaluation.meaning is not None:
+            prepare_reasons(pairs)  # new vacancy phrases embedded in one call, not one each
+        ranked = tuple(map(_match, pairs, values, scores, km))
         return Ranking(p.id, ranked, self._exclusions(p, evaluation, mask))
-
-    def _match(
-        self, p: Participant, evaluation: _Evaluation, at: int, position: int, text: float,
-        score: float, km: float, values: Sequence[float],
-    ) -> Match:
-        vacancy = self.vacancies_[position]
-        facts = PairFacts(
-            participant=p,
-            vacancy=vacancy,
-            tag=vacancy_tag_match(p.interests, vacancy),
-            text=text,
-            # The per-pair distance keeps reasons word-for-word equal to the reference.
-            km=pair_distance_km(p, vacancy),
-            semantic=_pair_semantic(evaluation, at),
-        )
-        assert len(values) == len(COMPONENTS)
-        # NaN (the only value unequal to itself) is an unknown distance.
-        return build_match(facts, values, score, distance_km=None if km != km else km)
 
     def _exclusions(
         self, p: Participant, evaluation: _Evaluation, mask: BoolArray | None

@@ -46,8 +46,9 @@ trade; a high signal then favours every werkervaringsplaats as before.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 from matching.dutch import km_text, level_text, number_text
@@ -56,6 +57,7 @@ from matching.semantic import (
     PHRASE_EVIDENCE_MIN,
     SemanticScores,
     calibrated,
+    embed_phrases,
     phrase_evidence,
 )
 from matching.text import TAG_MATCH_CUTOFF, TagMatch, false_friends, stem_phrase
@@ -75,6 +77,7 @@ __all__ = [
     "in_trade",
     "interest_component",
     "language_component",
+    "prepare_reasons",
     "reasons",
     "resolve_weights",
     "route_component",
@@ -398,16 +401,38 @@ def _part_of_interest(phrase: str, interest: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Judged:
-    """What several reasons read of a pair, worked out once per pair."""
+    """What several reasons read of a pair: its components, worked out once per pair."""
 
-    trade: bool | None  # facts.trade()
+    trade: bool | None  # in_trade of the interest component
+    schedule: float  # schedule_component of the pair
     hours: float  # hours_component of the pair
+    route: float  # route_component of the pair
+
+    @classmethod
+    def of(cls, participant: Participant, values: Sequence[float]) -> _Judged:
+        """From the pair's components (:func:`component_values`, :data:`COMPONENTS` order).
+
+        The reasons read the very components the match carries, so the engine that
+        computed them (the fast one with arrays) is not asked for them again per pair.
+        """
+        interest, _, schedule, hours, _, route = values
+        return cls(in_trade(participant, interest), schedule, hours, route)
+
+
+def _names_tag(tag: TagMatch) -> bool:
+    """Whether the interest reason names this tag match (then no phrase is looked for)."""
+    return tag.score >= TAG_MATCH_CUTOFF and not _modifier_only(tag)
+
+
+def _worth_naming(similarity: float) -> bool:
+    """Whether semantic evidence is strong enough to look for a phrase to quote."""
+    return float(calibrated(similarity)) >= SEMANTIC_REASON_MIN
 
 
 def _interest_reason(facts: PairFacts, judged: _Judged) -> str | None:
     """Name the interest and the vacancy's words that carried it; only strong evidence."""
     tag = facts.tag
-    if tag.score >= TAG_MATCH_CUTOFF and not _modifier_only(tag):
+    if _names_tag(tag):
         if _same_words(tag.interest, tag.tag):
             return f"Past bij interesse {tag.interest}"
         return f"Past bij interesse {tag.interest}: {tag.tag}"
@@ -415,7 +440,7 @@ def _interest_reason(facts: PairFacts, judged: _Judged) -> str | None:
     ranked = sorted(range(len(facts.semantic.interests)),
                     key=lambda k: (-facts.semantic.interests[k], k))
     for k in ranked:
-        if float(calibrated(facts.semantic.interests[k])) < SEMANTIC_REASON_MIN:
+        if not _worth_naming(facts.semantic.interests[k]):
             break
         phrase, cosine = phrase_evidence(written[k], facts.vacancy)
         if (cosine >= PHRASE_EVIDENCE_MIN and not _part_of_interest(phrase, written[k])
@@ -424,11 +449,38 @@ def _interest_reason(facts: PairFacts, judged: _Judged) -> str | None:
                 return f"Past bij interesse {written[k]}"
             return f"Past bij interesse {written[k]}: {_quoted(phrase)}"
     note = facts.participant.experience.strip()
-    if note and float(calibrated(facts.semantic.experience)) >= SEMANTIC_REASON_MIN:
+    if note and _worth_naming(facts.semantic.experience):
         phrase, cosine = phrase_evidence(note, facts.vacancy)
         if cosine >= PHRASE_EVIDENCE_MIN:
             return f"Past bij eerder werk: {_quoted(phrase)}"
     return None
+
+
+def _looks_for_phrases(facts: PairFacts) -> bool:
+    """Whether :func:`_interest_reason` calls :func:`phrase_evidence` for this pair.
+
+    Exactly when no tag is named and the strongest interest, or else the note, is
+    worth naming: the interests are tried strongest first and the first one not
+    worth naming ends the search, after which the note is tried.
+    """
+    if _names_tag(facts.tag):
+        return False
+    if facts.semantic.interests and _worth_naming(max(facts.semantic.interests)):
+        return True
+    return bool(facts.participant.experience.strip()) and _worth_naming(
+        facts.semantic.experience)
+
+
+def prepare_reasons(pairs: Iterable[PairFacts]) -> None:
+    """Before the reasons of several pairs (a ranking's shown matches): embed, in one
+    model call, every phrase their interest reasons will look at that has no vector yet.
+
+    Each :func:`phrase_evidence` would otherwise embed one vacancy's new phrases per
+    call, and a call costs the model's whole weights read (2-4 ms) however few its
+    texts; only the vacancies whose reason looks for a phrase are asked for
+    (:func:`_looks_for_phrases`), so nothing is embedded that the reasons never read.
+    """
+    embed_phrases([facts.vacancy for facts in pairs if _looks_for_phrases(facts)])
 
 
 def _quoted(phrase: str) -> str:
@@ -456,8 +508,13 @@ def _distance_reason(facts: PairFacts, judged: _Judged) -> str | None:
         return f"{km_text(facts.km)} reizen"
     if facts.km >= EDGE_SHARE * limit:
         shown = km_text(facts.km, unit=False)
-        return f"Op de grens van de reisafstand: {shown} van {number_text(limit)} km"
-    return f"{km_text(facts.km)}, binnen {number_text(limit)} km"
+        return f"Op de grens van de reisafstand: {shown} van {_number(limit)} km"
+    return f"{km_text(facts.km)}, binnen {_number(limit)} km"
+
+
+#: :func:`number_text` remembered: a travel limit is one of a few values, and each
+#: shown match names it again.
+_number = lru_cache(maxsize=1024)(number_text)
 
 
 def _schedule_reason(facts: PairFacts, judged: _Judged) -> str | None:
@@ -467,7 +524,7 @@ def _schedule_reason(facts: PairFacts, judged: _Judged) -> str | None:
         return "Kinderopvang is geregeld"
     if care_clash and v.children_welcome:
         return "Kinderen mogen mee"
-    if v.schedule and schedule_component(p, v) == 1.0:
+    if v.schedule and judged.schedule == 1.0:
         return "Past in het rooster"
     return None
 
@@ -498,24 +555,31 @@ _STEP_WORDS: dict[tuple[bool, str], str] = {
 
 
 def _route_reason(facts: PairFacts, judged: _Judged) -> str | None:
-    p, v = facts.participant, facts.vacancy
-    trade = judged.trade
-    if route_component(p, v, trade) != 1.0:
+    if judged.route != 1.0:
         return None
-    high = route_signals(p)[0]
-    words = _STEP_WORDS[(high, v.type)]
-    return words.replace(":", " in het eigen vak:", 1) if high and trade else words
+    high = route_signals(facts.participant)[0]
+    return _step_words(high, facts.vacancy.type, bool(high and judged.trade))
+
+
+@lru_cache(maxsize=16)
+def _step_words(high: bool, kind: str, own_trade: bool) -> str:
+    words = _STEP_WORDS[(high, kind)]
+    return words.replace(":", " in het eigen vak:", 1) if own_trade else words
 
 
 def _hours_reason(facts: PairFacts, judged: _Judged) -> str | None:
     hours = facts.vacancy.hours
-    if hours is None:
+    if hours is None or judged.hours != 1.0:
         return None
-    if judged.hours == 1.0:
-        if hours.min == hours.max:
-            return f"Uren passen: {number_text(hours.min)} uur per week"
-        return f"Uren passen: {number_text(hours.min)}–{number_text(hours.max)} uur per week"
-    return None
+    return _hours_fit_text(hours.min, hours.max)
+
+
+@lru_cache(maxsize=4096)
+def _hours_fit_text(low: float, high: float) -> str:
+    """Once per range: vacancies share a few dozen hour ranges."""
+    if low == high:
+        return f"Uren passen: {number_text(low)} uur per week"
+    return f"Uren passen: {number_text(low)}–{number_text(high)} uur per week"
 
 
 def _hours_misfit(facts: PairFacts, judged: _Judged) -> str | None:
@@ -548,9 +612,21 @@ def reasons(facts: PairFacts) -> tuple[str, ...]:
     >>> reasons(PairFacts(p, v, TagMatch(1.0, "koken", "kok"), 0.1, 3.24))
     ('Past bij interesse koken: kok', '3,2 km, binnen 10 km')
     """
-    judged = _Judged(facts.trade(), hours_component(facts.participant, facts.vacancy))
-    found = [text for build in _REASONS if (text := build(facts, judged)) is not None]
-    return tuple(found[:_MAX_REASONS]) or ("Voldoet aan alle voorwaarden",)
+    return _reasons(facts, _Judged.of(facts.participant, component_values(facts)))
+
+
+def _reasons(facts: PairFacts, judged: _Judged) -> tuple[str, ...]:
+    found: list[str] = []
+    for build in _REASONS:
+        text = build(facts, judged)
+        if text is not None:
+            found.append(text)
+            if len(found) == _MAX_REASONS:
+                break  # the later, less telling ones would be cut anyway
+    return tuple(found) or _NO_REASON
+
+
+_NO_REASON = ("Voldoet aan alle voorwaarden",)
 
 
 def warnings(facts: PairFacts) -> tuple[str, ...]:
@@ -576,6 +652,7 @@ def build_match(
 ) -> Match:
     """Assemble a :class:`Match` from a pair's facts, component values and score.
 
+    ``values`` are the pair's :func:`component_values` (the reasons read them too);
     ``distance_km`` is the distance to report on the match; None takes ``facts.km``
     (the fast engine passes its vectorised distance, which equals ``facts.km`` to
     rounding).
@@ -587,11 +664,13 @@ def build_match(
     >>> build_match(PairFacts(p, v, TagMatch(0.0), 0.0, None), [0.5] * 6, 0.5).score
     0.5
     """
+    # The reasons read the components given (the pair's component_values), not
+    # computed again; positional: Match is built for every shown vacancy.
     return Match(
-        vacancy=facts.vacancy.id,
-        score=score,
-        components=dict(zip(COMPONENTS, values, strict=True)),
-        reasons=reasons(facts),
-        warnings=warnings(facts),
-        distance_km=facts.km if distance_km is None else distance_km,
+        facts.vacancy.id,
+        score,
+        dict(zip(COMPONENTS, values, strict=True)),
+        _reasons(facts, _Judged.of(facts.participant, values)),
+        warnings(facts),
+        facts.km if distance_km is None else distance_km,
     )

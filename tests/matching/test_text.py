@@ -276,3 +276,25 @@ def test_weighing_adds_each_vacancys_squares_as_a_bincount_would(
     norms[norms == 0.0] = 1.0
     expected = values / norms[counts.indices]
     assert np.array_equal(_weighed(counts, idf).data, expected)  # bit for bit
+
+
+def test_the_rows_product_is_scipys_to_the_last_bit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text similarity's direct kernels give ``matrix[rows] @ dense`` exactly, with
+    the buffers kept between calls growing and shrinking (rows in any order, empty rows)."""
+    from scipy.sparse import random as sparse_random
+
+    from matching import text
+    from matching.text import _rows_times
+
+    rng = np.random.default_rng(7)
+    matrix = sparse_random(400, 300, density=0.05, format="csr", random_state=8)
+    matrix.data = rng.random(matrix.nnz)  # weights of all magnitudes, float64
+    dense = np.zeros(300)
+    dense[rng.choice(300, 40, replace=False)] = rng.random(40)
+    for keep in (1 << 19, 1000):  # buffers kept, or a copy too large to keep
+        monkeypatch.setattr(text, "ROW_BUFFER_MAX", keep)
+        for size in (350, 3, 120, 0, 400):
+            rows = np.sort(rng.choice(400, size, replace=False)).astype(np.int64)
+            stored = int(np.sum(matrix.indptr[rows + 1] - matrix.indptr[rows]))
+            expected = np.asarray(matrix[rows] @ dense, dtype=np.float64)
+            assert np.array_equal(_rows_times(matrix, rows, dense, stored), expected)
