@@ -575,6 +575,7 @@ def _query_texts(participant: Participant) -> tuple[tuple[str, ...], tuple[str, 
     note = participant.experience.strip()
     return interests, tuple(i.strip() for i in interests) + ((note,) if note else ())
 
+
 _blas_lock = threading.Lock()
 _blas: Any = None
 
@@ -821,13 +822,10 @@ class SemanticIndex:
         Interests repeat across people, so most are found in the cache (memory,
         then the cache's directory); the ones missing are embedded in one call.
         """
-        interests = tuple(i for i in participant.interests if i.strip())
-        texts = [i.strip() for i in interests]
-        note = participant.experience.strip()
-        if note:
-            texts.append(note)
+        interests, texts = _query_texts(participant)
+        note = len(texts) > len(interests)
         _phrase_cache.set(self.cache)
-        raw = self.cache.vectors(QUERY_KIND, texts) if texts else np.zeros(
+        raw = self.cache.vectors(QUERY_KIND, list(texts)) if texts else np.zeros(
             (0, DIMENSIONS), dtype=np.float32)
         reduced_to = DIMENSIONS if self.projection_ is None else self.projection_.shape[1]
         with _threads_for(len(raw) * DIMENSIONS * reduced_to):

@@ -139,7 +139,9 @@ def test_a_kennismaking_in_the_past_is_refused_on_the_page(coach, login) -> None
 def test_placed_is_refused_before_the_proefperiode_starts(coach) -> None:
     organisation = make_organisation()
     member = make_user(Role.ORGANISATION, organisation=organisation)
-    tomorrow = date.today() + timedelta(days=1)
+    # Tomorrow in Amsterdam, as the service judges it (in the last UTC hour of the day
+    # the machine's date.today() + 1 is already today there).
+    tomorrow = service.local_now().date() + timedelta(days=1)
     placement = make_placement(make_participant(coach), make_vacancy(organisation),
                                state=S.PROEFPERIODE, proefperiode_start=tomorrow,
                                proefperiode_end=tomorrow + timedelta(weeks=4))
