@@ -24,6 +24,7 @@ import logging
 from flask import Flask
 
 from marketplace import create_app
+from matching.text import huge_pages_off
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ def before_fork() -> None:
     gc.freeze()
 
 
+huge_pages_off()  # fits and refits without waiting for the kernel's page compaction
 app = create_app()
 warm_up(app)
 app.config["RANKING_REFIT_ON_DRIFT"] = False  # the workers'; before_fork refits

@@ -23,7 +23,7 @@ import numpy.typing as npt
 from matching.profiles import Problem, ProfileError, load_participants, load_vacancies, read_json
 from matching.ranker import ENGINES, Ranker
 from matching.semantic import VectorCache, flush_pending, one_blas_thread
-from matching.text import collector_paused
+from matching.text import collector_paused, huge_pages_off
 from matching.types import (
     ExclusionColumns,
     Participant,
@@ -265,6 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     2
     """
     args = _parser().parse_args(argv)
+    huge_pages_off()  # a fit's fresh pages without waiting for the kernel's compaction
     try:
         # One BLAS thread: the products of a run are small or memory-bound, and a
         # second thread mostly spins (20 x 10k: 0.1-0.2 s more CPU, no faster).

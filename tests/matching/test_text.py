@@ -298,3 +298,14 @@ def test_the_rows_product_is_scipys_to_the_last_bit(monkeypatch: pytest.MonkeyPa
             stored = int(np.sum(matrix.indptr[rows + 1] - matrix.indptr[rows]))
             expected = np.asarray(matrix[rows] @ dense, dtype=np.float64)
             assert np.array_equal(_rows_times(matrix, rows, dense, stored), expected)
+
+
+def test_huge_pages_off_stops_numpys_huge_page_hint() -> None:
+    from numpy._core import multiarray
+
+    was = multiarray._set_madvise_hugepage(True)  # returns the setting it replaces
+    try:
+        text_module.huge_pages_off()
+        assert multiarray._set_madvise_hugepage(True) is False  # it was off
+    finally:
+        multiarray._set_madvise_hugepage(was)
