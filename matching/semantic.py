@@ -817,37 +817,27 @@ class SemanticIndex:
         return _normalise_own(np.asarray(vectors @ self.projection_, dtype=np.float32))
 
     def query(self, participant: Participant) -> SemanticQuery:
-        """Embed each interest and the experience note, each cached by its text.
+        """Embed each interest and the experience note, each cached by its text
+        (:meth:`queries` of one person: the one definition).
 
         Interests repeat across people, so most are found in the cache (memory,
         then the cache's directory); the ones missing are embedded in one call.
         """
-        interests, texts = _query_texts(participant)
-        note = len(texts) > len(interests)
-        _phrase_cache.set(self.cache)
-        raw = self.cache.vectors(QUERY_KIND, list(texts)) if texts else np.zeros(
-            (0, DIMENSIONS), dtype=np.float32)
-        reduced_to = DIMENSIONS if self.projection_ is None else self.projection_.shape[1]
-        with _threads_for(len(raw) * DIMENSIONS * reduced_to):
-            reduced = self._project(raw)
-        vectors = _grid(reduced)
-        return SemanticQuery(
-            interests, vectors[: len(interests)], vectors[len(interests)] if note else None,
-            tuple(float(h) for h in hubness(reduced, self.background_)),
-        )
+        return self.queries([participant])[0]
 
     def queries(self, participants: Sequence[Participant]) -> list[SemanticQuery]:
         """:meth:`query` of each participant, the very same numbers, for many at once.
 
-        Each person's texts are still projected in one product of their own, as
-        :meth:`query` does it: a float32 product's last bits depend on how many rows
-        it multiplies at once, and the grid rounding can turn a last bit into a step.
-        The same holds for hubness's float64 products. What people share is done
-        once: the cache lookup of all their texts, the switch to one BLAS thread,
-        the background in float64, and the steps that work row by row (normalising,
-        the grid, the nearest background terms); people with the very same texts
-        are computed once. A person with a text the cache lacks embeds it as
-        :meth:`query` would: with their own texts, in participant order.
+        Each person's texts are projected in one product of their own: a float32
+        product's last bits depend on how many rows it multiplies at once, and the
+        grid rounding can turn a last bit into a step, so a person gets the same
+        numbers alone as among many. The same holds for hubness's float64 products.
+        What people share is done once: the cache lookup of all their texts, the
+        switch to one BLAS thread, the background in float64, and the steps that
+        work row by row (normalising, the grid, the nearest background terms);
+        people with the very same texts are computed once. A person with a text the
+        cache lacks embeds it with their own texts, in participant order, as they
+        would alone.
 
         Examples
         --------
@@ -896,7 +886,7 @@ class SemanticIndex:
             return raw
         width = self.projection_.shape[1]
         products = np.empty((len(raw), width), dtype=np.float32)
-        # One BLAS thread where query() takes one (_threads_for), entered once.
+        # One BLAS thread where a product is large enough (as _threads_for), entered once.
         heavy = [(a, b) for a, b in spans if (b - a) * DIMENSIONS * width >= ONE_THREAD_FROM]
         light = [(a, b) for a, b in spans if (b - a) * DIMENSIONS * width < ONE_THREAD_FROM]
         for group, context in ((heavy, one_blas_thread), (light, nullcontext)):

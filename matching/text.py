@@ -705,26 +705,18 @@ class TextIndex:
         return found
 
     def query(self, participant: Participant) -> Query:
-        """Vectorise a participant's interests and experience with the fitted IDF."""
-        document = participant_document(participant)
-        words = document.split()
-        if not words or not self.has_vocabulary_:
-            return Query(np.zeros(0, np.int64), np.zeros(0, np.float64), not words)
-        columns = [column for word in words for column in self._columns_of(word)]
-        if not columns:
-            return Query(np.zeros(0, np.int64), np.zeros(0, np.float64), False)
-        terms, counts = np.unique(np.asarray(columns, dtype=np.int64), return_counts=True)
-        weights = counts * self.idf_[terms]
-        weights /= np.sqrt(np.dot(weights, weights))
-        return Query(terms, weights, False)
+        """Vectorise a participant's interests and experience with the fitted IDF
+        (:meth:`queries` of one person: the one definition, about 15 µs more than a
+        copy of it for one person, on a ranking of 2.5 ms)."""
+        return self.queries([participant])[0]
 
     def queries(self, participants: Sequence[Participant]) -> list[Query]:
-        """:meth:`query` of each participant, the same numbers, for many at once.
+        """Vectorise each participant's interests and experience with the fitted IDF.
 
         The n-gram columns of all people are counted in one pass (person, column
         pairs made unique together) instead of one small array dance per person;
-        each person's norm is still one ``np.dot`` over their own weights, as in
-        :meth:`query`, so every weight has the same bits.
+        each person's norm is one ``np.dot`` over their own weights, so a person's
+        weights have the same bits alone (:meth:`query`) as among many.
 
         Examples
         --------
