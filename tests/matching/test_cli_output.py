@@ -11,6 +11,7 @@ command imports.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -168,3 +169,56 @@ def test_import_matching_alone_imports_no_submodule() -> None:
                           timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["[]", "matching.ranker True"]
+
+
+#: Runs ``python -m matching`` as the interpreter runs it (runpy, as ``-m`` does), on
+#: a missing file (the imports and main run all the same), then prints the
+#: OPENBLAS_NUM_THREADS the process saw and the size of each OpenBLAS thread pool.
+_BLAS_SEEN = (
+    "import json, os, runpy, sys\n"
+    "sys.argv = ['matching', 'rank', '--participant', '/nonexistent.json', "
+    "'--vacancies', '/nonexistent.json']\n"
+    "try:\n    runpy.run_module('matching', run_name='__main__')\n"
+    "except SystemExit as done:\n    assert done.code == 2, done.code\n"
+    "from threadpoolctl import threadpool_info\n"
+    "print(json.dumps([os.environ.get('OPENBLAS_NUM_THREADS'), [found['num_threads'] "
+    "for found in threadpool_info() if found['internal_api'] == 'openblas']]))\n"
+)
+_BLAS_VARIABLES = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+def blas_seen_by_the_command(**variables: str) -> tuple[str | None, list[int]]:
+    """What :data:`_BLAS_SEEN` prints, run with ``variables`` and no other BLAS thread
+    variable set."""
+    environment = {name: value for name, value in os.environ.items()
+                   if name not in _BLAS_VARIABLES}
+    done = subprocess.run([sys.executable, "-c", _BLAS_SEEN], capture_output=True, text=True,
+                          timeout=120, check=False, env={**environment, **variables})
+    assert done.returncode == 0, done.stderr
+    seen, pools = json.loads(done.stdout.strip().splitlines()[-1])
+    return seen, pools
+
+
+def test_the_command_starts_one_blas_thread_when_the_user_set_no_count() -> None:
+    seen, pools = blas_seen_by_the_command()
+    assert seen == "1"
+    assert all(threads == 1 for threads in pools)  # the pool numpy loaded was one thread
+    seen, _ = blas_seen_by_the_command(OPENBLAS_NUM_THREADS="")  # empty: OpenBLAS's default
+    assert seen == "1"
+
+
+def test_the_command_keeps_a_blas_thread_count_the_user_set() -> None:
+    assert blas_seen_by_the_command(OPENBLAS_NUM_THREADS="2")[0] == "2"
+    assert blas_seen_by_the_command(OMP_NUM_THREADS="2")[0] is None  # OpenBLAS reads that one
+    assert blas_seen_by_the_command(GOTO_NUM_THREADS="2")[0] is None
+
+
+def test_importing_the_command_leaves_the_blas_thread_count_alone() -> None:
+    environment = {name: value for name, value in os.environ.items()
+                   if name not in _BLAS_VARIABLES}
+    script = ("import os, matching.__main__\n"
+              "print(os.environ.get('OPENBLAS_NUM_THREADS'))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=False, env=environment)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "None"
