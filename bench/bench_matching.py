@@ -322,7 +322,7 @@ def _one_title_changed(vacancy_file: Path, changed_file: Path) -> None:
 
 def _forget_stored_fits(vectors: Path, keep: set[Path]) -> None:
     """Remove the fitted indexes the command stored except ``keep``; every text vector stays."""
-    for path in set(vectors.glob("fitted-*.npz")) - keep:
+    for path in set(vectors.glob("fitted-*.fit")) - keep:
         path.unlink()
 
 
@@ -351,7 +351,7 @@ def row_command_line(n_people: int, n_vacancies: int, runs: int,
         vectors = Path(folder, "vectors")
         if vectors_from is not None:
             shutil.copytree(vectors_from, vectors)
-            for path in vectors.glob("fitted-*.npz"):
+            for path in vectors.glob("fitted-*.fit"):
                 path.unlink()  # the first run fits
         # The semantic signal embeds every vacancy text once; --vectors keeps them, as
         # the web app's index does, so the timed runs are the warm ones.
@@ -371,10 +371,10 @@ def row_command_line(n_people: int, n_vacancies: int, runs: int,
             f"{first_wall:.2f} s wall (CPU {first_cpu:.2f} s)", "-")
         # That run added a vector shard, which is part of every key: the same file is
         # fitted and stored once more (untimed), and that fit is kept throughout.
-        for path in vectors.glob("fitted-*.npz"):
+        for path in vectors.glob("fitted-*.fit"):
             path.unlink()
         run_command_line(same)
-        same_fit = set(vectors.glob("fitted-*.npz"))
+        same_fit = set(vectors.glob("fitted-*.fit"))
         conditions = (
             ("warm: same vacancy file, stored fit loaded", same, lambda: None),
             ("warm: one title changed, vectors all stored, fitted again (and stored)",

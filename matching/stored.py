@@ -5,7 +5,7 @@ run, although most runs see the very same vacancies. After a fit, the command
 line writes the ranker's fitted state (text index, semantic index, columns,
 misleading rows: everything ``fit`` computes except the vacancies themselves,
 which every run loads from its input anyway) to the directory as one
-``fitted-<key>.npz`` file; a later run with the same vacancies loads it instead
+``fitted-<key>.fit`` file; a later run with the same vacancies loads it instead
 of fitting: its arrays are mapped read-only from the file, not read (a few
 milliseconds for the 63 MB of a 10k index), and only the small manifest and the
 dicts and tuples are built in Python.
@@ -22,12 +22,12 @@ The state is stored generically (:func:`to_arrays`): the fitted objects'
 attributes are walked, and numpy arrays, scipy sparse matrices (data, indices,
 pointers, shape), dicts with str keys (a dict of str to int as two arrays),
 tuples and lists, scalars and nested :mod:`matching` objects become arrays plus
-one JSON manifest, written as ``np.savez`` writes an ``.npz`` (uncompressed zip
-members; the names lengthened with dots so that each array's data is aligned in
-the file). A type it does not know raises ``TypeError`` (a test fits a ranker
+one JSON manifest, written as one JSON header and the arrays' bytes, each array
+aligned in the file (:func:`_write`; no zip: its CRC-32 cost most of a store and
+was never checked). A type it does not know raises ``TypeError`` (a test fits a ranker
 and round-trips it, so a new kind of attribute fails that test rather than being
-dropped). Nothing is pickled and nothing is unpickled (an array of objects is
-refused, as ``np.load(..., allow_pickle=False)`` refuses it; classes are built
+dropped). Nothing is pickled and nothing is unpickled (an array of objects, or of
+any kind but bool, numbers and text, is refused; classes are built
 only from the :mod:`matching` package; a sparse matrix's indices are checked
 before scipy sees them): the directory is trusted only as far as a vector cache
 is. Anything wrong with a file (missing, truncated, another key, arrays that do
@@ -52,7 +52,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import io
 import json
 import math
 import mmap
@@ -61,7 +60,6 @@ import stat
 import struct
 import sys
 import tempfile
-import zipfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -76,11 +74,13 @@ from matching.types import Vacancy
 __all__ = ["KEPT", "file_identity", "fit_key", "fitted", "from_arrays", "load", "save",
            "to_arrays"]
 
-#: Version of the layout below; part of every key.
-FORMAT = 1
+#: Version of the layout below; part of every key. 2: the file of :func:`_write`
+#: (1 was an ``.npz``).
+FORMAT = 2
 #: Fitted files kept in a directory (the newest, by last use).
 KEPT = 4
 _PREFIX = "fitted-"
+_SUFFIX = ".fit"
 #: The package whose source is part of the key.
 _PACKAGE = Path(__file__).resolve().parent
 #: Attributes of a fitted ranker that are not stored: the caller gives them again.
@@ -154,6 +154,8 @@ class _Writer:
     def array(self, values: npt.NDArray[Any]) -> str:
         if values.dtype.hasobject:
             raise TypeError("an array of Python objects cannot be stored without pickle")
+        if values.dtype.kind not in _PLAIN_KINDS or values.dtype.subdtype is not None:
+            raise TypeError(f"an array of dtype {values.dtype} is not stored")  # _mapped refuses it
         name = f"a{len(self.arrays)}"
         self.arrays[name] = values
         return name
@@ -384,7 +386,7 @@ def from_arrays(
 
 
 def _path(directory: str | os.PathLike[str], key: str) -> Path:
-    return Path(directory) / f"{_PREFIX}{key[:40]}.npz"
+    return Path(directory) / f"{_PREFIX}{key[:40]}{_SUFFIX}"
 
 
 def save(ranker: Ranker, directory: str | os.PathLike[str], key: str) -> None:
@@ -404,8 +406,8 @@ def save(ranker: Ranker, directory: str | os.PathLike[str], key: str) -> None:
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=_PREFIX, suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            _write_npz(stream, {"key": np.array(key), "manifest": np.array(manifest),
-                                "fitted": np.array(len(ranker.vacancies_)), **arrays})
+            _write(stream, {"key": key, "fitted": len(ranker.vacancies_),
+                            "manifest": manifest}, arrays)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -413,83 +415,98 @@ def save(ranker: Ranker, directory: str | os.PathLike[str], key: str) -> None:
     _prune(Path(directory))
 
 
-#: Where an array's data starts in the file, a multiple of this (as numpy aligns
-#: the data within a .npy): mapped from disk, each array is then aligned.
+#: The first bytes of a fitted file (:func:`_write`); the format's version is in the key.
+_MAGIC = b"\x93MATCHING-FIT\n\x00"
+#: Where each array's data starts, a multiple of this (from the page-aligned start of
+#: the file): mapped from disk, every array is aligned.
 _ALIGN = 64
-#: A zip member's local header: 30 bytes, its name, and (always, as np.savez writes
-#: them) the 20 bytes of the zip64 sizes.
-_LOCAL_HEADER = 30
-_ZIP64_EXTRA = 20
+#: The kinds of array a fitted file may hold: bool, numbers and text, never objects.
+_PLAIN_KINDS = frozenset("biufcUS")
 
 
-def _write_npz(stream: BinaryIO, arrays: Mapping[str, npt.NDArray[Any]]) -> None:
-    """``np.savez(stream, **arrays)``, with each array's data at a multiple of 64 bytes.
+def _aligned(offset: int) -> int:
+    return offset + -offset % _ALIGN
 
-    The same zip members np.savez writes (stored, zip64 sizes, ``<name>.npy``), except
-    that a name is lengthened with dots where needed: then :func:`_mapped` can
-    map every array from the file instead of reading it. ``np.load`` reads it too.
+
+def _write(stream: BinaryIO, fields: Mapping[str, Any],
+           arrays: Mapping[str, npt.NDArray[Any]]) -> None:
+    """Write ``fields`` and ``arrays`` as one fitted file: :data:`_MAGIC`, the length of
+    a JSON header, the header (the fields, and each array's dtype, shape and place),
+    then each array's bytes in C order at a multiple of :data:`_ALIGN`.
+
+    Not an ``.npz``: a zip computes a CRC-32 of every byte written, 45 of the 60 ms
+    of storing a 10k fit (63 MB), and :func:`_mapped` never checked it (it maps the
+    arrays; a cut file is caught by the sizes, anything else by the key and the checks).
     """
-    with zipfile.ZipFile(stream, mode="w", compression=zipfile.ZIP_STORED,
-                         allowZip64=True) as archive:
-        for name, values in arrays.items():
-            start = stream.tell() + _LOCAL_HEADER + _ZIP64_EXTRA + len(name) + len(".npy")
-            member = name + "." * (-start % _ALIGN) + ".npy"
-            with archive.open(member, "w", force_zip64=True) as target:
-                np.lib.format.write_array(target, values, allow_pickle=False)
+    contiguous = {name: np.ascontiguousarray(values) for name, values in arrays.items()}
+    table: dict[str, Any] = {}
+    at = 0
+    for name, values in contiguous.items():
+        table[name] = {"dtype": values.dtype.str, "shape": list(values.shape), "at": at}
+        at = _aligned(at + values.nbytes)
+    header = json.dumps({**fields, "arrays": table}).encode()
+    begin = _aligned(len(_MAGIC) + 8 + len(header))
+    stream.write(_MAGIC + struct.pack("<Q", len(header)) + header)
+    stream.write(bytes(begin - len(_MAGIC) - 8 - len(header)))
+    written = 0
+    for name, values in contiguous.items():
+        stream.write(bytes(table[name]["at"] - written))
+        if values.nbytes:
+            stream.write(values.reshape(-1).view(np.uint8).data)  # its buffer, no copy
+        written = table[name]["at"] + values.nbytes
 
 
-def _mapped(path: Path) -> dict[str, npt.NDArray[Any]]:
-    """The arrays of an uncompressed .npz, mapped read-only from the file (no copy).
+def _mapped(path: Path) -> tuple[dict[str, Any], dict[str, npt.NDArray[Any]]]:
+    """The header and the arrays of a file :func:`_write` wrote, the arrays mapped
+    read-only from the file (no copy).
 
-    An array whose data is not aligned (a file not written by :func:`_write_npz`) is
-    copied. Raises :class:`_Damaged` (or an OSError, ValueError, zipfile.BadZipFile)
-    on anything that does not read as such a file.
+    Raises :class:`_Damaged` (or an OSError, ValueError, TypeError, KeyError) on
+    anything that does not read as such a file: another start, a header that is not
+    JSON, an array of objects or of an odd kind, an array out of place or past the end.
     """
     with path.open("rb") as stream:
-        with zipfile.ZipFile(stream) as archive:
-            members = archive.infolist()
         memory = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
-    arrays: dict[str, npt.NDArray[Any]] = {}
-    for member in members:
-        if member.compress_type != zipfile.ZIP_STORED or not member.filename.endswith(".npy"):
-            raise _Damaged(f"not a stored array: {member.filename}")
-        start = member.header_offset
-        if memory[start:start + 4] != b"PK\x03\x04":
-            raise _Damaged("no local header")
-        name_length, extra_length = struct.unpack("<HH", memory[start + 26:start + 30])
-        begin = start + _LOCAL_HEADER + name_length + extra_length
-        end = begin + member.file_size
-        if end > len(memory):
-            raise _Damaged("cut short")
-        header = io.BytesIO(memory[begin:min(end, begin + 65536)])
-        version = np.lib.format.read_magic(header)
-        read_header = (np.lib.format.read_array_header_1_0 if version == (1, 0)
-                       else np.lib.format.read_array_header_2_0)
-        shape, fortran, dtype = read_header(header)
-        if dtype.hasobject:
-            raise _Damaged("an array of objects")
-        count = math.prod(shape)
-        offset = begin + header.tell()
-        if offset + count * dtype.itemsize > end:
-            raise _Damaged("an array longer than its member")
-        values = np.frombuffer(memory, dtype=dtype, count=count, offset=offset)
-        values = values.reshape(shape, order="F" if fortran else "C")
-        if offset % dtype.alignment:
-            values = values.copy()
-        arrays[member.filename[:-len(".npy")].rstrip(".")] = values
-    return arrays
+    prefix = len(_MAGIC) + 8
+    if len(memory) < prefix or memory[:len(_MAGIC)] != _MAGIC:
+        raise _Damaged("not a fitted file")
+    (length,) = struct.unpack("<Q", memory[len(_MAGIC):prefix])
+    if prefix + length > len(memory):
+        raise _Damaged("cut short in the header")
+    header = json.loads(memory[prefix:prefix + length])
+    if not isinstance(header, dict) or not isinstance(header.get("arrays"), dict):
+        raise _Damaged("no table of arrays")
+    begin = _aligned(prefix + length)
+    arrays = {name: _array_at(memory, begin, place)
+              for name, place in header.pop("arrays").items()}
+    return header, arrays
+
+
+def _array_at(memory: mmap.mmap, begin: int, place: Any) -> npt.NDArray[Any]:
+    """One array of a fitted file, from its entry in the header's table."""
+    dtype = np.dtype(place["dtype"])
+    if dtype.kind not in _PLAIN_KINDS or dtype.hasobject or dtype.subdtype is not None:
+        raise _Damaged(f"an array of kind {place['dtype']!r}")
+    shape, at = place["shape"], place["at"]
+    if (not isinstance(shape, list) or not all(type(size) is int and size >= 0 for size in shape)
+            or type(at) is not int or at < 0 or at % _ALIGN):
+        raise _Damaged("an array out of place")
+    count = math.prod(shape)
+    if begin + at + count * dtype.itemsize > len(memory):
+        raise _Damaged("an array past the end of the file")
+    return np.frombuffer(memory, dtype=dtype, count=count, offset=begin + at).reshape(shape)
 
 
 def _prune(directory: Path) -> None:
-    """Keep the :data:`KEPT` fitted files used last (a load touches its file)."""
+    """Keep the :data:`KEPT` fitted files used last (a load touches its file); remove
+    the files of the earlier ``.npz`` format, which no key reads any more."""
     def last_used(path: Path) -> float:
         try:
             return path.stat().st_mtime
         except OSError:
             return 0.0
 
-    files = sorted(directory.glob(f"{_PREFIX}*.npz"), key=last_used)
-    for old in files[:-KEPT]:
+    files = sorted(directory.glob(f"{_PREFIX}*{_SUFFIX}"), key=last_used)
+    for old in [*files[:-KEPT], *directory.glob(f"{_PREFIX}*.npz")]:
         old.unlink(missing_ok=True)
 
 
@@ -509,13 +526,13 @@ def load(
     """
     path = _path(directory, key)
     try:
-        arrays = _mapped(path)
-        if str(arrays.pop("key")[()]) != key or int(arrays.pop("fitted")[()]) != len(vacancies):
+        fields, arrays = _mapped(path)
+        if fields.get("key") != key or fields.get("fitted") != len(vacancies):
             return None
-        state = from_arrays(str(arrays.pop("manifest")[()]), arrays, cache)
+        state = from_arrays(fields["manifest"], arrays, cache)
         ranker = _ranker(state, vacancies, cache, engine)
     except (OSError, ValueError, KeyError, TypeError, AttributeError, ImportError,
-            IndexError, EOFError, zipfile.BadZipFile, _Damaged):
+            IndexError, EOFError, _Damaged):
         return None
     try:
         os.utime(path)  # used last: kept longest by _prune

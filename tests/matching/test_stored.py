@@ -135,7 +135,7 @@ def stored_folder(fitted_ranker: Ranker, tmp_path: Path) -> Path:
 
 
 def only_file(folder: Path) -> Path:
-    (found,) = folder.glob("fitted-*.npz")
+    (found,) = folder.glob("fitted-*.fit")
     return found
 
 
@@ -195,7 +195,12 @@ def test_a_sparse_matrix_with_an_index_out_of_range_gives_none(
     assert stored.load(stored_folder, KEY, vacancies) is None
 
 
-@pytest.mark.parametrize("content", [b"", b"not a zip at all", b"PK\x03\x04" + bytes(200)])
+@pytest.mark.parametrize("content", [
+    b"", b"not a fitted file at all", b"PK\x03\x04" + bytes(200), stored._MAGIC,
+    stored._MAGIC + (10**6).to_bytes(8, "little") + b"{}",
+    stored._MAGIC + (2).to_bytes(8, "little") + b"{}",
+    stored._MAGIC + (5).to_bytes(8, "little") + b"[1,2]",
+])
 def test_an_unreadable_file_gives_none(
     tmp_path: Path, vacancies: tuple[Vacancy, ...], content: bytes
 ) -> None:
@@ -203,31 +208,76 @@ def test_an_unreadable_file_gives_none(
     assert stored.load(tmp_path, KEY, vacancies) is None
 
 
+def write_by_hand(path: Path, fields: dict[str, Any], table: dict[str, Any],
+                  data: bytes = b"") -> None:
+    """A fitted file as stored._write lays it out, with any header and data."""
+    header = json.dumps({**fields, "arrays": table}).encode()
+    start = stored._MAGIC + len(header).to_bytes(8, "little") + header
+    path.write_bytes(start + bytes(-len(start) % stored._ALIGN) + data)
+
+
 def test_a_pickled_array_is_never_unpickled(
     tmp_path: Path, vacancies: tuple[Vacancy, ...]
 ) -> None:
-    with stored._path(tmp_path, KEY).open("wb") as stream:
-        np.savez(stream, key=np.array(KEY), fitted=np.array(len(vacancies)),
-                 manifest=np.array('{"t": "array", "a": "a0"}'),
-                 a0=np.array([{"evil": 1}], dtype=object))
+    fields = {"key": KEY, "fitted": len(vacancies), "manifest": '{"t": "array", "a": "a0"}'}
+    pickled = np.array([{"evil": 1}], dtype=object)
+    write_by_hand(stored._path(tmp_path, KEY), fields,
+                  {"a0": {"dtype": pickled.dtype.str, "shape": [1], "at": 0}}, bytes(64))
+    with pytest.raises(stored._Damaged):
+        stored._mapped(stored._path(tmp_path, KEY))
     assert stored.load(tmp_path, KEY, vacancies) is None
+    with pytest.raises(TypeError):
+        stored.to_arrays(np.array(["2026-12-07"], dtype="datetime64[D]"))  # _mapped refuses it
+
+
+@pytest.mark.parametrize("place", [
+    {"dtype": "<f8", "shape": [4], "at": 64},   # past the end of the file
+    {"dtype": "<f8", "shape": [2], "at": 8},    # not aligned
+    {"dtype": "<f8", "shape": [-1], "at": 0},
+    {"dtype": "<f8", "shape": 4, "at": 0},
+    {"dtype": "<M8[D]", "shape": [1], "at": 0},  # a kind it never writes
+    {"dtype": [("a", "<f8")], "shape": [1], "at": 0},
+    {"dtype": "(2,)<f8", "shape": [1], "at": 0},
+    {"dtype": "not a dtype", "shape": [1], "at": 0},
+    {"shape": [1], "at": 0},
+])
+def test_an_array_out_of_place_is_refused(tmp_path: Path, place: dict[str, Any]) -> None:
+    path = stored._path(tmp_path, KEY)
+    write_by_hand(path, {"key": KEY}, {"a0": {"dtype": "<f8", "shape": [8], "at": 0}}, bytes(64))
+    assert stored._mapped(path)[1]["a0"].tolist() == [0.0] * 8  # laid out as it should be
+    write_by_hand(path, {"key": KEY}, {"a0": place}, bytes(64))
+    with pytest.raises((stored._Damaged, TypeError, ValueError, KeyError)):
+        stored._mapped(path)
 
 
 def test_a_class_outside_the_package_is_never_built(
     tmp_path: Path, vacancies: tuple[Vacancy, ...]
 ) -> None:
     manifest = json.dumps({"t": "object", "module": "os", "class": "PathLike", "attributes": {}})
-    with stored._path(tmp_path, KEY).open("wb") as stream:
-        np.savez(stream, key=np.array(KEY), fitted=np.array(len(vacancies)),
-                 manifest=np.array(manifest))
+    write_by_hand(stored._path(tmp_path, KEY),
+                  {"key": KEY, "fitted": len(vacancies), "manifest": manifest}, {})
     assert stored.load(tmp_path, KEY, vacancies) is None
 
 
-def test_the_written_file_is_an_npz_numpy_reads(stored_folder: Path) -> None:
-    with np.load(only_file(stored_folder), allow_pickle=False) as data:
-        # Names are lengthened with dots so that each array's data is aligned.
-        (key,) = [name for name in data.files if name.rstrip(".") == "key"]
-        assert str(data[key][()]) == KEY
+def test_every_array_is_mapped_from_the_file_not_copied(
+    stored_folder: Path, fitted_ranker: Ranker
+) -> None:
+    fields, arrays = stored._mapped(only_file(stored_folder))
+    assert (fields["key"], fields["fitted"]) == (KEY, len(fitted_ranker.vacancies_))
+    assert len(arrays) == len(stored.to_arrays(
+        {name: value for name, value in vars(fitted_ranker).items() if name != "vacancies_"})[1])
+    for values in arrays.values():
+        assert not values.flags.owndata and not values.flags.writeable
+        assert values.ctypes.data % stored._ALIGN == 0
+
+
+def test_a_file_of_the_earlier_npz_format_is_removed(
+    fitted_ranker: Ranker, tmp_path: Path
+) -> None:
+    earlier = tmp_path / f"fitted-{'e' * 40}.npz"
+    np.savez(earlier, key=np.array(KEY))
+    stored.save(fitted_ranker, tmp_path, KEY)
+    assert sorted(path.name for path in tmp_path.iterdir()) == [stored._path(tmp_path, KEY).name]
 
 
 def test_only_the_newest_few_files_are_kept(
@@ -241,7 +291,7 @@ def test_only_the_newest_few_files_are_kept(
     oldest_kept = keys[-stored.KEPT]
     assert stored.load(tmp_path, oldest_kept, vacancies) is not None
     stored.save(fitted_ranker, tmp_path, "f" * 64)
-    left = {path.name for path in tmp_path.glob("fitted-*.npz")}
+    left = {path.name for path in tmp_path.glob("fitted-*.fit")}
     assert len(left) == stored.KEPT
     assert stored._path(tmp_path, oldest_kept).name in left
     assert not list(tmp_path.glob("*.tmp"))
@@ -293,7 +343,7 @@ def test_the_command_line_prints_the_same_from_a_stored_index(
     store = tmp_path / "vectors"
     fitted = run_matching(*rank, "--vectors", store)
     assert fitted.returncode == 0, fitted.stderr
-    assert len(list(store.glob("fitted-*.npz"))) == 1
+    assert len(list(store.glob("fitted-*.fit"))) == 1
     with monkeypatch.context() as patched:
         # Proof that the second run loads: a fit would fail.
         patched.setattr(Ranker, "fit", lambda self, vacancies: pytest.fail("fitted again"))
@@ -321,7 +371,7 @@ def test_a_changed_vacancy_file_is_fitted_again(tmp_path: Path) -> None:
     assert changed.returncode == first.returncode == 0
     assert changed.stdout != first.stdout
     assert changed.stdout == run_matching(*rank).stdout
-    assert len(list(store.glob("fitted-*.npz"))) == 2
+    assert len(list(store.glob("fitted-*.fit"))) == 2
 
 
 def test_a_damaged_stored_index_only_costs_a_fit(tmp_path: Path) -> None:
@@ -347,7 +397,7 @@ def test_a_vacancy_file_changed_after_it_was_read_is_fitted_and_not_stored(
     ranker = stored.fitted(Ranker(vectors=VectorCache(store)), vacancies, places, store,
                            read_as)
     assert ranker.text_index_.n_vacancies_ == len(vacancies)
-    assert not list(store.glob("fitted-*.npz"))
+    assert not list(store.glob("fitted-*.fit"))
 
 
 def test_a_named_pipe_is_fitted_and_not_stored(
@@ -364,7 +414,7 @@ def test_a_named_pipe_is_fitted_and_not_stored(
     worker.start()
     worker.join(timeout=60)
     assert found and found[0].text_index_.n_vacancies_ == len(vacancies)
-    assert not list(store.glob("fitted-*.npz"))
+    assert not list(store.glob("fitted-*.fit"))
 
 
 def test_a_loaded_ranker_takes_edits_like_a_fitted_one(
