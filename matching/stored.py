@@ -13,10 +13,15 @@ dicts and tuples are built in Python.
 The key (:func:`fit_key`) is a hash of everything the fit depends on: the
 vacancy file's bytes, the source of the whole :mod:`matching` package (a code
 change never reads an index fitted by other code), the embedding model, the
-semantic flag and weights, the numpy, scipy and Python versions, and the names
-of the vacancy vector shards in the directory (the fit reads those vectors; new
-or merged shards give a new key). The file is written atomically (a temporary
-file, then ``os.replace``); only the newest :data:`KEPT` fitted files stay.
+semantic flag and weights, the numpy, scipy and Python versions, the versions of
+the libraries that decide whether a vacancy file is valid (msgspec, jsonschema-rs,
+jsonschema), and the names of the vacancy vector shards in the directory (the fit
+reads those vectors; new or merged shards give a new key). A fit is stored only
+after its vacancies passed validation, so a stored fit under a file's key means
+that these very bytes were valid for this code: the command line then converts
+them without validating them again (one changed byte is another key, and the
+file is validated as ever). The file is written atomically (a temporary file, then
+``os.replace``); only the newest :data:`KEPT` fitted files stay.
 
 The state is stored generically (:func:`to_arrays`): the fitted objects'
 attributes are walked, and numpy arrays, scipy sparse matrices (data, indices,
@@ -56,11 +61,11 @@ import json
 import math
 import mmap
 import os
-import stat
 import struct
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -71,8 +76,8 @@ from matching.ranker import Ranker
 from matching.semantic import MODEL_ID, VectorCache
 from matching.types import Vacancy
 
-__all__ = ["KEPT", "file_identity", "fit_key", "fitted", "from_arrays", "load", "save",
-           "to_arrays"]
+__all__ = ["KEPT", "Found", "built", "find", "fit_key", "from_arrays", "key_of_digest", "load",
+           "loaded", "save", "store", "to_arrays", "vacancy_digest"]
 
 #: Version of the layout below; part of every key. 2: the file of :func:`_write`
 #: (1 was an ``.npz``).
@@ -103,15 +108,36 @@ def _package_digest() -> str:
     return digest.hexdigest()
 
 
-def _scipy_version() -> str:
-    """scipy's version, without importing scipy (a run that loads need not)."""
-    spec = importlib.util.find_spec("scipy")
+def _distribution(module: str) -> str:
+    """The installed version of ``module``'s distribution, without importing it: the
+    name of its ``.dist-info`` folder (name and version), else its file's size and
+    modification time (a reinstall changes them too)."""
+    spec = importlib.util.find_spec(module)
     if spec is None or spec.origin is None:
-        return "no scipy"
+        return f"no {module}"
+    origin = Path(spec.origin)
+    folder = origin.parent.parent if origin.name == "__init__.py" else origin.parent
+    listed = sorted(found.name for found in folder.glob(f"{module}-*.dist-info"))
+    if listed:
+        return " ".join(listed)
     try:
-        return Path(spec.origin).with_name("version.py").read_text(encoding="utf-8")
+        found = origin.stat()
     except OSError:
-        return "scipy, version unknown"
+        return f"{module}, version unknown"
+    return f"{module} {found.st_size} {found.st_mtime_ns}"
+
+
+#: Besides numpy and the package itself: what the fit computes with (scipy) and what
+#: decides that a vacancy file is valid (msgspec parses it, jsonschema-rs checks it,
+#: jsonschema words a failure and so decides the borderline). A stored fit means
+#: "these exact bytes were validated by this code", so the command line converts its
+#: vacancies without validating them again (matching.__main__).
+_LIBRARIES = ("scipy", "msgspec", "jsonschema_rs", "jsonschema")
+
+
+def vacancy_digest(vacancy_bytes: bytes) -> str:
+    """The hash of a vacancy file's bytes that :func:`fit_key` puts in the key."""
+    return hashlib.sha256(vacancy_bytes).hexdigest()
 
 
 def fit_key(
@@ -131,13 +157,17 @@ def fit_key(
     >>> fit_key(b"[]", Ranker(), folder) == fit_key(b"[]", Ranker(semantic=False), folder)
     False
     """
+    return key_of_digest(vacancy_digest(vacancy_bytes), ranker, directory)
+
+
+def key_of_digest(digest: str, ranker: Ranker, directory: str | os.PathLike[str]) -> str:
+    """:func:`fit_key` of the bytes whose :func:`vacancy_digest` is ``digest``."""
     shards = sorted(path.name for path in Path(directory).glob("vectors-*.npz"))
     weights = None if ranker.weights is None else sorted(ranker.weights.items())
     parts = [
         f"format {FORMAT}", _package_digest(), MODEL_ID, f"semantic {ranker.semantic}",
-        f"weights {weights!r}", f"numpy {np.__version__}", _scipy_version(),
-        f"python {sys.version}", " ".join(shards),
-        hashlib.sha256(vacancy_bytes).hexdigest(),
+        f"weights {weights!r}", f"numpy {np.__version__}",
+        *map(_distribution, _LIBRARIES), f"python {sys.version}", " ".join(shards), digest,
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
@@ -510,6 +540,30 @@ def _prune(directory: Path) -> None:
         old.unlink(missing_ok=True)
 
 
+@dataclass(frozen=True)
+class Found:
+    """A stored fit whose file names the key asked for: mapped, not built yet (:func:`find`)."""
+
+    path: Path
+    manifest: str
+    fitted: int
+    arrays: dict[str, npt.NDArray[Any]]
+
+
+def find(directory: str | os.PathLike[str], key: str) -> Found | None:
+    """The fit stored under ``key`` in ``directory``, mapped; None when there is none
+    (or its file does not read as one)."""
+    path = _path(directory, key)
+    try:
+        fields, arrays = _mapped(path)
+        manifest, fitted = fields.get("manifest"), fields.get("fitted")
+        if fields.get("key") != key or not isinstance(manifest, str) or type(fitted) is not int:
+            return None
+    except (OSError, ValueError, KeyError, TypeError, _Damaged):
+        return None
+    return Found(path, manifest, fitted, arrays)
+
+
 def load(
     directory: str | os.PathLike[str],
     key: str,
@@ -524,20 +578,29 @@ def load(
     becomes the ranker's vector cache, ``engine`` its engine (a fit is the same
     for both). Any problem with the file gives None.
     """
-    path = _path(directory, key)
+    found = find(directory, key)
+    return None if found is None else built(found, vacancies, cache=cache, engine=engine)
+
+
+def built(
+    found: Found, vacancies: Sequence[Vacancy], *, cache: VectorCache | None = None,
+    engine: str = "fast",
+) -> Ranker | None:
+    """The ranker of a :func:`find`, fitted on ``vacancies``; None when it does not build
+    or does not fit them."""
+    if found.fitted != len(vacancies):
+        return None
     try:
-        fields, arrays = _mapped(path)
-        if fields.get("key") != key or fields.get("fitted") != len(vacancies):
-            return None
-        state = from_arrays(fields["manifest"], arrays, cache)
+        state = from_arrays(found.manifest, found.arrays, cache)
         ranker = _ranker(state, vacancies, cache, engine)
     except (OSError, ValueError, KeyError, TypeError, AttributeError, ImportError,
             IndexError, EOFError, _Damaged):
         return None
-    try:
-        os.utime(path)  # used last: kept longest by _prune
-    except OSError:
-        pass
+    if ranker is not None:
+        try:
+            os.utime(found.path)  # used last: kept longest by _prune
+        except OSError:
+            pass
     return ranker
 
 
@@ -579,55 +642,24 @@ def _fits(ranker: Ranker, n: int) -> bool:
 # --------------------------------------------------------------------------- the hook
 
 
-def file_identity(path: str | os.PathLike[str]) -> tuple[int, ...] | None:
-    """What tells a regular file's versions apart (device, inode, size, modification
-    time); None for anything else (a pipe, a missing file), which is never stored."""
-    try:
-        found = os.stat(path)
-    except OSError:
+def loaded(found: Found | None, ranker: Ranker, vacancies: Sequence[Vacancy]) -> Ranker | None:
+    """The stored fit ``found`` as the fit of the unfitted ``ranker`` on ``vacancies``
+    (its options, cache and engine); None when there is none or it does not load."""
+    if found is None:
         return None
-    if not stat.S_ISREG(found.st_mode):
-        return None
-    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns
+    result = built(found, vacancies, cache=ranker.vectors, engine=ranker.engine)
+    if result is not None:
+        result.weights = ranker.weights
+        result.semantic = ranker.semantic
+    return result
 
 
-def _vacancy_bytes(path: str | os.PathLike[str], read_as: tuple[int, ...] | None) -> bytes | None:
-    """The file's bytes, when it is the regular file ``read_as`` identified before the
-    caller parsed it, unchanged since; else None."""
-    if read_as is None or file_identity(path) != read_as:
-        return None  # checked before reading: opening a named pipe would wait for a writer
+def store(ranker: Ranker, directory: str | os.PathLike[str], digest: str) -> None:
+    """Store the fit of ``ranker`` on the vacancy bytes of :func:`vacancy_digest`
+    ``digest``, keyed after the fit (which may have added vector shards). A store that
+    fails (a full disk, an attribute :func:`to_arrays` does not know) only costs the
+    next run a fit."""
     try:
-        found = Path(path).read_bytes()
-    except OSError:
-        return None
-    return found if file_identity(path) == read_as else None
-
-
-def fitted(
-    ranker: Ranker, vacancies: Sequence[Vacancy], vacancy_file: str | os.PathLike[str],
-    directory: str | os.PathLike[str], read_as: tuple[int, ...] | None,
-) -> Ranker:
-    """``ranker.fit(vacancies)``, or the same fit stored in ``directory`` by an earlier run.
-
-    ``vacancies`` were parsed from ``vacancy_file``, whose :func:`file_identity` was
-    ``read_as`` just before; ``ranker`` is unfitted. The store is used only when the
-    file is still that regular file, so the bytes hashed for the key are the bytes
-    parsed (a pipe, or a file changed meanwhile, is fitted and not stored). After a
-    fit the result is stored for the next run; a store that fails (a full disk, an
-    attribute :func:`to_arrays` does not know) only costs that next run a fit.
-    """
-    vacancy_bytes = _vacancy_bytes(vacancy_file, read_as)
-    if vacancy_bytes is None:
-        return ranker.fit(vacancies)
-    found = load(directory, fit_key(vacancy_bytes, ranker, directory), vacancies,
-                 cache=ranker.vectors, engine=ranker.engine)
-    if found is not None:
-        found.weights = ranker.weights
-        found.semantic = ranker.semantic
-        return found
-    ranker.fit(vacancies)
-    try:
-        save(ranker, directory, fit_key(vacancy_bytes, ranker, directory))
+        save(ranker, directory, key_of_digest(digest, ranker, directory))
     except (OSError, TypeError, ValueError):
         pass
-    return ranker

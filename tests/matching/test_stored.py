@@ -18,6 +18,7 @@ import numpy as np
 import pytest
 import scipy.sparse
 
+import matching.__main__ as command_line
 from matching import stored
 from matching.profiles import load_participants, load_vacancies
 from matching.ranker import Ranker
@@ -386,35 +387,78 @@ def test_a_damaged_stored_index_only_costs_a_fit(tmp_path: Path) -> None:
     assert only_file(store).stat().st_size > 1000, "stored anew after the fit"
 
 
-def test_a_vacancy_file_changed_after_it_was_read_is_fitted_and_not_stored(
-    tmp_path: Path, vacancies: tuple[Vacancy, ...]
+def test_the_vacancies_of_a_stored_fit_are_converted_not_validated_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    places = tmp_path / "v.json"
-    places.write_text(json.dumps(region()), encoding="utf-8")
-    read_as = stored.file_identity(places)
-    places.write_text(json.dumps(region(299)), encoding="utf-8")  # after it was parsed
+    people, places = write_files(tmp_path, region(120))
+    rank = ("rank", "--participant", people, "--vacancies", places, "--vectors",
+            tmp_path / "vectors")
+    first = run_matching(*rank)
+    assert first.returncode == 0, first.stderr
+    with monkeypatch.context() as patched:
+        patched.setattr(command_line, "load_vacancies", lambda *_, **__: pytest.fail("validated"))
+        again = run_matching(*rank)
+    assert (again.returncode, again.stdout, again.stderr) == (0, first.stdout, "")
+    # One byte more (a space): another key, so validated (and fitted) as ever.
+    places.write_bytes(places.read_bytes() + b" ")
+    validated: list[int] = []
+    with monkeypatch.context() as patched:
+        patched.setattr(command_line, "load_vacancies", lambda data, **options: (
+            validated.append(len(data)), load_vacancies(data, **options))[1])
+        changed = run_matching(*rank)
+    assert validated == [120]
+    assert (changed.returncode, changed.stdout) == (0, first.stdout)
+
+
+def test_a_stored_fit_that_does_not_load_leaves_the_vacancies_validated_as_ever(
+    tmp_path: Path
+) -> None:
+    records = region(120)
+    # Invalid, but they convert: only validation can tell.
+    records[3]["title"] = ""
+    records[7]["capacity"] = "2"
+    records[9]["id"] = records[8]["id"]
+    people, places = write_files(tmp_path, records)
+    plain = run_matching("rank", "--participant", people, "--vacancies", places)
+    assert plain.returncode == 2 and plain.stderr.count("\n") == 3
+    assert command_line._converted(json.loads(places.read_text(encoding="utf-8"))) is not None
+    # A file under the key of these bytes (as if an earlier run had stored it), whose
+    # arrays are cut off: the records are converted unchecked first, then validated.
     store = tmp_path / "vectors"
-    ranker = stored.fitted(Ranker(vectors=VectorCache(store)), vacancies, places, store,
-                           read_as)
-    assert ranker.text_index_.n_vacancies_ == len(vacancies)
-    assert not list(store.glob("fitted-*.fit"))
+    key = stored.fit_key(places.read_bytes(), Ranker(vectors=VectorCache(store)), store)
+    write_by_hand(stored._path(store, key), {"key": key, "fitted": len(records),
+                                             "manifest": '{"t": "array", "a": "a0"}'},
+                  {"a0": {"dtype": "<f8", "shape": [1000], "at": 0}})
+    assert stored.find(store, key) is None
+    write_by_hand(stored._path(store, key), {"key": key, "fitted": len(records),
+                                             "manifest": '{"t": "array", "a": "a0"}'},
+                  {"a0": {"dtype": "<f8", "shape": [1], "at": 0}}, bytes(64))
+    assert stored.find(store, key) is not None  # found, but it does not build a ranker
+    found = run_matching("rank", "--participant", people, "--vacancies", places,
+                         "--vectors", store)
+    assert (found.returncode, found.stdout, found.stderr) == (2, "", plain.stderr)
 
 
-def test_a_named_pipe_is_fitted_and_not_stored(
-    tmp_path: Path, vacancies: tuple[Vacancy, ...]
-) -> None:
-    pipe = tmp_path / "v.json"
+def test_a_named_pipe_is_read_once_and_its_fit_stored_like_a_file(tmp_path: Path) -> None:
+    people, places = write_files(tmp_path, region(120))
+    pipe = tmp_path / "pipe.json"
     os.mkfifo(pipe)
-    assert stored.file_identity(pipe) is None
     store = tmp_path / "vectors"
-    found: list[Ranker] = []
-    # Opening the pipe again would wait for a writer: in a thread, so a hang fails.
-    worker = threading.Thread(target=lambda: found.append(stored.fitted(
-        Ranker(vectors=VectorCache(store)), vacancies, pipe, store, None)), daemon=True)
-    worker.start()
-    worker.join(timeout=60)
-    assert found and found[0].text_index_.n_vacancies_ == len(vacancies)
-    assert not list(store.glob("fitted-*.fit"))
+    printed = []
+    for _ in range(2):
+        # The writer in a thread: opening the pipe waits for the reader, and a second
+        # read would wait for ever (the daemon thread and the join's timeout fail then).
+        writer = threading.Thread(target=lambda: pipe.write_bytes(places.read_bytes()),
+                                  daemon=True)
+        writer.start()
+        done = run_matching("rank", "--participant", people, "--vacancies", pipe,
+                            "--vectors", store)
+        writer.join(timeout=60)
+        assert not writer.is_alive() and done.returncode == 0, done.stderr
+        printed.append(done.stdout)
+    assert printed[0] == printed[1] == run_matching(
+        "rank", "--participant", people, "--vacancies", places).stdout
+    assert len(list(store.glob("fitted-*.fit"))) == 1  # stored by the first, found by the second
 
 
 def test_a_loaded_ranker_takes_edits_like_a_fitted_one(
