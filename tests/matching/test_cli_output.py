@@ -222,3 +222,42 @@ def test_importing_the_command_leaves_the_blas_thread_count_alone() -> None:
                           timeout=120, check=False, env=environment)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "None"
+
+
+def test_the_command_ends_without_finalizing_after_the_exit_functions() -> None:
+    """python -m matching ends as soon as its output is out: the exit functions run
+    (the vector cache writes what it embedded), the streams are flushed, the status is
+    main's, and the interpreter does not free its objects one by one."""
+    script = (
+        "import atexit, json, os, runpy, sys\n"
+        "class Finalized:\n"
+        "    def __del__(self, write=os.write):\n"  # straight to the stream: it works late
+        "        write(2, b'finalized\\n')\n"
+        "json.kept = Finalized()\n"  # freed when finalization clears the modules
+        "atexit.register(lambda: sys.stderr.write('exit functions ran\\n'))\n"
+        "sys.argv = ['matching', 'rank', '--participant', '/nonexistent.json', "
+        "'--vacancies', '/nonexistent.json']\n"
+        # As python -m runs it: the module is the program (sys.modules["__main__"]).
+        "runpy.run_module('matching', run_name='__main__', alter_sys=True)\n"
+        "sys.stderr.write('back in the script\\n')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=False)
+    missing = "/nonexistent.json: cannot read file: No such file or directory"
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [missing, missing, "exit functions ran"]
+
+
+def test_run_inside_a_script_the_command_returns_to_it() -> None:
+    """Run by a script (runpy.run_module without taking the place of __main__), the
+    command raises SystemExit as ever: the script goes on, and finalization is its own."""
+    script = (
+        "import runpy, sys\n"
+        "sys.argv = ['matching', 'rank', '--participant', '/nonexistent.json', "
+        "'--vacancies', '/nonexistent.json']\n"
+        "try:\n    runpy.run_module('matching', run_name='__main__')\n"
+        "except SystemExit as done:\n    print('status', done.code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert (done.returncode, done.stdout) == (0, "status 2\n")
