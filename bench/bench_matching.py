@@ -287,13 +287,16 @@ def cpu_and_wall(function: Callable[[], T]) -> tuple[float, float, T]:
     return time.perf_counter() - wall, time.process_time() - cpu, result
 
 
-def run_command_line(arguments: list[str]) -> tuple[float, float]:
-    """Wall and CPU seconds (user + system) of one ``python -m matching`` process."""
+def run_command_line(arguments: list[str], environment: dict[str, str] | None = None
+                     ) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of one ``python -m matching`` process
+    (``environment``: its variables, default this process's with PYTHONPATH set)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "matching", *arguments], check=True, cwd=ROOT,
-        stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        env=environment or {**os.environ, "PYTHONPATH": str(ROOT)},
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -301,14 +304,14 @@ def run_command_line(arguments: list[str]) -> tuple[float, float]:
     return wall, cpu
 
 
-def _median_runs(arguments: list[str], runs: int, before: Callable[[], Any] = lambda: None
-                 ) -> tuple[float, float]:
+def _median_runs(arguments: list[str], runs: int, before: Callable[[], Any] = lambda: None,
+                 environment: dict[str, str] | None = None) -> tuple[float, float]:
     """Median wall and CPU seconds of ``runs`` processes (``before`` is called before each,
     untimed)."""
     timings = []
     for _ in range(runs):
         before()
-        timings.append(run_command_line(arguments))
+        timings.append(run_command_line(arguments, environment))
     return (statistics.median(wall for wall, _ in timings),
             statistics.median(cpu for _, cpu in timings))
 
@@ -390,6 +393,18 @@ def row_command_line(n_people: int, n_vacancies: int, runs: int,
                 f"(CPU {reference_cpu:.2f} s), median of {runs}", "-")
             row(f"{label}, {name}, reference / fast", f"{reference_wall / fast_wall:.1f}x "
                 f"wall, {reference_cpu / fast_cpu:.1f}x CPU", ">= 15x")
+        if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+            # Then every run above compiled the matching package from source (its
+            # bytecode is never written): once more with bytecode kept, as installed.
+            cached = {name: value for name, value in os.environ.items()
+                      if name != "PYTHONDONTWRITEBYTECODE"}
+            cached.update(PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=str(Path(folder, "pyc")))
+            run_command_line(same, cached)  # writes the bytecode
+            cached_wall, cached_cpu = _median_runs(same, runs, environment=cached)
+            row(f"{label}, warm: same vacancy file, stored fit loaded, fast engine, bytecode "
+                "kept (PYTHONDONTWRITEBYTECODE is set here: the rows above compile the "
+                "package every run)",
+                f"{cached_wall:.2f} s wall (CPU {cached_cpu:.2f} s), median of {runs}", "<= 1 s")
         row(f"{label}, warm, same vacancy file, fast engine, where its CPU goes (one run, "
             "the steps of the command timed inside one process)", _steps_text(same), "-")
         _forget_stored_fits(vectors, same_fit)
