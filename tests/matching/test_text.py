@@ -278,26 +278,31 @@ def test_weighing_adds_each_vacancys_squares_as_a_bincount_would(
     assert np.array_equal(_weighed(counts, idf).data, expected)  # bit for bit
 
 
-def test_the_rows_product_is_scipys_to_the_last_bit(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The text similarity's direct kernels give ``matrix[rows] @ dense`` exactly, with
-    the buffers kept between calls growing and shrinking (rows in any order, empty rows)."""
+def test_the_rows_product_is_scipys_to_the_last_bit() -> None:
+    """The text similarity's in-place kernel call gives ``matrix[rows] @ dense`` exactly:
+    rows ascending (as the engine asks), in any order, repeated, empty, none, all."""
+    from scipy.sparse import csr_matrix, diags
     from scipy.sparse import random as sparse_random
 
-    from matching import text
     from matching.text import _rows_times
 
     rng = np.random.default_rng(7)
     matrix = sparse_random(400, 300, density=0.05, format="csr", random_state=8)
     matrix.data = rng.random(matrix.nnz)  # weights of all magnitudes, float64
+    empty = np.array([0, 17, 18, 399])  # rows without stored values are asked for too
+    matrix = diags(np.isin(np.arange(400), empty, invert=True).astype(np.float64)) @ matrix
+    matrix = csr_matrix(matrix)
+    matrix.eliminate_zeros()
+    assert np.diff(matrix.indptr)[empty].tolist() == [0, 0, 0, 0]
     dense = np.zeros(300)
     dense[rng.choice(300, 40, replace=False)] = rng.random(40)
-    for keep in (1 << 19, 1000):  # buffers kept, or a copy too large to keep
-        monkeypatch.setattr(text, "ROW_BUFFER_MAX", keep)
-        for size in (350, 3, 120, 0, 400):
-            rows = np.sort(rng.choice(400, size, replace=False)).astype(np.int64)
-            stored = int(np.sum(matrix.indptr[rows + 1] - matrix.indptr[rows]))
-            expected = np.asarray(matrix[rows] @ dense, dtype=np.float64)
-            assert np.array_equal(_rows_times(matrix, rows, dense, stored), expected)
+    asked = [np.sort(rng.choice(400, size, replace=False)) for size in (350, 3, 120, 0, 1)]
+    asked += [np.arange(400), rng.choice(400, 50, replace=False), np.array([5, 5, 2, 399, 5]),
+              np.array([0, 1, 17, 18, 19, 398, 399])]
+    for rows in asked:
+        rows = rows.astype(np.int64)
+        expected = np.asarray(matrix[rows] @ dense, dtype=np.float64)
+        assert np.array_equal(_rows_times(matrix, rows, dense), expected)
 
 
 def test_huge_pages_off_stops_numpys_huge_page_hint() -> None:
