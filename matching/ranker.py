@@ -85,6 +85,8 @@ ENGINES: tuple[str, ...] = ("fast", "reference")
 _ALL_DAYPARTS = (1 << len(DAYPARTS)) - 1
 _BIT = {code: np.uint16(1 << index) for index, code in enumerate(CODES)}
 _B1 = 3
+#: More dayparts than a schedule bitmask (uint32) can hold: needing this never fits.
+_NEVER_FITS = 33
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +156,10 @@ class _Columns:
         self.language_min = np.ascontiguousarray(minima.reshape(n, 4).T)
         self.literacy = _column(vacancies, "literacy_required", np.bool_)
         self.schedule: npt.NDArray[np.uint32] = _column(vacancies, "schedule_mask", np.uint32)
-        self.needed = _column(vacancies, "needed", np.int64)
+        # Compared only with a count of dayparts (0-32): clipped to 33, one byte each,
+        # the comparison reads an eighth of the memory and needs no cast (same answers).
+        self.needed = np.clip(_column(vacancies, "needed", np.int64), 0, _NEVER_FITS
+                              ).astype(np.uint8)
         self.wanted = np.fromiter(
             map(len, map(attrgetter("schedule"), vacancies)), dtype=np.int64, count=n
         )
@@ -313,15 +318,18 @@ def _pairs_of(
 
 
 def _schedule_codes(c: _Columns, p: _Wants) -> npt.NDArray[np.uint16]:
+    # Each code straight from its comparison (bool times a uint16 bit is uint16), without
+    # negating the comparisons: a pass over 50k vacancies per step saved (about half).
     free = p.free
     usable = free & ~p.care & _ALL_DAYPARTS
-    fits_free = np.bitwise_count(c.schedule & np.uint32(free)) >= c.needed
-    result: npt.NDArray[np.uint16] = (~fits_free * _BIT["schedule"]).astype(np.uint16)
+    short = np.bitwise_count(c.schedule & np.uint32(free)) < c.needed
+    result: npt.NDArray[np.uint16] = np.multiply(short, _BIT["schedule"])
     if np.all(usable == free):
         return result  # children at home take none of the free dayparts: no childcare code
-    fits_care = np.bitwise_count(c.schedule & np.uint32(usable)) >= c.needed
-    childcare = fits_free & ~fits_care & ~c.arranged
-    result |= (childcare * _BIT["childcare"]).astype(np.uint16)
+    short_with_care = np.bitwise_count(c.schedule & np.uint32(usable)) < c.needed
+    # For booleans a > b is a & ~b: short with the children at home only, and not arranged.
+    childcare = short_with_care > (short | c.arranged)
+    result |= np.multiply(childcare, _BIT["childcare"])
     return result
 
 
@@ -471,21 +479,22 @@ def _language_fails(c: _Columns, p: _Wants) -> BoolArray:
 
 def _other_codes(c: _Columns, p: _Wants) -> npt.NDArray[np.uint16]:
     """Every code but schedule, childcare and distance, per vacancy."""
-    codes = _language_fails(c, p) * _BIT["language"] | (c.load > p.max_load) * _BIT["physical_load"]
+    # Each code's bit ORed in place into the first (bool times a uint16 bit is uint16);
+    # that first one already has the full shape (one row per person for a group's wants).
+    codes: npt.NDArray[np.uint16] = np.multiply(_language_fails(c, p), _BIT["language"])
+    codes |= np.multiply(c.load > p.max_load, _BIT["physical_load"])
     if not p.literate:
         # Not `c.literacy & (not p.literate)`: a bool array with a Python bool takes
         # numpy's slow scalar path (60 us at 50k, a tenth of the constraints).
-        codes = codes | c.literacy * _BIT["literacy"]
+        codes |= np.multiply(c.literacy, _BIT["literacy"])
     if p.hours is not None:
         low, high = p.hours
-        clash = (high < c.hours_min) | (low > c.hours_max)
-        codes |= clash * _BIT["hours"]
-    women = c.women_only if not p.female else np.zeros_like(c.women_only)
+        codes |= np.multiply((high < c.hours_min) | (low > c.hours_max), _BIT["hours"])
+    if not p.female:
+        codes |= np.multiply(c.women_only, _BIT["women_only"])
     if p.women_only:
-        women = women | ~c.women_only
-    codes |= women * _BIT["women_only"]
-    result: npt.NDArray[np.uint16] = codes.astype(np.uint16)
-    return result
+        codes |= np.multiply(~c.women_only, _BIT["women_only"])
+    return codes
 
 
 #: What :class:`_Exclusions` reads: distances (array, list), bitmasks, positions.
