@@ -460,15 +460,15 @@ class _Distances:
         # Remote work never fails on distance; elsewhere the box settles most.
         near = ~c.remote[rows]
         box = _box(p)
-        if box is None:
-            undecided, fails = near, np.zeros(len(rows), dtype=np.bool_)
-        else:
-            far = _surely_far(box, lat, lon)
-            undecided, fails = near > far, far & near  # near > far: near and not far
-        km = haversine_km_many(p.location.lat, p.location.lon, lat[undecided], lon[undecided])
-        self._store(rows[undecided], km)
+        fails = np.zeros(len(rows), dtype=np.bool_) if box is None else (
+            _surely_far(box, lat, lon) & near)
+        # The distances of every row not failing yet: those that may be feasible (remote
+        # ones too), so that filling in the feasible rows' distances computes nothing.
+        kept = ~fails
+        km = haversine_km_many(p.location.lat, p.location.lon, lat[kept], lon[kept])
+        self._store(rows[kept], km)
         # NaN (unknown location) compares false: unknown never excludes.
-        fails[undecided] = km > p.max_travel_km
+        fails[kept] = (km > p.max_travel_km) & near[kept]
         return fails
 
     def complete(
