@@ -314,3 +314,39 @@ def test_huge_pages_off_stops_numpys_huge_page_hint() -> None:
         assert multiarray._set_madvise_hugepage(True) is False  # it was off
     finally:
         multiarray._set_madvise_hugepage(was)
+
+
+def test_tag_match_at_rows_is_the_best_over_each_vacancys_tags() -> None:
+    """The grid of tags per vacancy gives the segments' maxima: vacancies without tags,
+    with repeated tags, with more tags than a grid row holds; rows in any order; and
+    an edited index (new tag arrays) its own grid."""
+    from matching.text import TAG_GRID_WIDTH, EditableTextIndex
+
+    rng = random.Random(11)
+    names = ("koken", "kok", "keuken", "zorg", "ouderenzorg", "tuin", "tuinieren", "fietsen",
+             "fietsreparatie", "winkel", "kassa", "techniek", "schoonmaak", "bakken")
+    sizes = [0, 1, 2, TAG_GRID_WIDTH, TAG_GRID_WIDTH + 1, TAG_GRID_WIDTH + 5] * 10
+    vacancies = [make_vacancy(id=f"v-{i:03d}", title="Werk",
+                              tags=tuple(rng.choice(names) for _ in range(size)))
+                 for i, size in enumerate(sizes)]
+    index = TextIndex().fit(vacancies)
+    interests = [("koken",), ("zorg", "tuin"), ("fietsen repareren", "kassa", "bakken"), ("x",)]
+
+    def by_segments(found: TextIndex, wanted: tuple[str, ...], rows: np.ndarray) -> list[float]:
+        every = found.tag_match_all(wanted)  # all vacancies: through the CSR segments
+        return [float(every[row]) for row in rows]
+
+    orders = [np.arange(len(vacancies)), np.array(rng.sample(range(len(vacancies)), 25)),
+              np.array([4, 5, 0, 4])]
+    for wanted in interests:
+        for rows in orders:
+            rows = rows.astype(np.int64)
+            assert index.tag_match_all(wanted, rows).tolist() == by_segments(index, wanted, rows)
+    edited = EditableTextIndex.of(index).replaced(
+        3, make_vacancy(id="v-003", title="Werk", tags=("koken",) * 3 + names))
+    edited = edited.appended(make_vacancy(id="v-999", title="Werk", tags=("kassa",)))
+    rows = np.arange(len(vacancies) + 1, dtype=np.int64)
+    for wanted in interests:
+        assert edited.tag_match_all(wanted, rows).tolist() == by_segments(edited, wanted, rows)
+        assert index.tag_match_all(wanted, rows[:-1]).tolist() == by_segments(
+            index, wanted, rows[:-1])
