@@ -604,9 +604,9 @@ def _hours_misfit(facts: PairFacts, judged: _Judged) -> str | None:
     if hours is None or wants is None or judged.hours == 1.0:
         return None
     if hours.max < wants.max:
-        return f"Minder uren dan gewenst: {number_text(hours.max)} van {number_text(wants.max)}"
+        return f"Minder uren dan gewenst: {_number(hours.max)} van {_number(wants.max)}"
     if hours.min > wants.min:
-        least, wanted = number_text(hours.min), number_text(wants.min)
+        least, wanted = _number(hours.min), _number(wants.min)
         return f"Meer uren dan gewenst: minstens {least}, gewenst {wanted}"
     return None
 
