@@ -740,15 +740,19 @@ class TextIndex:
         found = [list(chain.from_iterable(map(columns_of, words))) for words in documents]
         lengths = np.fromiter(map(len, found), np.int64, len(found))
         columns = np.fromiter(chain.from_iterable(found), np.int64, int(lengths.sum()))
-        width = len(self.idf_)
-        # One key per (person, column): sorted by person, then by column as np.unique
-        # sorts one person's columns.
-        keys, counts = np.unique(
-            np.repeat(np.arange(len(found), dtype=np.int64), lengths) * width + columns,
-            return_counts=True)
-        owner, terms = np.divmod(keys, width)
+        if len(found) == 1:  # one person (a ranking): no keys to make and split again
+            terms, counts = np.unique(columns, return_counts=True)
+            bounds = [0, len(terms)]
+        else:
+            width = len(self.idf_)
+            # One key per (person, column): sorted by person, then by column as np.unique
+            # sorts one person's columns.
+            keys, counts = np.unique(
+                np.repeat(np.arange(len(found), dtype=np.int64), lengths) * width + columns,
+                return_counts=True)
+            owner, terms = np.divmod(keys, width)
+            bounds = np.searchsorted(owner, np.arange(len(found) + 1)).tolist()
         weights = counts * self.idf_[terms]
-        bounds = np.searchsorted(owner, np.arange(len(found) + 1)).tolist()
         result = []
         for person, words in enumerate(documents):
             start, stop = bounds[person], bounds[person + 1]
