@@ -760,17 +760,20 @@ def _pair_semantics(evaluation: _Evaluation, top: IntArray) -> Iterable[Semantic
     return [SemanticScores(tuple(row[:count]), row[count]) for row in rows]
 
 
-def _top(order_score: FloatArray, id_rank: IntArray, limit: int | None) -> IntArray:
-    """Positions sorted by score descending then id ascending, cut to ``limit``."""
+def _top(order_score: FloatArray, id_rank: IntArray, rows: IntArray, limit: int | None) -> IntArray:
+    """Positions in ``order_score`` (the vacancies at ``rows``, ranked by ``id_rank`` over
+    all vacancies) sorted by score descending then id ascending, cut to ``limit``."""
+    lower = -order_score  # one negation, read by the partition and the sort
     if limit is not None and limit < len(order_score):
         if limit <= 0:
             return np.zeros(0, dtype=np.int64)
         # Partition first: only candidates at or above the limit-th score are sorted.
-        threshold = np.partition(-order_score, limit - 1)[limit - 1]
-        candidates = np.flatnonzero(-order_score <= threshold)
+        threshold = np.partition(lower, limit - 1)[limit - 1]
+        candidates = np.flatnonzero(lower <= threshold)
     else:
         candidates = np.arange(len(order_score))
-    chosen = candidates[np.lexsort((id_rank[candidates], -order_score[candidates]))]
+    # Only the candidates' id ranks are looked up.
+    chosen = candidates[np.lexsort((id_rank[rows[candidates]], lower[candidates]))]
     result: IntArray = chosen[:limit]
     return result
 
@@ -1395,14 +1398,15 @@ class Ranker:
         self, p: Participant, weights: Weights, limit: int | None, mask: BoolArray | None
     ) -> Ranking:
         evaluation = self._evaluate(p, weights, mask)
-        top = _top(evaluation.score, self.columns_.id_rank[evaluation.feasible], limit)
-        # The returned rows' numbers as Python floats at once, not one numpy scalar each.
-        positions = evaluation.feasible[top].tolist()
+        top = _top(evaluation.score, self.columns_.id_rank, evaluation.feasible, limit)
+        # The returned rows' numbers as Python floats at once, not one numpy scalar each;
+        # the components as one list per match from a single gather (not one per component).
+        rows = evaluation.feasible[top]
+        positions = rows.tolist()
         texts = evaluation.text[top].tolist()
         scores = evaluation.score[top].tolist()
-        km = evaluation.distances.km[evaluation.feasible[top]].tolist()
-        values = zip(*(component[top].tolist() for component in evaluation.components),
-                     strict=True)
+        km = evaluation.distances.km[rows].tolist()
+        values = np.stack(evaluation.components)[:, top].T.tolist()
         vacancies = self.vacancies_
         pairs = list(map(_pair_facts, repeat(p), map(vacancies.__getitem__, positions), texts,
                          _pair_semantics(evaluation, top)))
