@@ -579,15 +579,19 @@ def _hours_values(c: _Columns, p: _Wants) -> FloatArray:
     if p.hours is None:
         return np.full(len(c.hours_min), NEUTRAL)
     low, high = p.hours
-    overlap = np.minimum(high, c.hours_max) - np.maximum(low, c.hours_min)
+    # The same operations on the same operands as ever, several of them in place
+    # (fewer arrays made): the same numbers.
+    overlap = np.minimum(high, c.hours_max)
+    overlap -= np.maximum(low, c.hours_min)
     narrower = np.minimum(high - low, c.hours_max - c.hours_min)
-    ratio = np.divide(overlap, narrower, out=np.zeros(len(overlap)), where=narrower != 0.0)
-    ratio = np.minimum(1.0, np.maximum(0.0, ratio))
-    point = np.where(overlap >= 0.0, 1.0, 0.0)
-    result: FloatArray = np.where(
-        np.isnan(c.hours_min), NEUTRAL, np.where(narrower == 0.0, point, ratio)
-    )
-    return result
+    single = narrower == 0.0
+    ratio: FloatArray = np.divide(overlap, narrower, out=np.zeros(len(overlap)), where=~single)
+    np.maximum(0.0, ratio, out=ratio)
+    np.minimum(1.0, ratio, out=ratio)
+    # A single hour count on either side: in or out (1 or 0).
+    np.copyto(ratio, overlap >= 0.0, where=single)
+    np.copyto(ratio, NEUTRAL, where=np.isnan(c.hours_min))
+    return ratio
 
 
 def _language_values(c: _Columns, p: _Wants, trade: BoolArray | None) -> FloatArray:

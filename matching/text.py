@@ -397,7 +397,10 @@ def _segments(pointers: IntArray, rows: IntArray) -> tuple[IntArray, IntArray]:
     return positions, lengths
 
 
-def _rows_times(matrix: Any, rows: IntArray, dense: FloatArray) -> FloatArray:
+def _rows_times(
+    matrix: Any, rows: IntArray, dense: FloatArray,
+    bounds: tuple[IntArray, IntArray] | None = None,
+) -> FloatArray:
     """``matrix[rows] @ dense`` for a CSR ``matrix``, read in place (nothing copied).
 
     scipy's own kernel for that expression's product, each row's products summed in
@@ -406,6 +409,7 @@ def _rows_times(matrix: Any, rows: IntArray, dense: FloatArray) -> FloatArray:
     pointers that list each wanted row's start and end, the rows in descending
     order, make every row between two wanted ones end before it starts, so it sums
     nothing. Copying the rows first (what indexing does) cost more than the product.
+    ``bounds``: the rows' starts and ends in the matrix, when the caller has them.
     Falls back to the expression when scipy's kernels are not where this scipy
     version keeps them.
     """
@@ -417,14 +421,16 @@ def _rows_times(matrix: Any, rows: IntArray, dense: FloatArray) -> FloatArray:
         return np.asarray(matrix[rows] @ dense, dtype=np.float64)
     if len(rows) == 0:
         return np.zeros(0, dtype=np.float64)
+    starts, ends = _row_bounds(matrix, rows) if bounds is None else bounds
     ascending = bool(np.all(rows[1:] >= rows[:-1]))  # as the engine asks: no sort needed
     order = None if ascending else np.argsort(rows, kind="stable")
+    if order is not None:
+        starts, ends = starts[order], ends[order]
     # Wanted rows, last first: a gap "row" runs from a wanted row's end back to the
     # start of the next (lower) one, never forward.
-    down = (rows if order is None else rows[order])[::-1].astype(matrix.indices.dtype)
-    pointers = np.empty(2 * len(down), dtype=matrix.indices.dtype)
-    pointers[0::2] = matrix.indptr[down]
-    pointers[1::2] = matrix.indptr[down + 1]
+    pointers = np.empty(2 * len(rows), dtype=matrix.indices.dtype)
+    pointers[0::2] = starts[::-1]
+    pointers[1::2] = ends[::-1]
     sums = np.zeros(len(pointers) - 1, dtype=np.float64)
     kernels.csr_matvec(len(sums), matrix.shape[1], pointers, matrix.indices, matrix.data,
                        dense, sums)
@@ -434,6 +440,12 @@ def _rows_times(matrix: Any, rows: IntArray, dense: FloatArray) -> FloatArray:
     result = np.empty(len(rows), dtype=np.float64)
     result[order] = found
     return result
+
+
+def _row_bounds(matrix: Any, rows: IntArray) -> tuple[IntArray, IntArray]:
+    """Where the CSR ``matrix``'s ``rows`` start and end in its stored values."""
+    pointers = matrix.indptr
+    return pointers[rows], pointers[1:][rows]
 
 
 #: The rows route of :meth:`TextIndex.similarity_all` reads its stored values in place
@@ -792,14 +804,16 @@ class TextIndex:
         if len(query.terms) == 0 or wanted == 0:
             return np.zeros(wanted, dtype=np.float64)
         postings, matrix = self.postings_, self.matrix_
-        through_terms = int(np.sum(postings.indptr[query.terms + 1] - postings.indptr[query.terms]))
+        starts, ends = _row_bounds(postings, query.terms)
+        through_terms = int(np.sum(ends - starts))
         if rows is not None:
-            through_rows = int(np.sum(matrix.indptr[rows + 1] - matrix.indptr[rows]))
+            bounds = _row_bounds(matrix, rows)
+            through_rows = int(np.sum(bounds[1] - bounds[0]))
             if through_rows < ROWS_ROUTE_SHARE * through_terms:
                 # A fresh dense query each call: a shared buffer would race between threads.
                 dense = np.zeros(matrix.shape[1], dtype=np.float64)
                 dense[query.terms] = query.weights
-                found = _rows_times(matrix, rows, dense)
+                found = _rows_times(matrix, rows, dense, bounds)
                 near: FloatArray = np.minimum(found, 1.0, out=found)
                 return near
         pointers = np.array([0, len(query.terms)])
