@@ -54,7 +54,9 @@ from matching.semantic import (
     calibrated,
 )
 from matching.text import (
+    TAG_MATCH_CUTOFF,
     EditableTextIndex,
+    TagMatch,
     TextIndex,
     misleading_parts,
     misled,
@@ -738,12 +740,23 @@ def _misleading_rows_edited(
 
 
 def _pair_facts(
-    p: Participant, vacancy: Vacancy, text: float, semantic: SemanticScores
+    p: Participant, vacancy: Vacancy, text: float, semantic: SemanticScores,
+    values: Sequence[float],
 ) -> PairFacts:
-    """What a shown pair's reasons read (positional: one per shown vacancy)."""
+    """What a shown pair's reasons read (positional: one per shown vacancy), given the
+    pair's components."""
+    # A tag match scores 0 or at least the cutoff, and the interest component is at
+    # least the tag match (or, without interest text, neutral with no interests to
+    # match): an interest below the cutoff means no tag matched, and the per-pair tag
+    # match (which names the words) would find none. A quarter of the shown matches.
+    tag = (_NO_TAG_MATCH if values[0] < TAG_MATCH_CUTOFF
+           else vacancy_tag_match(p.interests, vacancy))
     # The per-pair distance keeps reasons word-for-word equal to the reference.
-    return PairFacts(p, vacancy, vacancy_tag_match(p.interests, vacancy), text,
-                     pair_distance_km(p, vacancy), semantic)
+    return PairFacts(p, vacancy, tag, text, pair_distance_km(p, vacancy), semantic)
+
+
+#: No tag match, for the pairs whose interest component rules one out.
+_NO_TAG_MATCH = TagMatch(0.0)
 
 
 def _match(facts: PairFacts, values: Sequence[float], score: float, km: float) -> Match:
@@ -1413,7 +1426,7 @@ class Ranker:
         values = np.stack(evaluation.components)[:, top].T.tolist()
         vacancies = self.vacancies_
         pairs = list(map(_pair_facts, repeat(p), map(vacancies.__getitem__, positions), texts,
-                         _pair_semantics(evaluation, top)))
+                         _pair_semantics(evaluation, top), values))
         if evaluation.meaning is not None:
             prepare_reasons(pairs)  # new vacancy phrases embedded in one call, not one each
         ranked = tuple(map(_match, pairs, values, scores, km))
