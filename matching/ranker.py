@@ -1378,7 +1378,11 @@ class Ranker:
                 evidence.append(calibrated(semantic[:, :count].max(axis=1)))
             if meaning.experience is not None:
                 evidence.append(EXPERIENCE_SHARE * calibrated(semantic[:, count]))
-        result: FloatArray = np.maximum.reduce(evidence)
+        # Pairwise, in place: a maximum is exact, and reduce would first stack the
+        # evidence into one new array (no NaN and no negative zero among them).
+        result: FloatArray = np.maximum(evidence[0], evidence[1])
+        for more in evidence[2:]:
+            np.maximum(result, more, out=result)
         return result
 
     def _tag_values(
