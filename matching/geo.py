@@ -417,14 +417,29 @@ def haversine_km_many(
     >>> round(float(d[0])), bool(np.isnan(d[1]))
     (178, True)
     """
+    # The steps of haversine_km_pairs (its bits, tested), each but the first two written
+    # into an array made before instead of a new one: a ranking calls this on its
+    # candidates, and three arrays serve where a dozen were made.
     phi2 = np.radians(np.asarray(lats, dtype=np.float64))
-    lambda2 = np.radians(np.asarray(lons, dtype=np.float64))
+    lambdas = np.radians(np.asarray(lons, dtype=np.float64))
     phi1 = math.radians(lat)
-    half_dphi = (phi2 - phi1) / 2
-    half_dlambda = (lambda2 - math.radians(lon)) / 2
-    a = np.sin(half_dphi) ** 2 + math.cos(phi1) * np.cos(phi2) * np.sin(half_dlambda) ** 2
-    result: FloatArray = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(1.0, a)))
-    return result
+    a = np.subtract(phi2, phi1)
+    a /= 2
+    np.sin(a, out=a)
+    np.square(a, out=a)  # what ``** 2`` computes
+    lambdas -= math.radians(lon)
+    lambdas /= 2
+    np.sin(lambdas, out=lambdas)
+    np.square(lambdas, out=lambdas)
+    np.cos(phi2, out=phi2)
+    np.multiply(math.cos(phi1), phi2, out=phi2)
+    phi2 *= lambdas
+    a += phi2
+    np.minimum(1.0, a, out=a)
+    np.sqrt(a, out=a)
+    np.arcsin(a, out=a)
+    np.multiply(2 * EARTH_RADIUS_KM, a, out=a)
+    return a
 
 
 def haversine_km_pairs(

@@ -50,6 +50,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 from matching.dutch import km_text, level_text, number_text
 from matching.semantic import (
@@ -383,14 +384,14 @@ def _same_words(a: str, b: str) -> bool:
     return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
-def _modifier_only(tag: TagMatch) -> bool:
+def _modifier_only(interest: str, tag: str) -> bool:
     """The interest only matches the first part of the tag ("zorg" in "zorgboerderij").
 
     Such a compound is often about something else; it still counts in the score,
     but a reason does not claim it.
     """
-    interest, found = stem_phrase(tag.interest), stem_phrase(tag.tag)
-    return interest != found and found.startswith(interest) and not found.endswith(interest)
+    stem, found = stem_phrase(interest), stem_phrase(tag)
+    return stem != found and found.startswith(stem) and not found.endswith(stem)
 
 
 def _part_of_interest(phrase: str, interest: str) -> bool:
@@ -399,9 +400,12 @@ def _part_of_interest(phrase: str, interest: str) -> bool:
     return words < own
 
 
-@dataclass(frozen=True, slots=True)
-class _Judged:
-    """What several reasons read of a pair: its components, worked out once per pair."""
+class _Judged(NamedTuple):
+    """What several reasons read of a pair: its components, worked out once per pair.
+
+    A named tuple: one is made for every shown match, and a tuple is made in a
+    fraction of a frozen dataclass's time.
+    """
 
     trade: bool | None  # in_trade of the interest component
     schedule: float  # schedule_component of the pair
@@ -421,7 +425,18 @@ class _Judged:
 
 def _names_tag(tag: TagMatch) -> bool:
     """Whether the interest reason names this tag match (then no phrase is looked for)."""
-    return tag.score >= TAG_MATCH_CUTOFF and not _modifier_only(tag)
+    return tag.score >= TAG_MATCH_CUTOFF and _tag_reason(tag.interest, tag.tag) is not None
+
+
+@lru_cache(maxsize=4096)
+def _tag_reason(interest: str, tag: str) -> str | None:
+    """The interest reason naming a matched tag; None when it only matches the tag's
+    first part. Once per pair of words: the shown matches of a ranking repeat them."""
+    if _modifier_only(interest, tag):
+        return None
+    if _same_words(interest, tag):
+        return f"Past bij interesse {interest}"
+    return f"Past bij interesse {interest}: {tag}"
 
 
 def _worth_naming(similarity: float) -> bool:
@@ -432,13 +447,14 @@ def _worth_naming(similarity: float) -> bool:
 def _interest_reason(facts: PairFacts, judged: _Judged) -> str | None:
     """Name the interest and the vacancy's words that carried it; only strong evidence."""
     tag = facts.tag
-    if _names_tag(tag):
-        if _same_words(tag.interest, tag.tag):
-            return f"Past bij interesse {tag.interest}"
-        return f"Past bij interesse {tag.interest}: {tag.tag}"
-    written = [i.strip() for i in facts.participant.interests if i.strip()]
+    if tag.score >= TAG_MATCH_CUTOFF:
+        named = _tag_reason(tag.interest, tag.tag)
+        if named is not None:
+            return named
     ranked = sorted(range(len(facts.semantic.interests)),
                     key=lambda k: (-facts.semantic.interests[k], k))
+    # Without semantic scores (ranked empty) the interests are not even written out.
+    written = [i.strip() for i in facts.participant.interests if i.strip()] if ranked else []
     for k in ranked:
         if not _worth_naming(facts.semantic.interests[k]):
             break
@@ -588,9 +604,9 @@ def _hours_misfit(facts: PairFacts, judged: _Judged) -> str | None:
     if hours is None or wants is None or judged.hours == 1.0:
         return None
     if hours.max < wants.max:
-        return f"Minder uren dan gewenst: {number_text(hours.max)} van {number_text(wants.max)}"
+        return f"Minder uren dan gewenst: {_number(hours.max)} van {_number(wants.max)}"
     if hours.min > wants.min:
-        least, wanted = number_text(hours.min), number_text(wants.min)
+        least, wanted = _number(hours.min), _number(wants.min)
         return f"Meer uren dan gewenst: minstens {least}, gewenst {wanted}"
     return None
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import weakref
 from collections import defaultdict
 from collections.abc import Hashable, Iterator, Sequence
 from contextlib import contextmanager
@@ -396,21 +397,21 @@ def _segments(pointers: IntArray, rows: IntArray) -> tuple[IntArray, IntArray]:
     return positions, lengths
 
 
-#: Per thread, the buffers :func:`_rows_times` copies the rows into, kept between
-#: calls: fresh ones cost a page fault per 4 KB on every ranking (about 1.5 MB).
-_row_buffers = threading.local()
-#: Stored values a kept buffer holds at most (12 bytes each: 6 MB per thread).
-ROW_BUFFER_MAX = 1 << 19
+def _rows_times(
+    matrix: Any, rows: IntArray, dense: FloatArray,
+    bounds: tuple[IntArray, IntArray] | None = None,
+) -> FloatArray:
+    """``matrix[rows] @ dense`` for a CSR ``matrix``, read in place (nothing copied).
 
-
-def _rows_times(matrix: Any, rows: IntArray, dense: FloatArray, stored: int) -> FloatArray:
-    """``matrix[rows] @ dense`` for a CSR ``matrix`` holding ``stored`` values in ``rows``.
-
-    The same two scipy kernels as that expression (the rows copied in order, then
-    each row's products summed in its stored order), so the same numbers (tested),
-    called directly: scipy's indexing checks cost about a third of a ranking's text
-    similarity, and its fresh copy a page fault per 4 KB. Falls back to the
-    expression when scipy's kernels are not where this scipy version keeps them.
+    scipy's own kernel for that expression's product, each row's products summed in
+    its stored order, so the same numbers (tested), but called on the matrix's own
+    arrays: the kernel sums row ``i`` over ``pointers[i]:pointers[i + 1]``, and
+    pointers that list each wanted row's start and end, the rows in descending
+    order, make every row between two wanted ones end before it starts, so it sums
+    nothing. Copying the rows first (what indexing does) cost more than the product.
+    ``bounds``: the rows' starts and ends in the matrix, when the caller has them.
+    Falls back to the expression when scipy's kernels are not where this scipy
+    version keeps them.
     """
     try:
         from scipy.sparse import _sparsetools as kernels
@@ -418,23 +419,39 @@ def _rows_times(matrix: Any, rows: IntArray, dense: FloatArray, stored: int) -> 
         kernels = None
     if kernels is None or matrix.data.dtype != np.float64:
         return np.asarray(matrix[rows] @ dense, dtype=np.float64)
-    index_type = matrix.indptr.dtype
-    wanted = rows.astype(index_type, copy=False)
-    lengths = matrix.indptr[wanted + 1] - matrix.indptr[wanted]
-    pointers = np.zeros(len(wanted) + 1, dtype=index_type)
-    np.cumsum(lengths, out=pointers[1:])
-    columns, values = getattr(_row_buffers, "columns", None), getattr(_row_buffers, "values", None)
-    if (columns is None or values is None or len(columns) < stored
-            or columns.dtype != matrix.indices.dtype or values.dtype != matrix.data.dtype):
-        columns = np.empty(stored, dtype=matrix.indices.dtype)
-        values = np.empty(stored, dtype=matrix.data.dtype)
-        if stored <= ROW_BUFFER_MAX:  # a rare huge copy is not kept for every later one
-            _row_buffers.columns, _row_buffers.values = columns, values
-    kernels.csr_row_index(len(wanted), wanted, matrix.indptr, matrix.indices, matrix.data,
-                          columns, values)
-    result = np.zeros(len(wanted), dtype=np.float64)
-    kernels.csr_matvec(len(wanted), matrix.shape[1], pointers, columns, values, dense, result)
+    if len(rows) == 0:
+        return np.zeros(0, dtype=np.float64)
+    starts, ends = _row_bounds(matrix, rows) if bounds is None else bounds
+    ascending = bool(np.all(rows[1:] >= rows[:-1]))  # as the engine asks: no sort needed
+    order = None if ascending else np.argsort(rows, kind="stable")
+    if order is not None:
+        starts, ends = starts[order], ends[order]
+    # Wanted rows, last first: a gap "row" runs from a wanted row's end back to the
+    # start of the next (lower) one, never forward.
+    pointers = np.empty(2 * len(rows), dtype=matrix.indices.dtype)
+    pointers[0::2] = starts[::-1]
+    pointers[1::2] = ends[::-1]
+    sums = np.zeros(len(pointers) - 1, dtype=np.float64)
+    kernels.csr_matvec(len(sums), matrix.shape[1], pointers, matrix.indices, matrix.data,
+                       dense, sums)
+    found: FloatArray = np.ascontiguousarray(sums[::-2])  # the wanted rows, first first
+    if order is None:
+        return found
+    result = np.empty(len(rows), dtype=np.float64)
+    result[order] = found
     return result
+
+
+def _row_bounds(matrix: Any, rows: IntArray) -> tuple[IntArray, IntArray]:
+    """Where the CSR ``matrix``'s ``rows`` start and end in its stored values."""
+    pointers = matrix.indptr
+    return pointers[rows], pointers[1:][rows]
+
+
+#: The rows route of :meth:`TextIndex.similarity_all` reads its stored values in place
+#: at 1.3-1.8 ns each on this machine (50k vacancies), the postings route builds a
+#: sparse product at 2.6-3.4 ns each: the rows are cheaper up to about twice as many.
+ROWS_ROUTE_SHARE = 2
 
 
 #: Written between texts that are lowered and split as one string (see
@@ -735,15 +752,19 @@ class TextIndex:
         found = [list(chain.from_iterable(map(columns_of, words))) for words in documents]
         lengths = np.fromiter(map(len, found), np.int64, len(found))
         columns = np.fromiter(chain.from_iterable(found), np.int64, int(lengths.sum()))
-        width = len(self.idf_)
-        # One key per (person, column): sorted by person, then by column as np.unique
-        # sorts one person's columns.
-        keys, counts = np.unique(
-            np.repeat(np.arange(len(found), dtype=np.int64), lengths) * width + columns,
-            return_counts=True)
-        owner, terms = np.divmod(keys, width)
+        if len(found) == 1:  # one person (a ranking): no keys to make and split again
+            terms, counts = np.unique(columns, return_counts=True)
+            bounds = [0, len(terms)]
+        else:
+            width = len(self.idf_)
+            # One key per (person, column): sorted by person, then by column as np.unique
+            # sorts one person's columns.
+            keys, counts = np.unique(
+                np.repeat(np.arange(len(found), dtype=np.int64), lengths) * width + columns,
+                return_counts=True)
+            owner, terms = np.divmod(keys, width)
+            bounds = np.searchsorted(owner, np.arange(len(found) + 1)).tolist()
         weights = counts * self.idf_[terms]
-        bounds = np.searchsorted(owner, np.arange(len(found) + 1)).tolist()
         result = []
         for person, words in enumerate(documents):
             start, stop = bounds[person], bounds[person + 1]
@@ -773,8 +794,9 @@ class TextIndex:
         Sums run over terms in ascending index order, as in :meth:`similarity_one`,
         so both engines get the same numbers. Two routes give the same sums: through
         the postings of the query's terms, or through the rows asked for (adding
-        exact zeros for the other terms); the one touching fewer stored values is
-        taken. scipy's sparse products do the arithmetic (imported by the fit).
+        exact zeros for the other terms); the rows are taken unless they hold
+        :data:`ROWS_ROUTE_SHARE` times as many stored values as the terms' postings.
+        scipy's sparse products do the arithmetic (imported by the fit).
         """
         from scipy.sparse import csr_matrix
 
@@ -782,14 +804,16 @@ class TextIndex:
         if len(query.terms) == 0 or wanted == 0:
             return np.zeros(wanted, dtype=np.float64)
         postings, matrix = self.postings_, self.matrix_
-        through_terms = int(np.sum(postings.indptr[query.terms + 1] - postings.indptr[query.terms]))
+        starts, ends = _row_bounds(postings, query.terms)
+        through_terms = int(np.sum(ends - starts))
         if rows is not None:
-            through_rows = int(np.sum(matrix.indptr[rows + 1] - matrix.indptr[rows]))
-            if through_rows < through_terms:
+            bounds = _row_bounds(matrix, rows)
+            through_rows = int(np.sum(bounds[1] - bounds[0]))
+            if through_rows < ROWS_ROUTE_SHARE * through_terms:
                 # A fresh dense query each call: a shared buffer would race between threads.
                 dense = np.zeros(matrix.shape[1], dtype=np.float64)
                 dense[query.terms] = query.weights
-                found = _rows_times(matrix, rows, dense, through_rows)
+                found = _rows_times(matrix, rows, dense, bounds)
                 near: FloatArray = np.minimum(found, 1.0, out=found)
                 return near
         pointers = np.array([0, len(query.terms)])
@@ -875,11 +899,9 @@ class TextIndex:
             return result
         per_tag = np.max(np.stack([self._interest_scores(i) for i in interests]), axis=0)
         per_tag = np.where(per_tag >= TAG_MATCH_CUTOFF, per_tag, 0.0)
-        if rows is None:
-            members, counts = self.tag_members_, np.diff(self.tag_pointers_)
-        else:
-            positions, counts = _segments(self.tag_pointers_, rows)
-            members = self.tag_members_[positions]
+        if rows is not None:
+            return self._tag_match_rows(per_tag, rows)
+        members, counts = self.tag_members_, np.diff(self.tag_pointers_)
         has_tags = counts > 0
         if not np.any(has_tags):
             return result
@@ -887,6 +909,28 @@ class TextIndex:
         starts = (np.cumsum(counts) - counts)[has_tags]
         # reduceat misbehaves on empty segments, so only rows with tags take part.
         result[has_tags] = np.maximum.reduceat(values, starts)
+        return result
+
+    def _tag_match_rows(self, per_tag: FloatArray, rows: IntArray) -> FloatArray:
+        """The best of ``per_tag`` (0 or at least the cutoff) over each vacancy's tags, at
+        ``rows``: a few array steps over :func:`_tag_grid` (a maximum is exact, so the
+        same numbers as over the CSR segments), the segments only for the rare vacancy
+        with more tags than the grid holds."""
+        grid, overflow = _tag_grid(self)
+        # The padding points one past the tags: a score of 0, no more than any tag's.
+        padded = np.append(per_tag, 0.0)
+        # One row of the grid per tag slot: the maximum over the slots is elementwise
+        # (a few calls; numpy's max over a short axis took four times as long).
+        slots = padded[grid[:, rows]]
+        result: FloatArray = slots[0] if len(slots) else np.zeros(len(rows))
+        for slot in slots[1:]:
+            np.maximum(result, slot, out=result)
+        if len(overflow):
+            long = np.flatnonzero(np.isin(rows, overflow))
+            if len(long):
+                positions, counts = _segments(self.tag_pointers_, rows[long])
+                starts = np.cumsum(counts) - counts
+                result[long] = np.maximum.reduceat(per_tag[self.tag_members_[positions]], starts)
         return result
 
     # ------------------------------------------------------------------ edits (index.py)
@@ -936,6 +980,38 @@ class TextIndex:
         """n-gram x vacancy counts as fitted TF-IDF postings: :meth:`_weigh`'s steps with
         the fitted IDF (nothing pruned, nothing learnt)."""
         return _weighed(counts, self.idf_)
+
+
+#: Tags per vacancy that :func:`_tag_grid` holds; more go through the segments.
+TAG_GRID_WIDTH = 8
+#: Each tag index's grid, made on first use and dropped with the index: never stored,
+#: and an edited index (new tag arrays, a new object) gets its own.
+_tag_grids: weakref.WeakKeyDictionary[TextIndex, tuple[IntArray, IntArray, Any, IntArray]] = (
+    weakref.WeakKeyDictionary())
+_tag_grids_lock = threading.Lock()
+
+
+def _tag_grid(index: TextIndex) -> tuple[Any, IntArray]:
+    """Every vacancy's distinct tags as one column of a (width x vacancies) int32 array,
+    padded with ``len(index.tags_)``, the width the most tags any vacancy has (at most
+    :data:`TAG_GRID_WIDTH`); and the vacancies with more tags than that (sorted)."""
+    pointers, members = index.tag_pointers_, index.tag_members_
+    with _tag_grids_lock:
+        found = _tag_grids.get(index)
+    # Tags are never edited in place (an edit makes new arrays), but checked all the same.
+    if found is not None and found[0] is pointers and found[1] is members:
+        return found[2], found[3]
+    counts = np.diff(pointers)
+    width = int(min(counts.max(initial=0), TAG_GRID_WIDTH))
+    grid = np.full((width, len(counts)), len(index.tags_), dtype=np.int32)
+    owner = np.repeat(np.arange(len(counts)), counts)
+    offset = np.arange(len(members)) - pointers[owner]
+    inside = offset < width
+    grid[offset[inside], owner[inside]] = members[inside]
+    overflow = np.flatnonzero(counts > width)
+    with _tag_grids_lock:
+        _tag_grids[index] = (pointers, members, grid, overflow)
+    return grid, overflow
 
 
 def _weighed(counts: Any, idf: FloatArray) -> Any:

@@ -278,26 +278,31 @@ def test_weighing_adds_each_vacancys_squares_as_a_bincount_would(
     assert np.array_equal(_weighed(counts, idf).data, expected)  # bit for bit
 
 
-def test_the_rows_product_is_scipys_to_the_last_bit(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The text similarity's direct kernels give ``matrix[rows] @ dense`` exactly, with
-    the buffers kept between calls growing and shrinking (rows in any order, empty rows)."""
+def test_the_rows_product_is_scipys_to_the_last_bit() -> None:
+    """The text similarity's in-place kernel call gives ``matrix[rows] @ dense`` exactly:
+    rows ascending (as the engine asks), in any order, repeated, empty, none, all."""
+    from scipy.sparse import csr_matrix, diags
     from scipy.sparse import random as sparse_random
 
-    from matching import text
     from matching.text import _rows_times
 
     rng = np.random.default_rng(7)
     matrix = sparse_random(400, 300, density=0.05, format="csr", random_state=8)
     matrix.data = rng.random(matrix.nnz)  # weights of all magnitudes, float64
+    empty = np.array([0, 17, 18, 399])  # rows without stored values are asked for too
+    matrix = diags(np.isin(np.arange(400), empty, invert=True).astype(np.float64)) @ matrix
+    matrix = csr_matrix(matrix)
+    matrix.eliminate_zeros()
+    assert np.diff(matrix.indptr)[empty].tolist() == [0, 0, 0, 0]
     dense = np.zeros(300)
     dense[rng.choice(300, 40, replace=False)] = rng.random(40)
-    for keep in (1 << 19, 1000):  # buffers kept, or a copy too large to keep
-        monkeypatch.setattr(text, "ROW_BUFFER_MAX", keep)
-        for size in (350, 3, 120, 0, 400):
-            rows = np.sort(rng.choice(400, size, replace=False)).astype(np.int64)
-            stored = int(np.sum(matrix.indptr[rows + 1] - matrix.indptr[rows]))
-            expected = np.asarray(matrix[rows] @ dense, dtype=np.float64)
-            assert np.array_equal(_rows_times(matrix, rows, dense, stored), expected)
+    asked = [np.sort(rng.choice(400, size, replace=False)) for size in (350, 3, 120, 0, 1)]
+    asked += [np.arange(400), rng.choice(400, 50, replace=False), np.array([5, 5, 2, 399, 5]),
+              np.array([0, 1, 17, 18, 19, 398, 399])]
+    for rows in asked:
+        rows = rows.astype(np.int64)
+        expected = np.asarray(matrix[rows] @ dense, dtype=np.float64)
+        assert np.array_equal(_rows_times(matrix, rows, dense), expected)
 
 
 def test_huge_pages_off_stops_numpys_huge_page_hint() -> None:
@@ -309,3 +314,39 @@ def test_huge_pages_off_stops_numpys_huge_page_hint() -> None:
         assert multiarray._set_madvise_hugepage(True) is False  # it was off
     finally:
         multiarray._set_madvise_hugepage(was)
+
+
+def test_tag_match_at_rows_is_the_best_over_each_vacancys_tags() -> None:
+    """The grid of tags per vacancy gives the segments' maxima: vacancies without tags,
+    with repeated tags, with more tags than a grid row holds; rows in any order; and
+    an edited index (new tag arrays) its own grid."""
+    from matching.text import TAG_GRID_WIDTH, EditableTextIndex
+
+    rng = random.Random(11)
+    names = ("koken", "kok", "keuken", "zorg", "ouderenzorg", "tuin", "tuinieren", "fietsen",
+             "fietsreparatie", "winkel", "kassa", "techniek", "schoonmaak", "bakken")
+    sizes = [0, 1, 2, TAG_GRID_WIDTH, TAG_GRID_WIDTH + 1, TAG_GRID_WIDTH + 5] * 10
+    vacancies = [make_vacancy(id=f"v-{i:03d}", title="Werk",
+                              tags=tuple(rng.choice(names) for _ in range(size)))
+                 for i, size in enumerate(sizes)]
+    index = TextIndex().fit(vacancies)
+    interests = [("koken",), ("zorg", "tuin"), ("fietsen repareren", "kassa", "bakken"), ("x",)]
+
+    def by_segments(found: TextIndex, wanted: tuple[str, ...], rows: np.ndarray) -> list[float]:
+        every = found.tag_match_all(wanted)  # all vacancies: through the CSR segments
+        return [float(every[row]) for row in rows]
+
+    orders = [np.arange(len(vacancies)), np.array(rng.sample(range(len(vacancies)), 25)),
+              np.array([4, 5, 0, 4])]
+    for wanted in interests:
+        for rows in orders:
+            rows = rows.astype(np.int64)
+            assert index.tag_match_all(wanted, rows).tolist() == by_segments(index, wanted, rows)
+    edited = EditableTextIndex.of(index).replaced(
+        3, make_vacancy(id="v-003", title="Werk", tags=("koken",) * 3 + names))
+    edited = edited.appended(make_vacancy(id="v-999", title="Werk", tags=("kassa",)))
+    rows = np.arange(len(vacancies) + 1, dtype=np.int64)
+    for wanted in interests:
+        assert edited.tag_match_all(wanted, rows).tolist() == by_segments(edited, wanted, rows)
+        assert index.tag_match_all(wanted, rows[:-1]).tolist() == by_segments(
+            index, wanted, rows[:-1])
