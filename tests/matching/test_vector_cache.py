@@ -116,3 +116,25 @@ def test_a_run_whose_texts_are_all_stored_does_not_load_the_model(tmp_path: Path
                for reason in match["reasons"]]
     # A semantic reason quotes a phrase: phrase_evidence ran from the directory.
     assert any(reason.startswith("Past bij interesse koken: ") for reason in reasons), reasons
+
+
+def test_vacancy_shards_are_read_when_a_vacancy_vector_is_first_asked_for(
+        tmp_path: Path) -> None:
+    """Opening a directory reads the short texts only; the vacancy vectors (most of
+    the directory, and a command with a stored fit needs none) come with the first
+    vacancy looked up, found there, not embedded again."""
+    unique = uuid.uuid4().hex
+    places = [make_vacancy(id=f"v-{i}", title=f"Koken {unique} {i}") for i in range(3)]
+    interest = f"tuinieren {unique}"
+    first = VectorCache(tmp_path)
+    fitted = SemanticIndex(first, dimensions=2).fit(places)
+    first.vectors(QUERY_KIND, [interest])
+    first.flush()
+    semantic._memory.clear()  # as in a new process: only the directory has them
+
+    cache = VectorCache(tmp_path)
+    assert semantic._memory.keys() == stored_keys(tmp_path, "texts")
+    again = SemanticIndex(cache, dimensions=2).fit(places)
+    assert cache.embedded == 0
+    assert np.array_equal(again.matrix_, fitted.matrix_)
+    assert stored_keys(tmp_path, "vectors") <= semantic._memory.keys()
