@@ -60,6 +60,7 @@ from matching.semantic import (
     calibrated,
     embed_phrases,
     phrase_evidence,
+    prepare_phrase_cosines,
 )
 from matching.text import TAG_MATCH_CUTOFF, TagMatch, false_friends, stem_phrase
 from matching.types import Match, Participant, Vacancy
@@ -454,7 +455,7 @@ def _interest_reason(facts: PairFacts, judged: _Judged) -> str | None:
     ranked = sorted(range(len(facts.semantic.interests)),
                     key=lambda k: (-facts.semantic.interests[k], k))
     # Without semantic scores (ranked empty) the interests are not even written out.
-    written = [i.strip() for i in facts.participant.interests if i.strip()] if ranked else []
+    written = _written_interests(facts.participant) if ranked else []
     for k in ranked:
         if not _worth_naming(facts.semantic.interests[k]):
             break
@@ -470,6 +471,24 @@ def _interest_reason(facts: PairFacts, judged: _Judged) -> str | None:
         if cosine >= PHRASE_EVIDENCE_MIN:
             return f"Past bij eerder werk: {_quoted(phrase)}"
     return None
+
+
+def _written_interests(participant: Participant) -> list[str]:
+    """Her interests that have text, stripped: one per semantic interest score."""
+    return [i.strip() for i in participant.interests if i.strip()]
+
+
+def _texts_worth_quoting(facts: PairFacts) -> list[str]:
+    """Every text :func:`_interest_reason` may look up a phrase for, and maybe more:
+    the interests worth naming (it tries them strongest first and stops at the first
+    found), then the note when worth naming."""
+    interests = facts.semantic.interests
+    written = _written_interests(facts.participant) if interests else []
+    texts = [written[k] for k, similarity in enumerate(interests) if _worth_naming(similarity)]
+    note = facts.participant.experience.strip()
+    if note and _worth_naming(facts.semantic.experience):
+        texts.append(note)
+    return texts
 
 
 def _looks_for_phrases(facts: PairFacts) -> bool:
@@ -495,8 +514,13 @@ def prepare_reasons(pairs: Iterable[PairFacts]) -> None:
     call, and a call costs the model's whole weights read (2-4 ms) however few its
     texts; only the vacancies whose reason looks for a phrase are asked for
     (:func:`_looks_for_phrases`), so nothing is embedded that the reasons never read.
+    Then the cosines those reasons look up are worked out, one product per text
+    (:func:`matching.semantic.prepare_phrase_cosines`).
     """
-    embed_phrases([facts.vacancy for facts in pairs if _looks_for_phrases(facts)])
+    looked = [facts for facts in pairs if _looks_for_phrases(facts)]
+    embed_phrases([facts.vacancy for facts in looked])
+    prepare_phrase_cosines((text, facts.vacancy) for facts in looked
+                           for text in _texts_worth_quoting(facts))
 
 
 def _quoted(phrase: str) -> str:

@@ -63,6 +63,7 @@ __all__ = [
     "embed_phrases",
     "embed_texts",
     "phrase_evidence",
+    "prepare_phrase_cosines",
     "vacancy_parts",
 ]
 
@@ -1117,6 +1118,39 @@ def embed_phrases(vacancies: Iterable[Vacancy]) -> None:
     if len(_phrases_held) + len(new) > MAX_PHRASES_HELD:
         _phrases_held.clear()
     _phrases_held.update(new)
+
+
+def prepare_phrase_cosines(asked: Iterable[tuple[str, Vacancy]]) -> None:
+    """Work out at once the cosines :func:`phrase_evidence` will look up for these
+    (text, vacancy) pairs: one product per text with the phrases of all its vacancies.
+
+    A ranking's reasons ask for a few texts (her interests, her note) against many
+    vacancies; one by one, each first pair paid the lookup of its vacancy's phrase
+    vectors, their grid and a small product (about a third of the command line's
+    ranking of 20 people over 10k). The cosines are the same bits either way (grid
+    vectors, exact sums), and asking for a pair the reasons then do not read only
+    costs its product.
+    """
+    phrases_by_text: dict[str, dict[str, None]] = {}
+    new: list[tuple[str, str, tuple[str, ...], str]] = []
+    for text, vacancy in asked:
+        pair = (text.strip(), vacancy.title, vacancy.tags, vacancy.description)
+        if pair[0] and pair not in _cosines_held:  # a known pair: its cosines are memoised
+            new.append(pair)
+            phrases_by_text.setdefault(pair[0], {}).update(dict.fromkeys(
+                _vacancy_phrases(*pair[1:])))
+    for text, phrases in phrases_by_text.items():
+        if phrases:
+            _phrase_cosines(text, list(phrases))
+    if len(_cosines_held) + len(new) > MAX_PHRASES_HELD:
+        _cosines_held.clear()
+    _cosines_held.update(new)
+
+
+#: (text, vacancy text) pairs :func:`prepare_phrase_cosines` has worked out: skipped
+#: after, as :data:`_phrases_held` for the vectors. Only a shortcut: a cosine the
+#: memo forgot is worked out by :func:`phrase_evidence` when a reason needs it.
+_cosines_held: set[tuple[str, str, tuple[str, ...], str]] = set()
 
 
 @lru_cache(maxsize=8192)

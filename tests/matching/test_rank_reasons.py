@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from matching import Ranker, scoring, semantic
-from matching.scoring import PairFacts, _looks_for_phrases
+from matching.scoring import PairFacts, _looks_for_phrases, _texts_worth_quoting
 from matching.text import vacancy_tag_match
 from tests.matching.builders import make_participant, make_vacancy
 
@@ -79,10 +79,12 @@ def test_a_phrase_is_looked_for_exactly_where_prepare_reasons_says(
     word = f"q{uuid.uuid4().hex[:8]}"
     ranker = Ranker().fit(_vacancies(word))
     asked: list[str] = []
+    texts: list[str] = []
     real = scoring.phrase_evidence
 
     def recorded(text: str, vacancy: Any) -> tuple[str, float]:
         asked.append(vacancy.id)
+        texts.append(text)
         return real(text, vacancy)
 
     monkeypatch.setattr(scoring, "phrase_evidence", recorded)
@@ -102,8 +104,11 @@ def test_a_phrase_is_looked_for_exactly_where_prepare_reasons_says(
             tag = vacancy_tag_match(person.interests, vacancy)
             facts = PairFacts(person, vacancy, tag, 0.0, None, scores)
             asked.clear()
+            texts.clear()
             scoring.reasons(facts)
             assert bool(asked) == _looks_for_phrases(facts), (person.interests, vacancy.title)
+            # ... and prepare_reasons works out the cosines of every text they look up
+            assert set(texts) <= set(_texts_worth_quoting(facts)), (texts, vacancy.title)
             looked_for += bool(asked)
     assert looked_for >= 3  # the property was tried where it matters
 
@@ -132,3 +137,23 @@ def test_one_call_for_many_vacancies_moves_a_phrase_vector_in_the_7th_digit_at_m
     cosines = (semantic._grid(batched) - semantic._grid(old)) @ semantic._grid(old[:1])[0]
     # A grid step (1/2896) flips in a few components at most: a cosine moves below 1e-4.
     assert np.max(np.abs(cosines)) / semantic.GRID**2 < 1e-4
+
+
+def test_cosines_worked_out_ahead_give_the_reasons_of_cosines_worked_out_pair_by_pair() -> None:
+    """prepare_phrase_cosines (one product per text over all the vacancies' phrases)
+    leaves every reason word for word what phrase_evidence alone gives."""
+    word = f"r{uuid.uuid4().hex[:8]}"
+    places = _vacancies(word)
+    people = [make_participant(interests=["koken", "maaltijden"],
+                               experience=f"Ik was kok in restaurant {word}"),
+              make_participant(interests=["schoonmaken", f"winkel {word}"])]
+    alone = [[semantic.phrase_evidence(text, place) for text in (*p.interests, p.experience)]
+             for p in people for place in places]
+    semantic._phrase_evidence.cache_clear()  # asked again below, after the batch
+    semantic._phrase_memo.clear()
+    semantic.prepare_phrase_cosines(
+        (text, place) for p in people for place in places for text in (*p.interests, p.experience))
+    ahead = [[semantic.phrase_evidence(text, place) for text in (*p.interests, p.experience)]
+             for p in people for place in places]
+    assert ahead == alone
+    assert any(cosine >= semantic.PHRASE_EVIDENCE_MIN for row in ahead for _, cosine in row)
