@@ -480,8 +480,10 @@ def _written_interests(participant: Participant) -> list[str]:
 
 def _texts_worth_quoting(facts: PairFacts) -> list[str]:
     """Every text :func:`_interest_reason` may look up a phrase for, and maybe more:
-    the interests worth naming (it tries them strongest first and stops at the first
-    found), then the note when worth naming."""
+    none when it names a tag; else the interests worth naming (it tries them strongest
+    first and stops at the first found), then the note when worth naming."""
+    if _names_tag(facts.tag):
+        return []
     interests = facts.semantic.interests
     written = _written_interests(facts.participant) if interests else []
     texts = [written[k] for k, similarity in enumerate(interests) if _worth_naming(similarity)]
@@ -494,16 +496,10 @@ def _texts_worth_quoting(facts: PairFacts) -> list[str]:
 def _looks_for_phrases(facts: PairFacts) -> bool:
     """Whether :func:`_interest_reason` calls :func:`phrase_evidence` for this pair.
 
-    Exactly when no tag is named and the strongest interest, or else the note, is
-    worth naming: the interests are tried strongest first and the first one not
-    worth naming ends the search, after which the note is tried.
+    Exactly when it has a text worth quoting: the strongest interest is worth naming
+    when any is (calibration only rises), and the note is tried after the interests.
     """
-    if _names_tag(facts.tag):
-        return False
-    if facts.semantic.interests and _worth_naming(max(facts.semantic.interests)):
-        return True
-    return bool(facts.participant.experience.strip()) and _worth_naming(
-        facts.semantic.experience)
+    return bool(_texts_worth_quoting(facts))
 
 
 def prepare_reasons(pairs: Iterable[PairFacts]) -> None:
@@ -517,10 +513,9 @@ def prepare_reasons(pairs: Iterable[PairFacts]) -> None:
     Then the cosines those reasons look up are worked out, one product per text
     (:func:`matching.semantic.prepare_phrase_cosines`).
     """
-    looked = [facts for facts in pairs if _looks_for_phrases(facts)]
-    embed_phrases([facts.vacancy for facts in looked])
-    prepare_phrase_cosines((text, facts.vacancy) for facts in looked
-                           for text in _texts_worth_quoting(facts))
+    looked = [(facts.vacancy, texts) for facts in pairs if (texts := _texts_worth_quoting(facts))]
+    embed_phrases([vacancy for vacancy, _ in looked])
+    prepare_phrase_cosines((text, vacancy) for vacancy, texts in looked for text in texts)
 
 
 def _quoted(phrase: str) -> str:

@@ -1080,8 +1080,16 @@ def _phrase_evidence(
 #: vector is forgotten after all (the memory is cleared when full) is embedded by
 #: :func:`phrase_evidence` when a reason needs it, as without this set.
 _phrases_held: set[tuple[str, tuple[str, ...], str]] = set()
-#: Vacancy texts :data:`_phrases_held` remembers at most; then it starts again.
+#: Entries `_phrases_held` and `_cosines_held` keep at most; then they start again.
 MAX_PHRASES_HELD = 65536
+
+
+def _hold(held: set[Any], new: Iterable[Any]) -> None:
+    """Add ``new`` to a set of work done; it starts again at :data:`MAX_PHRASES_HELD`."""
+    added = list(new)
+    if len(held) + len(added) > MAX_PHRASES_HELD:
+        held.clear()
+    held.update(added)
 
 
 def embed_phrases(vacancies: Iterable[Vacancy]) -> None:
@@ -1115,9 +1123,7 @@ def embed_phrases(vacancies: Iterable[Vacancy]) -> None:
         missing = [phrase for phrase, key in zip(phrases, keys, strict=True) if key not in _memory]
     if missing:
         _phrase_cache.get().vectors(PART_KIND, missing)
-    if len(_phrases_held) + len(new) > MAX_PHRASES_HELD:
-        _phrases_held.clear()
-    _phrases_held.update(new)
+    _hold(_phrases_held, new)
 
 
 def prepare_phrase_cosines(asked: Iterable[tuple[str, Vacancy]]) -> None:
@@ -1142,9 +1148,7 @@ def prepare_phrase_cosines(asked: Iterable[tuple[str, Vacancy]]) -> None:
     for text, phrases in phrases_by_text.items():
         if phrases:
             _phrase_cosines(text, list(phrases))
-    if len(_cosines_held) + len(new) > MAX_PHRASES_HELD:
-        _cosines_held.clear()
-    _cosines_held.update(new)
+    _hold(_cosines_held, new)
 
 
 #: (text, vacancy text) pairs :func:`prepare_phrase_cosines` has worked out: skipped

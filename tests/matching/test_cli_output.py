@@ -151,8 +151,7 @@ def test_rank_imports_neither_allocation_nor_scikit_learn(tmp_path: Path) -> Non
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('sklearn', 'jsonschema', 'matching', 'geopy'))), file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=120, check=False)
+    done = python_script(script)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["ranked"][0]["vacancy"] == "v-1"
     loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
@@ -165,8 +164,7 @@ def test_import_matching_alone_imports_no_submodule() -> None:
     script = ("import sys, matching\n"
               "print(sorted(m for m in sys.modules if m.startswith(('matching.', 'numpy'))))\n"
               "print(matching.Ranker.__module__, len(dir(matching)) >= len(matching.__all__))")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=60, check=False)
+    done = python_script(script)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["[]", "matching.ranker True"]
 
@@ -187,13 +185,23 @@ _BLAS_SEEN = (
 _BLAS_VARIABLES = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")
 
 
+def python_script(script: str, environment: dict[str, str] | None = None
+                  ) -> subprocess.CompletedProcess[str]:
+    """``script`` run by a fresh interpreter (``python -c``), its output captured."""
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=False, env=environment)
+
+
+def without_blas_counts(**variables: str) -> dict[str, str]:
+    """This environment with no BLAS thread variable set but ``variables``."""
+    return {**{name: value for name, value in os.environ.items()
+               if name not in _BLAS_VARIABLES}, **variables}
+
+
 def blas_seen_by_the_command(**variables: str) -> tuple[str | None, list[int]]:
     """What :data:`_BLAS_SEEN` prints, run with ``variables`` and no other BLAS thread
     variable set."""
-    environment = {name: value for name, value in os.environ.items()
-                   if name not in _BLAS_VARIABLES}
-    done = subprocess.run([sys.executable, "-c", _BLAS_SEEN], capture_output=True, text=True,
-                          timeout=120, check=False, env={**environment, **variables})
+    done = python_script(_BLAS_SEEN, without_blas_counts(**variables))
     assert done.returncode == 0, done.stderr
     seen, pools = json.loads(done.stdout.strip().splitlines()[-1])
     return seen, pools
@@ -214,12 +222,9 @@ def test_the_command_keeps_a_blas_thread_count_the_user_set() -> None:
 
 
 def test_importing_the_command_leaves_the_blas_thread_count_alone() -> None:
-    environment = {name: value for name, value in os.environ.items()
-                   if name not in _BLAS_VARIABLES}
     script = ("import os, matching.__main__\n"
               "print(os.environ.get('OPENBLAS_NUM_THREADS'))\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=120, check=False, env=environment)
+    done = python_script(script, without_blas_counts())
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "None"
 
@@ -241,8 +246,7 @@ def test_the_command_ends_without_finalizing_after_the_exit_functions() -> None:
         "runpy.run_module('matching', run_name='__main__', alter_sys=True)\n"
         "sys.stderr.write('back in the script\\n')\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=120, check=False)
+    done = python_script(script)
     missing = "/nonexistent.json: cannot read file: No such file or directory"
     assert done.returncode == 2
     assert done.stderr.splitlines() == [missing, missing, "exit functions ran"]
@@ -258,6 +262,5 @@ def test_run_inside_a_script_the_command_returns_to_it() -> None:
         "try:\n    runpy.run_module('matching', run_name='__main__')\n"
         "except SystemExit as done:\n    print('status', done.code)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=120, check=False)
+    done = python_script(script)
     assert (done.returncode, done.stdout) == (0, "status 2\n")
